@@ -1,0 +1,131 @@
+// The rule contract: metadata declared once per rule id, detection per language, and what a rule may ask of the engine.
+import type { Node } from 'web-tree-sitter';
+
+export type SyntaxNode = Node;
+
+/** Languages the engine parses. `javascript` detection rules also run on typescript and tsx. */
+export type LanguageId = 'javascript' | 'typescript' | 'tsx' | 'python';
+/** A detection rule is written once per family: one for JS/TS/TSX, one for Python. */
+export type LanguageFamily = 'javascript' | 'python';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** OWASP Top 10 (2021) categories, used verbatim in output. */
+export type OwaspCategory =
+  | 'A01:2021-Broken Access Control'
+  | 'A02:2021-Cryptographic Failures'
+  | 'A03:2021-Injection'
+  | 'A04:2021-Insecure Design'
+  | 'A05:2021-Security Misconfiguration'
+  | 'A06:2021-Vulnerable and Outdated Components'
+  | 'A07:2021-Identification and Authentication Failures'
+  | 'A08:2021-Software and Data Integrity Failures'
+  | 'A09:2021-Security Logging and Monitoring Failures'
+  | 'A10:2021-Server-Side Request Forgery';
+
+/** Everything about a hazard that is the same in every language. Declared once in `rules/meta/<id>.ts`. */
+export interface RuleMeta {
+  /** Kebab-case hazard name, also the file names: `weak-hash`. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
+  /** e.g. 'CWE-327'. */
+  readonly cwe: readonly string[];
+  readonly owasp: OwaspCategory;
+  /** One sentence: the hazard and the safer alternative. Rules may pass a more specific one per finding. */
+  readonly message: string;
+  /** Whether some detection of this rule offers a fix. */
+  readonly fixable: boolean;
+}
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 column. */
+  readonly character: number;
+}
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A text edit in document coordinates (0-based, UTF-16), like LSP's TextEdit. */
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface Fix {
+  /** Shown as the code action title, e.g. "Use SHA-256". */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /**
+   * True only when the fix keeps the program's behaviour (it may then be applied by fix-all).
+   * A behaviour-changing fix is a suggestion: its title says what it changes.
+   */
+  readonly preservesBehaviour: boolean;
+}
+
+/** What a rule reports. Location is a node or an explicit range. */
+export interface Report {
+  readonly node?: SyntaxNode;
+  readonly range?: Range;
+  /** Overrides the metadata message for this finding (still one sentence: hazard + safer alternative). */
+  readonly message?: string;
+  readonly confidence?: Confidence;
+  readonly severity?: Severity;
+  readonly fix?: Fix;
+}
+
+/** An imported or required module binding at module level, e.g. `crypto` ← `require('crypto')`. */
+export interface ModuleBinding {
+  /** Local name in this file. */
+  readonly local: string;
+  /** Module specifier: 'crypto', 'node:crypto', 'hashlib', 'os.path'. */
+  readonly module: string;
+  /** Imported member, or undefined for a namespace/default import (`import x from`, `import os`). */
+  readonly imported?: string;
+}
+
+export interface FileFacts {
+  /** Workspace-relative path with forward slashes, or the URI path for unsaved documents. */
+  readonly path: string;
+  readonly language: LanguageId;
+  /** The file is a test file by its path (tests/, *.test.ts, test_*.py…): rules stay quiet on test-only code. */
+  readonly isTest: boolean;
+}
+
+export interface RuleContext {
+  readonly file: FileFacts;
+  /** Module-level imports/requires of this file. Part of every cache key, so rules may depend on it. */
+  readonly bindings: readonly ModuleBinding[];
+  /** Report a finding. */
+  report(report: Report): void;
+  /** Resolves an identifier (or member chain like `crypto.createHash`) to the module path it was imported from, e.g. 'crypto.createHash'. */
+  resolveCallee(node: SyntaxNode): string | undefined;
+  /** True when the node sits in test-only code: a test file, or inside describe/it/test blocks or `def test_*`. */
+  isTestCode(node: SyntaxNode): boolean;
+  /** The node's range in document coordinates. */
+  rangeOf(node: SyntaxNode): Range;
+}
+
+export type Visitor = (node: SyntaxNode) => void;
+/** Node type → visitor, ESLint-style: the engine walks once and dispatches each node to the rules interested in its type. */
+export type Visitors = Readonly<Record<string, Visitor>>;
+
+/** One language family's detection for one rule id. File: `rules/<family>/<id>.ts`, default export. */
+export interface Detector {
+  readonly id: string;
+  readonly family: LanguageFamily;
+  create(context: RuleContext): Visitors;
+}
+
+export function defineMeta(meta: RuleMeta): RuleMeta {
+  return meta;
+}
+
+export function defineDetector(detector: Detector): Detector {
+  return detector;
+}

@@ -1,0 +1,130 @@
+// `skeptic`: the command-line face of the engine. Parses arguments, scans files one at a time, prints text, JSON or SARIF.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, configFileName, createAnalyzer, formatProblem, knownRuleIds, mergeOptions, metas, parseConfig, scanFile, severityAtLeast, type Severity } from '../engine';
+import { formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
+import { collectFiles } from './walk';
+
+declare const SKEPTIC_VERSION: string | undefined;
+const version = typeof SKEPTIC_VERSION === 'string' ? SKEPTIC_VERSION : '0.0.0-dev';
+
+const usage = `Usage: skeptic scan [paths...] [options]
+
+Scans JavaScript, TypeScript and Python files for security problems.
+
+Options:
+  --format <text|json|sarif>   output format (default: text)
+  --output <file>              write the report to a file instead of standard output
+  --fail-on <error|warning|info|none>
+                               exit 1 when a finding reaches this severity (default: error)
+  --config <file>              project configuration (default: the nearest ${configFileName} above the working folder)
+  --no-gitignore               scan files that .gitignore excludes
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no finding at the --fail-on level, 1 findings at or above it, 2 a usage or configuration error.`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string', default: 'error' },
+        config: { type: 'string' },
+        'no-gitignore': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) { process.stdout.write(usage + '\n'); return 0; }
+  if (values.version) { process.stdout.write(version + '\n'); return 0; }
+  const [command, ...targets] = positionals;
+  if (command !== 'scan') return usageError(command ? `unknown command \`${command}\`` : 'missing command');
+  try {
+    const format = values.format ?? 'text';
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, got \`${format}\``);
+    const failOn = values['fail-on'] ?? 'error';
+    if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none, got \`${failOn}\``);
+    for (const t of targets) if (!fs.existsSync(t)) throw new UsageError(`no such file or folder: ${t}`);
+    const configFile = values.config ? path.resolve(values.config) : findConfig(process.cwd());
+    if (values.config && !fs.existsSync(configFile!)) throw new UsageError(`no such configuration file: ${values.config}`);
+    const root = configFile ? path.dirname(configFile) : process.cwd();
+    let projectOptions = {};
+    if (configFile) {
+      const { options, problems } = parseConfig(fs.readFileSync(configFile, 'utf8'), path.relative(process.cwd(), configFile) || configFile, knownRuleIds);
+      if (problems.length) throw new ConfigError(problems);
+      projectOptions = options;
+    }
+    const options = mergeOptions(projectOptions);
+    const analyzer = createAnalyzer(options);
+    const files = collectFiles(targets.length ? targets : ['.'], { root, ignoreGlobs: options.ignore, useGitignore: !values['no-gitignore'] });
+    const reports: FileReport[] = [];
+    const skipped: { path: string; reason: string }[] = [];
+    let lines = 0;
+    let scanned = 0;
+    for (const file of files) {
+      const display = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+      const outcome = await scanFile(file, display, analyzer);
+      if (!outcome) continue;
+      if (outcome.kind === 'skipped') { skipped.push({ path: outcome.path, reason: outcome.reason }); continue; }
+      scanned++;
+      lines += outcome.lines;
+      for (const failure of outcome.result.failures) process.stderr.write(`skeptic: rule ${failure.ruleId} failed on ${display}: ${String((failure.error as Error)?.stack ?? failure.error)}\n`);
+      if (outcome.result.findings.length) reports.push({ path: outcome.path, findings: outcome.result.findings, text: outcome.text });
+    }
+    const report: ScanReport = { files: reports, skipped, filesScanned: scanned, lines, toolVersion: version, rules: metas };
+    const text = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, readDocs) : formatText(report, !values.output && process.stdout.isTTY === true);
+    if (values.output) fs.writeFileSync(values.output, text);
+    else process.stdout.write(text);
+    if (failOn === 'none') return 0;
+    const failing = reports.some((r) => r.findings.some((f) => !f.suppression && severityAtLeast(f.severity, failOn as Severity)));
+    return failing ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    if (error instanceof ConfigError) {
+      for (const p of error.problems) process.stderr.write(`skeptic: configuration error: ${formatProblem(p)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`skeptic: ${message}\nRun \`skeptic --help\` for usage.\n`);
+  return 2;
+}
+
+function findConfig(from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, configFileName);
+    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function readDocs(id: string): string | undefined {
+  for (const dir of [path.join(__dirname, 'docs'), path.join(__dirname, '..', '..', '..', 'rules', 'docs')]) {
+    try {
+      return fs.readFileSync(path.join(dir, `${id}.md`), 'utf8');
+    } catch { /* try the next place */ }
+  }
+  return undefined;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error) => {
+    process.stderr.write(`skeptic: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  });
+}

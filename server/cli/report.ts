@@ -1,0 +1,146 @@
+// Owns the CLI's three output formats: text for people, JSON for scripts, SARIF 2.1.0 for code scanning.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type { Finding, RuleMeta } from '../engine';
+
+export interface FileReport {
+  readonly path: string;
+  readonly findings: readonly Finding[];
+  /** The file's text, for fingerprints. */
+  readonly text: string;
+}
+
+export interface ScanReport {
+  readonly files: readonly FileReport[];
+  readonly skipped: readonly { path: string; reason: string }[];
+  readonly filesScanned: number;
+  readonly lines: number;
+  readonly toolVersion: string;
+  readonly rules: readonly RuleMeta[];
+}
+
+const active = (f: Finding): boolean => !f.suppression;
+
+export function formatText(report: ScanReport, color: boolean): string {
+  const paint = (code: number, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const severityColor = { error: 31, warning: 33, info: 36 } as const;
+  const out: string[] = [];
+  for (const file of report.files) {
+    for (const f of file.findings.filter(active)) {
+      const where = `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      out.push(`${paint(1, where)}  ${paint(severityColor[f.severity], f.severity)}  ${f.ruleId}  ${f.message} [${f.cwe.join(', ')}]`);
+    }
+  }
+  for (const s of report.skipped) out.push(`${s.path}: ${s.reason}`);
+  out.push(summaryLine(report));
+  return out.join('\n') + '\n';
+}
+
+export function summaryLine(report: ScanReport): string {
+  const all = report.files.flatMap((f) => f.findings);
+  const shown = all.filter(active);
+  const count = (sev: string): number => shown.filter((f) => f.severity === sev).length;
+  const suppressed = all.length - shown.length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(shown.length, 'finding')} (${count('error')} error, ${count('warning')} warning, ${count('info')} info) in ${plural(report.filesScanned, 'file')}, ${report.lines.toLocaleString('en-US')} lines` +
+    (suppressed ? `; ${suppressed} suppressed` : '') + (report.skipped.length ? `; ${report.skipped.length} skipped` : '');
+}
+
+export function formatJson(report: ScanReport): string {
+  const findings = report.files.flatMap((file) => file.findings.map((f) => ({
+    path: file.path,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    confidence: f.confidence,
+    cwe: f.cwe,
+    owasp: f.owasp,
+    message: f.message,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    range: f.range,
+    ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.suppression ? { suppressed: { reason: f.suppression.reason } } : {}),
+  })));
+  return JSON.stringify({
+    tool: 'skeptic',
+    version: report.toolVersion,
+    findings,
+    skipped: report.skipped,
+    summary: { files: report.filesScanned, lines: report.lines, findings: findings.filter((f) => !f.suppressed).length, suppressed: findings.filter((f) => f.suppressed).length },
+  }, null, 2) + '\n';
+}
+
+const sarifLevel = { error: 'error', warning: 'warning', info: 'note' } as const;
+const securitySeverity = { error: '8.0', warning: '5.5', info: '3.0' } as const;
+
+export function formatSarif(report: ScanReport, docsText: (id: string) => string | undefined): string {
+  const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
+  const cwes = [...new Set(report.rules.flatMap((r) => r.cwe))].sort((a, b) => cweNumber(a) - cweNumber(b));
+  const rules = report.rules.map((r) => {
+    const help = docsText(r.id);
+    return {
+      id: r.id,
+      name: r.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+      shortDescription: { text: r.title },
+      fullDescription: { text: r.message },
+      ...(help ? { help: { text: help, markdown: help } } : {}),
+      defaultConfiguration: { level: sarifLevel[r.severity] },
+      properties: {
+        tags: ['security', ...r.cwe.map((c) => `external/cwe/cwe-${cweNumber(c)}`), `owasp-${r.owasp.slice(0, 3).toLowerCase()}`],
+        precision: r.confidence === 'high' ? 'high' : r.confidence === 'medium' ? 'medium' : 'low',
+        'security-severity': securitySeverity[r.severity],
+      },
+      relationships: r.cwe.map((c) => ({
+        target: { id: String(cweNumber(c)), toolComponent: { name: 'CWE' } },
+        kinds: ['superset'],
+      })),
+    };
+  });
+  const results = report.files.flatMap((file) => file.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId),
+    level: sarifLevel[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(file.path), uriBaseId: '%SRCROOT%' }, region: sarifRegion(f.range) } }],
+    partialFingerprints: { 'skepticFingerprint/v1': fingerprint(file, f) },
+    ...(f.fix ? {
+      fixes: [{
+        description: { text: f.fix.title },
+        artifactChanges: [{ artifactLocation: { uri: encodeUri(file.path), uriBaseId: '%SRCROOT%' }, replacements: f.fix.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })) }],
+      }],
+    } : {}),
+    ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.reason || undefined }] } : {}),
+  })));
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'Skeptic', semanticVersion: report.toolVersion, version: report.toolVersion, rules, supportedTaxonomies: [{ name: 'CWE', index: 0 }] } },
+      taxonomies: [{ name: 'CWE', organization: 'MITRE', shortDescription: { text: 'The MITRE Common Weakness Enumeration' }, taxa: cwes.map((c) => ({ id: String(cweNumber(c)) })) }],
+      columnKind: 'utf16CodeUnits',
+      originalUriBaseIds: { '%SRCROOT%': { uri: encodeUri(process.cwd().split(path.sep).join('/') + '/', true) } },
+      results,
+    }],
+  }, null, 2) + '\n';
+}
+
+function sarifRegion(range: Finding['range']): Record<string, number> {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+function cweNumber(cwe: string): number {
+  return Number(cwe.replace(/^CWE-/i, ''));
+}
+
+function encodeUri(p: string, absolute = false): string {
+  const encoded = p.split('/').map(encodeURIComponent).join('/');
+  return absolute ? `file://${encoded}` : encoded;
+}
+
+/** Rule, path and the finding's line with whitespace squeezed: stable when lines above move. */
+export function fingerprint(file: FileReport, f: Finding): string {
+  const line = file.text.split('\n')[f.range.start.line] ?? '';
+  return createHash('sha256').update(`${f.ruleId}\0${file.path}\0${line.replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,144 @@
+// Owns one parsed source text: its tree, incremental edits and position arithmetic (0-based lines, UTF-16 columns).
+import type { Tree } from 'web-tree-sitter';
+import type { LanguageId, Position, Range } from '../../rules/api';
+import { parserFor } from './languages';
+
+/** A change as LSP sends it: a range in the text before the change, or none for a full replacement. */
+export interface TextChange {
+  readonly range?: Range;
+  readonly text: string;
+}
+
+/** Parsing gives up after this long; a tree that never arrives must not hang the editor or the CLI. */
+const parseTimeoutMs = 3000;
+
+export class ParseTimeoutError extends Error {}
+
+export class ParsedDocument {
+  private lineStarts: number[];
+
+  private constructor(
+    readonly language: LanguageId,
+    private textValue: string,
+    private treeValue: Tree,
+  ) {
+    this.lineStarts = computeLineStarts(textValue);
+  }
+
+  static async create(language: LanguageId, text: string): Promise<ParsedDocument> {
+    const tree = await parse(language, text, null);
+    return new ParsedDocument(language, text, tree);
+  }
+
+  get text(): string {
+    return this.textValue;
+  }
+
+  get tree(): Tree {
+    return this.treeValue;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Applies changes in order, editing the old tree so the re-parse reuses what did not change. */
+  async update(changes: readonly TextChange[]): Promise<void> {
+    let text = this.textValue;
+    let lineStarts = this.lineStarts;
+    let incremental = true;
+    for (const change of changes) {
+      if (!change.range) {
+        text = change.text;
+        lineStarts = computeLineStarts(text);
+        incremental = false;
+        continue;
+      }
+      const startIndex = offsetIn(lineStarts, text, change.range.start);
+      const oldEndIndex = offsetIn(lineStarts, text, change.range.end);
+      const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
+      if (incremental) {
+        const startPosition = positionIn(lineStarts, startIndex);
+        const oldEndPosition = positionIn(lineStarts, oldEndIndex);
+        const newLineStarts = computeLineStarts(newText);
+        const newEndIndex = startIndex + change.text.length;
+        this.treeValue.edit({
+          startIndex, oldEndIndex, newEndIndex,
+          startPosition: toPoint(startPosition), oldEndPosition: toPoint(oldEndPosition),
+          newEndPosition: toPoint(positionIn(newLineStarts, newEndIndex)),
+        });
+        lineStarts = newLineStarts;
+      } else {
+        lineStarts = computeLineStarts(newText);
+      }
+      text = newText;
+    }
+    const tree = await parse(this.language, text, incremental ? this.treeValue : null);
+    this.treeValue.delete();
+    this.treeValue = tree;
+    this.textValue = text;
+    this.lineStarts = lineStarts;
+  }
+
+  offsetAt(position: Position): number {
+    return offsetIn(this.lineStarts, this.textValue, position);
+  }
+
+  positionAt(offset: number): Position {
+    return positionIn(this.lineStarts, Math.max(0, Math.min(offset, this.textValue.length)));
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStarts[line] ?? this.textValue.length;
+    const next = this.lineStarts[line + 1];
+    return this.textValue.slice(start, next === undefined ? undefined : next).replace(/\r?\n$/, '');
+  }
+
+  /** Frees the tree's wasm memory. The document must not be used afterwards. */
+  dispose(): void {
+    this.treeValue.delete();
+  }
+}
+
+async function parse(language: LanguageId, text: string, oldTree: Tree | null): Promise<Tree> {
+  const parser = await parserFor(language);
+  const started = Date.now();
+  // web-tree-sitter cancels the parse when the callback returns true; its typings say void.
+  const progressCallback = (() => Date.now() - started > parseTimeoutMs) as unknown as () => void;
+  const tree = parser.parse(text, oldTree, { progressCallback });
+  if (!tree) {
+    parser.reset();
+    throw new ParseTimeoutError(`parsing took longer than ${parseTimeoutMs} ms`);
+  }
+  return tree;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function offsetIn(lineStarts: number[], text: string, position: Position): number {
+  if (position.line >= lineStarts.length) return text.length;
+  if (position.line < 0) return 0;
+  const start = lineStarts[position.line];
+  let end = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] - 1 : text.length;
+  if (end > start && text[end - 1] === '\r' && end < text.length) end--;
+  return Math.min(start + Math.max(0, position.character), end);
+}
+
+function positionIn(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+function toPoint(position: Position): { row: number; column: number } {
+  return { row: position.line, column: position.character };
+}

@@ -1,0 +1,103 @@
+// Engine behaviour that every face relies on: incremental parsing, unit caching, suppressions, bad input, rule isolation.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Analyzer, UnitCache, createAnalyzer, defaultOptions, detectors, fileFacts, metas, ParsedDocument, type Detector } from '../../server/engine';
+
+const weak = (name: string) => `const crypto = require('crypto');\nfunction ${name}(password) {\n  return crypto.createHash('md5').update(password).digest('hex');\n}\n`;
+
+async function findingsOf(text: string, language: 'javascript' | 'python' | 'typescript' | 'tsx' = 'javascript', path = 'src/app.js') {
+  const doc = await ParsedDocument.create(language, text);
+  try {
+    return createAnalyzer(defaultOptions).analyze(doc, fileFacts(path, language)).findings;
+  } finally {
+    doc.dispose();
+  }
+}
+
+describe('ParsedDocument', () => {
+  it('an incremental edit gives the same tree as a fresh parse', async () => {
+    const doc = await ParsedDocument.create('javascript', weak('a') + weak('b'));
+    await doc.update([{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 10 } }, text: 'hash😀Password' }]);
+    await doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// header\n' }]);
+    const fresh = await ParsedDocument.create('javascript', doc.text);
+    assert.equal(doc.tree.rootNode.toString(), fresh.tree.rootNode.toString());
+    assert.match(doc.text, /^\/\/ header\nconst crypto/);
+    assert.equal(doc.lineText(2), 'function hash😀Password(password) {');
+    doc.dispose();
+    fresh.dispose();
+  });
+
+  it('converts positions and offsets in UTF-16 units', async () => {
+    const doc = await ParsedDocument.create('python', 'x = "é😀"\ny = 1\n');
+    assert.deepEqual(doc.positionAt(doc.text.indexOf('y')), { line: 1, character: 0 });
+    assert.equal(doc.offsetAt({ line: 0, character: 99 }), doc.text.indexOf('\n'));
+    doc.dispose();
+  });
+});
+
+describe('Analyzer', () => {
+  it('reuses the findings of units that did not change and moves them with the text', async () => {
+    const analyzer = createAnalyzer(defaultOptions);
+    const cache = new UnitCache();
+    const doc = await ParsedDocument.create('javascript', weak('a') + weak('b'));
+    const first = analyzer.analyze(doc, fileFacts('a.js', 'javascript'), cache);
+    assert.equal(first.reusedUnits, 0);
+    assert.deepEqual(first.findings.map((f) => f.range.start.line), [2, 6]);
+    await doc.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n\n' }]);
+    const second = analyzer.analyze(doc, fileFacts('a.js', 'javascript'), cache);
+    assert.ok(second.reusedUnits >= 2, `reused ${second.reusedUnits}`);
+    assert.deepEqual(second.findings.map((f) => f.range.start.line), [4, 8]);
+    doc.dispose();
+  });
+
+  it('a rule that throws loses only its own findings', async () => {
+    const boom: Detector = { id: 'boom', family: 'javascript', create: () => ({ call_expression() { throw new Error('boom'); } }) };
+    const analyzer = new Analyzer([...metas, { ...metas[0], id: 'boom' }], [...detectors, boom], defaultOptions);
+    const doc = await ParsedDocument.create('javascript', weak('a'));
+    const result = analyzer.analyze(doc, fileFacts('a.js', 'javascript'));
+    assert.equal(result.failures.length, 1);
+    assert.ok(result.findings.some((f) => f.ruleId === 'weak-hash'));
+    doc.dispose();
+  });
+
+  it('turns rules off and changes severity from options', async () => {
+    const doc = await ParsedDocument.create('javascript', weak('a'));
+    const off = createAnalyzer({ ...defaultOptions, rules: { 'weak-hash': 'off' } }).analyze(doc, fileFacts('a.js', 'javascript'));
+    assert.equal(off.findings.length, 0);
+    const error = createAnalyzer({ ...defaultOptions, rules: { 'weak-hash': 'error' } }).analyze(doc, fileFacts('a.js', 'javascript'));
+    assert.equal(error.findings[0]?.severity, 'error');
+    doc.dispose();
+  });
+
+  it('still finds problems where a broken file parses', async () => {
+    const text = weak('a') + 'function broken( {\n  if (x ==== ) {\n';
+    const findings = await findingsOf(text);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['weak-hash', 2]]);
+  });
+
+  it('survives deep nesting and a huge string', async () => {
+    const deep = 'x = ' + '['.repeat(3000) + ']'.repeat(3000) + '\n';
+    assert.deepEqual(await findingsOf(deep), []);
+    const huge = `const s = "${'a'.repeat(500_000)}";\n` + weak('a');
+    assert.equal((await findingsOf(huge)).length, 1);
+  });
+});
+
+describe('suppressions', () => {
+  it('silences a finding from the line above or the same line, with its reason', async () => {
+    const above = weak('a').replace("  return crypto", "  // skeptic-ignore weak-hash -- legacy protocol requires MD5\n  return crypto");
+    const [f] = await findingsOf(above);
+    assert.equal(f.suppression?.reason, 'legacy protocol requires MD5');
+    const same = weak('a').replace("digest('hex');", "digest('hex'); // skeptic-ignore weak-hash");
+    assert.ok((await findingsOf(same))[0].suppression);
+  });
+
+  it('does not silence other rules, other lines, or text inside strings', async () => {
+    const other = weak('a').replace("  return crypto", "  // skeptic-ignore code-injection -- not this one\n  return crypto");
+    assert.equal((await findingsOf(other))[0].suppression, undefined);
+    const twoAbove = weak('a').replace("  return crypto", "  // skeptic-ignore weak-hash -- too far\n\n  return crypto");
+    assert.equal((await findingsOf(twoAbove))[0].suppression, undefined);
+    const inString = weak('a').replace("digest('hex');", "digest('// skeptic-ignore weak-hash');");
+    assert.equal((await findingsOf(inString))[0].suppression, undefined);
+  });
+});
