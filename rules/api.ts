@@ -97,6 +97,22 @@ export interface FileFacts {
   readonly isTest: boolean;
 }
 
+/** Where untrusted data entered: `req.query.id`, `request.args`, `sys.argv`. */
+export interface TaintSource {
+  /** The source expression as written (shortened), for messages. */
+  readonly label: string;
+  readonly range: Range;
+}
+
+export interface TaintQuery {
+  /**
+   * The untrusted source whose data reaches `node` within its function without passing a sanitizer for `hazard`
+   * (a rule id), or undefined. Intra-procedural: assignments, concatenation, templates, f-strings, format/join,
+   * literals, destructuring, allow-list checks, and returns of the file's own helper functions.
+   */
+  sourceOf(node: SyntaxNode, hazard: string): TaintSource | undefined;
+}
+
 export interface RuleContext {
   readonly file: FileFacts;
   /** Module-level imports/requires of this file. Part of every cache key, so rules may depend on it. */
@@ -109,6 +125,8 @@ export interface RuleContext {
   isTestCode(node: SyntaxNode): boolean;
   /** The node's range in document coordinates. */
   rangeOf(node: SyntaxNode): Range;
+  /** Data-flow questions about the unit being analysed. */
+  readonly taint: TaintQuery;
 }
 
 export type Visitor = (node: SyntaxNode) => void;

@@ -1,12 +1,13 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
-import type { Detector, FileFacts, ModuleBinding, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, Visitor } from '../../rules/api';
+import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, Visitor } from '../../rules/api';
 import { collectBindings, normalizeModule } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
-import { absoluteRange, compareFindings, mapFinding, relativeRange, type Finding } from './findings';
+import { absoluteRange, compareFindings, mapFinding, rangeOf, relativeRange, type Finding } from './findings';
 import { familyOf } from './languages';
 import { applySuppressions } from './suppressions';
+import { isFunctionNode, TaintAnalysis } from './taint';
 import { nodeKey, splitUnits, type Unit } from './units';
 
 export interface RuleFailure {
@@ -23,9 +24,16 @@ export interface AnalysisResult {
   readonly reusedUnits: number;
 }
 
-/** Per-document memory of unit results. Keep one per open document; the CLI needs none. */
+interface UnitEntry {
+  readonly findings: readonly Finding[];
+  /** The file's helper-function summaries this unit's taint analysis consulted; a change to any invalidates it. */
+  readonly helpers: ReadonlyMap<string, boolean | undefined>;
+}
+
+/** Per-document memory of unit results and helper summaries. Keep one per open document; the CLI needs none. */
 export class UnitCache {
-  entries = new Map<string, readonly Finding[]>();
+  entries = new Map<string, UnitEntry>();
+  summaries = new Map<string, boolean>();
 }
 
 interface ActiveRule {
@@ -61,26 +69,35 @@ export class Analyzer {
     const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0`;
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
-    const nextEntries = new Map<string, readonly Finding[]>();
+    const nextEntries = new Map<string, UnitEntry>();
     let reused = 0;
     const units = splitUnits(root, family);
+    const helpers = new HelperSummaries(root, family, bindings, bindingsKey, cache);
     for (const unit of units) {
       const origin = { line: unit.node.startPosition.row, character: unit.node.startPosition.column };
       const key = cache ? hashKey(baseKey, unit) : '';
       const cached = cache?.entries.get(key);
-      if (cached) {
+      if (cached && [...cached.helpers].every(([name, value]) => helpers.propagates(name) === value)) {
         reused++;
         nextEntries.set(key, cached);
-        for (const f of cached) findings.push(mapFinding(f, (r) => absoluteRange(r, origin)));
+        for (const f of cached.findings) findings.push(mapFinding(f, (r) => absoluteRange(r, origin)));
         continue;
       }
-      const unitFindings = runUnit(unit, rules, file, bindings, failures);
+      const consulted = new Map<string, boolean | undefined>();
+      const unitFindings = runUnit(unit, rules, file, bindings, failures, (name) => {
+        const value = helpers.propagates(name);
+        consulted.set(name, value);
+        return value;
+      });
       findings.push(...unitFindings);
       if (cache && unitFindings.every((f) => editsInside(f, unit.node))) {
-        nextEntries.set(key, unitFindings.map((f) => mapFinding(f, (r) => relativeRange(r, origin))));
+        nextEntries.set(key, { findings: unitFindings.map((f) => mapFinding(f, (r) => relativeRange(r, origin))), helpers: consulted });
       }
     }
-    if (cache) cache.entries = nextEntries;
+    if (cache) {
+      cache.entries = nextEntries;
+      cache.summaries = helpers.usedSummaries;
+    }
     const unique = dedupe(findings).sort(compareFindings);
     const firstFailures = failures.filter((f, i) => failures.findIndex((g) => g.ruleId === f.ruleId) === i);
     return { findings: applySuppressions(unique, document), failures: firstFailures, units: units.length, reusedUnits: reused };
@@ -91,12 +108,23 @@ function hashKey(baseKey: string, unit: Unit): string {
   return createHash('sha1').update(baseKey).update(unit.context).update('\0').update(unit.node.text).digest('base64');
 }
 
-function runUnit(unit: Unit, rules: readonly ActiveRule[], file: FileFacts, bindings: readonly ModuleBinding[], failures: RuleFailure[]): Finding[] {
+function runUnit(
+  unit: Unit, rules: readonly ActiveRule[], file: FileFacts, bindings: readonly ModuleBinding[], failures: RuleFailure[],
+  helperPropagates: (name: string) => boolean | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   const dispatch = new Map<string, { rule: ActiveRule; visit: Visitor }[]>();
+  const family = familyOf(file.language);
+  let taint: TaintAnalysis | undefined;
+  const taintQuery: TaintQuery = {
+    sourceOf: (node, hazard) => {
+      taint ??= new TaintAnalysis(family, bindings, (n) => resolveCallee(n, bindings), helperPropagates);
+      return taint.sourceOf(node, hazard);
+    },
+  };
   for (const rule of rules) {
     try {
-      const visitors = rule.detector.create(createContext(rule, file, bindings, findings));
+      const visitors = rule.detector.create(createContext(rule, file, bindings, findings, taintQuery));
       for (const [type, visit] of Object.entries(visitors)) {
         const list = dispatch.get(type) ?? [];
         list.push({ rule, visit });
@@ -139,7 +167,7 @@ function runUnit(unit: Unit, rules: readonly ActiveRule[], file: FileFacts, bind
   }
 }
 
-function createContext(rule: ActiveRule, file: FileFacts, bindings: readonly ModuleBinding[], sink: Finding[]): RuleContext {
+function createContext(rule: ActiveRule, file: FileFacts, bindings: readonly ModuleBinding[], sink: Finding[], taint: TaintQuery): RuleContext {
   const { meta } = rule;
   return {
     file,
@@ -162,13 +190,7 @@ function createContext(rule: ActiveRule, file: FileFacts, bindings: readonly Mod
     resolveCallee: (node) => resolveCallee(node, bindings),
     isTestCode: (node) => file.isTest || isInsideTest(node),
     rangeOf,
-  };
-}
-
-export function rangeOf(node: SyntaxNode): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
+    taint,
   };
 }
 
@@ -240,4 +262,53 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Summaries of the file's top-level functions ("does it return its arguments' taint?"), computed on demand and
+ * remembered by function text, so a helper is re-summarised only when it changes.
+ */
+class HelperSummaries {
+  readonly usedSummaries = new Map<string, boolean>();
+  private functions: Map<string, SyntaxNode> | undefined;
+
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly family: LanguageFamily,
+    private readonly bindings: readonly ModuleBinding[],
+    private readonly bindingsKey: string,
+    private readonly cache: UnitCache | undefined,
+  ) {}
+
+  propagates(name: string): boolean | undefined {
+    const fn = this.topLevelFunctions().get(name);
+    if (!fn) return undefined;
+    const key = createHash('sha1').update(this.bindingsKey).update('\0').update(fn.text).digest('base64');
+    let value = this.usedSummaries.get(key) ?? this.cache?.summaries.get(key);
+    if (value === undefined) {
+      value = new TaintAnalysis(this.family, this.bindings, (n) => resolveCallee(n, this.bindings), () => undefined).summarize(fn);
+    }
+    this.usedSummaries.set(key, value);
+    return value;
+  }
+
+  private topLevelFunctions(): Map<string, SyntaxNode> {
+    if (this.functions) return this.functions;
+    this.functions = new Map();
+    for (let statement of this.root.namedChildren) {
+      if (!statement) continue;
+      if (statement.type === 'export_statement' || statement.type === 'decorated_definition') statement = statement.childForFieldName(statement.type === 'export_statement' ? 'declaration' : 'definition') ?? statement;
+      if (isFunctionNode(statement, this.family)) {
+        const name = statement.childForFieldName('name')?.text;
+        if (name) this.functions.set(name, statement);
+      } else if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
+        for (const d of statement.namedChildren) {
+          const value = d?.childForFieldName('value');
+          const name = d?.childForFieldName('name');
+          if (value && name?.type === 'identifier' && isFunctionNode(value, this.family)) this.functions.set(name.text, value);
+        }
+      }
+    }
+    return this.functions;
+  }
 }

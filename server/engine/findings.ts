@@ -1,5 +1,5 @@
 // Owns the Finding: what the engine hands every face (LSP, CLI, reviews), with range arithmetic for cached results.
-import type { Confidence, Fix, OwaspCategory, Position, Range, Severity } from '../../rules/api';
+import type { Confidence, Fix, OwaspCategory, Position, Range, Severity, SyntaxNode } from '../../rules/api';
 
 export interface Suppression {
   /** The comment's range. */
@@ -63,4 +63,11 @@ export function mapFinding(finding: Finding, move: (range: Range) => Range): Fin
     edits: finding.fix.edits.map((edit) => ({ ...edit, range: move(edit.range) })),
   };
   return { ...finding, range: move(finding.range), ...(fix ? { fix } : {}) };
+}
+
+export function rangeOf(node: SyntaxNode): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
 }
