@@ -95,6 +95,31 @@ export interface FileFacts {
   readonly language: LanguageId;
   /** The file is a test file by its path (tests/, *.test.ts, test_*.py…): rules stay quiet on test-only code. */
   readonly isTest: boolean;
+  /**
+   * The dependency manifests of the file's project (package.json, requirements, pyproject…), read outside the
+   * per-unit path by the engine's dependency index. Absent when none was found or the caller supplies none.
+   */
+  readonly project?: ProjectFacts;
+}
+
+/** What the manifests of a file's project declare, for the file's ecosystem. */
+export interface ProjectFacts {
+  readonly ecosystem: 'npm' | 'pypi';
+  /** Absolute paths of the manifests read. */
+  readonly manifests: readonly string[];
+  /** Declared package names: npm names as written, PyPI distributions PEP 503-normalized (`pyyaml`, `python-dateutil`). */
+  readonly declared: ReadonlySet<string>;
+  /** Whether a manifest declares the package (PyPI names in any spelling). */
+  declares(name: string): boolean;
+  /**
+   * Whether a bare npm specifier or a Python top-level module is the project's own: a workspace package, the
+   * package's own name, a tsconfig path alias or baseUrl folder, a sibling `foo.py` or package folder `foo/`.
+   */
+  isLocal(name: string): boolean;
+  /** False when some manifest could not be read in full (a parse error, a setup.py without literal requirements). */
+  readonly complete: boolean;
+  /** Stable text of everything above; part of every cache key. */
+  readonly key: string;
 }
 
 /** Where untrusted data entered: `req.query.id`, `request.args`, `sys.argv`. */
@@ -102,15 +127,33 @@ export interface TaintSource {
   /** The source expression as written (shortened), for messages. */
   readonly label: string;
   readonly range: Range;
+  /** The data is a parameter of the enclosing function (only with `TaintOptions.parameters`), not visible client input. */
+  readonly parameter?: boolean;
+}
+
+export interface TaintOptions {
+  /**
+   * Treat the enclosing function's parameters as sources too (labelled `parameter <name>`), except `self`, `cls` and
+   * parameters typed or defaulted as numbers: for library code, where the caller decides what flows in.
+   */
+  readonly parameters?: boolean;
+}
+
+/** A source's data reaching a node, and whether a sanitizer or allow-list check for the hazard cleared it on the way. */
+export interface TaintFlow {
+  readonly source: TaintSource;
+  readonly sanitized: boolean;
 }
 
 export interface TaintQuery {
   /**
    * The untrusted source whose data reaches `node` within its function without passing a sanitizer for `hazard`
    * (a rule id), or undefined. Intra-procedural: assignments, concatenation, templates, f-strings, format/join,
-   * literals, destructuring, allow-list checks, and returns of the file's own helper functions.
+   * literals, destructuring, comprehensions, allow-list checks, and returns of the file's own helper functions.
    */
-  sourceOf(node: SyntaxNode, hazard: string): TaintSource | undefined;
+  sourceOf(node: SyntaxNode, hazard: string, options?: TaintOptions): TaintSource | undefined;
+  /** Like `sourceOf`, but also answers for data a sanitizer cleared, so a rule can tell "sanitized" from "no source". */
+  flowOf(node: SyntaxNode, hazard: string, options?: TaintOptions): TaintFlow | undefined;
 }
 
 export interface RuleContext {
@@ -137,7 +180,21 @@ export type Visitors = Readonly<Record<string, Visitor>>;
 export interface Detector {
   readonly id: string;
   readonly family: LanguageFamily;
+  /**
+   * A necessary condition on a unit's source text for this rule to report anything in it (e.g. /createHash|md5|sha1/).
+   * The engine tests it before building any node for the rule, so a rule pays nothing on the many units that cannot
+   * concern it. It must not miss: include every spelling a finding can depend on (callee names, imports used as
+   * aliases are in the unit's text too). Omit it to run on every unit.
+   */
+  readonly triggers?: RegExp;
+  /** Per unit (top-level statement or class member); results are cached by the unit's text. */
   create(context: RuleContext): Visitors;
+  /**
+   * Optional whole-file check for hazards that depend on several units at once (e.g. one route without the
+   * authentication its sibling routes use). It runs on every analysis, uncached: it must stay cheap, looking at
+   * top-level statements and what they lead to directly, never walking whole function bodies.
+   */
+  checkFile?(root: SyntaxNode, context: RuleContext): void;
 }
 
 export function defineMeta(meta: RuleMeta): RuleMeta {

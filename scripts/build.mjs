@@ -19,6 +19,7 @@ const run = (cmd, args) => {
 
 run(process.execPath, ['scripts/gen-rules.mjs']);
 run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b']);
+run(process.execPath, ['scripts/gen-catalog.mjs']);
 
 const dist = path.join(root, 'dist');
 fs.mkdirSync(path.join(dist, 'grammars'), { recursive: true });
@@ -53,6 +54,13 @@ const wasm = [
   ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
   ['tree-sitter-python', 'tree-sitter-python.wasm'],
 ];
-for (const [pkg, file] of wasm) fs.copyFileSync(require.resolve(`${pkg}/${file}`), path.join(dist, 'grammars', file));
+// Copy only what changed, via a rename: a scan running during a build must never read a half-written grammar.
+for (const [pkg, file] of wasm) {
+  const from = require.resolve(`${pkg}/${file}`);
+  const to = path.join(dist, 'grammars', file);
+  if (fs.existsSync(to) && fs.readFileSync(to).equals(fs.readFileSync(from))) continue;
+  fs.copyFileSync(from, `${to}.tmp`);
+  fs.renameSync(`${to}.tmp`, to);
+}
 // Rule documentation ships beside the bundles: diagnostics link to it without any network.
 fs.cpSync(path.join(root, 'rules', 'docs'), path.join(dist, 'docs'), { recursive: true });

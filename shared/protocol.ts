@@ -1,4 +1,101 @@
 // Every custom message and settings shape shared by the VS Code client and the language server. Ranges are LSP's: 0-based.
+import { NotificationType } from 'vscode-languageserver-protocol';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /** The name diagnostics carry as `source`, and the code action kind suffix (`source.fixAll.skeptic`). */
 export const serverName = 'skeptic';
+
+/** The settings section the server pulls with `workspace/configuration` (`skeptic.*`). */
+export const settingsSection = 'skeptic';
+
+export type RuleSetting = 'off' | 'error' | 'warning' | 'info';
+
+/**
+ * The server's settings, `skeptic.<key>` in VS Code. package.json `contributes.configuration` lists exactly these keys
+ * (plus `clientOnlySettings`); a test keeps them equal. Settings layer on top of the project's `.skeptic.yml`.
+ */
+export interface SkepticSettings {
+  /** Analyse documents at all. */
+  readonly enable: boolean;
+  /** Per-rule overrides: rule id → off | error | warning | info. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Globs (gitignore-style, relative to the workspace folder) of files never analysed; added to `.skeptic.yml`'s. */
+  readonly ignore: readonly string[];
+  /** Documents larger than this many bytes get one informational diagnostic instead of analysis. */
+  readonly maxFileSize: number;
+  /** Milliseconds to wait after an edit before analysing; 0 analyses at once. */
+  readonly debounceMs: number;
+}
+
+/** The defaults, and the one runtime list of the server's setting keys. */
+export const defaultSettings: SkepticSettings = {
+  enable: true,
+  rules: {},
+  ignore: [],
+  maxFileSize: 1024 * 1024,
+  debounceMs: 100,
+};
+
+/** Settings only the VS Code client reads (`skeptic.<key>`); the server never sees them. */
+export const clientOnlySettings = ['trace.server'] as const;
+
+/** `initialize` params' `initializationOptions`. Every field is optional: editors other than VS Code send none. */
+export interface InitializationOptions {
+  /** Whether the workspace is trusted. Absent means trusted. Untrusted: `.skeptic.yml` cannot silence rules. */
+  readonly workspaceTrusted?: boolean;
+  /**
+   * Client-side commands the client implements, e.g. `[selectRangeCommand]`. The server attaches such a command
+   * to a code action only when the client lists it here, so editors without it never get an unknown command.
+   */
+  readonly clientCommands?: readonly string[];
+}
+
+export interface DidChangeWorkspaceTrustParams {
+  readonly trusted: boolean;
+}
+
+/** Client → server when the user grants (or revokes) workspace trust; the server re-reads what it may honour. */
+export namespace DidChangeWorkspaceTrustNotification {
+  export const method = 'skeptic/didChangeWorkspaceTrust' as const;
+  export const type = new NotificationType<DidChangeWorkspaceTrustParams>(method);
+}
+
+/**
+ * Server-side command (`workspace/executeCommand`): opens a rule's documentation with `window/showDocument`.
+ * vscode-languageclient registers it in VS Code by itself; the client must not register it again.
+ */
+export const showDocumentationCommand = 'skeptic.showDocumentation';
+export interface ShowDocumentationArguments {
+  readonly ruleId: string;
+}
+
+/**
+ * Client-side command a code action runs after its edit: selects `range` in `uri` so the user types over it
+ * (the "reason" placeholder of "Ignore on this line" when the client has no snippet edits). See `clientCommands`.
+ */
+export const selectRangeCommand = 'skeptic.selectRange';
+export interface SelectRangeArguments {
+  readonly uri: string;
+  readonly range: Range;
+}
+
+/** The code action kind of "fix all": VS Code runs it for `editor.codeActionsOnSave: { "source.fixAll": … }`. */
+export const fixAllKind = `source.fixAll.${serverName}` as const;
+
+/** A rule's fix as a diagnostic carries it (same shape as the engine's `Fix`). */
+export interface DiagnosticFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Only behaviour-preserving fixes are preferred and applied by fix-all. */
+  readonly preservesBehaviour: boolean;
+}
+
+/** `Diagnostic.data` of every Skeptic diagnostic: code actions need no server-side memory of findings. */
+export interface DiagnosticData {
+  readonly fix?: DiagnosticFix;
+  readonly cwe: readonly string[];
+  readonly owasp: string;
+  readonly confidence: 'high' | 'medium' | 'low';
+  /** The document version the finding was computed on; a fix for another version is not offered. */
+  readonly version: number;
+}

@@ -25,6 +25,7 @@ export const javascriptModel: TaintModel = {
     'path.join', 'path.resolve', 'path.normalize', 'url.resolve', 'util.format', 'format', 'Array.from', 'Object.values', 'Object.keys',
     'Object.entries', 'concat', 'join', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice',
     'substring', 'substr', 'split', 'toString', 'padStart', 'padEnd', 'repeat', 'normalize', 'map', 'filter', 'flat', 'reduce',
+    'URL', 'url.parse', 'url.URL', 'querystring.parse', 'qs.parse', 'path.posix.join', 'path.win32.join', 'path.relative', 'fileURLToPath',
   ],
   sanitizers: [
     { callee: 'parseInt', hazards: '*' }, { callee: 'parseFloat', hazards: '*' }, { callee: 'Number', hazards: '*' },

@@ -8,10 +8,18 @@ export const pythonModel: TaintModel = {
     'GET', 'POST', 'body', 'META', 'COOKIES', 'FILES', 'query_params', // Django, DRF
     'query', 'match_info', 'rel_url', 'path_params', // aiohttp, Starlette
     'queryStringParameters', 'pathParameters', // AWS Lambda (event['body'] is a subscript: see subscripts)
+    'forms', 'params', 'matchdict', 'json_body', 'media', 'query_arguments', 'body_arguments', 'uri', // Bottle, Pyramid, Falcon, Tornado
   ],
-  requestMethods: ['get_json', 'get_data', 'json', 'post', 'text', 'read', 'form', 'body', 'getlist', 'get_full_path', 'build_absolute_uri'],
+  requestMethods: [
+    'get_json', 'get_data', 'json', 'post', 'text', 'read', 'form', 'body', 'getlist', 'get_full_path', 'build_absolute_uri',
+    'get_param', 'get_param_as_list', 'get_media', // Falcon
+  ],
   sourceChains: ['sys.argv', 'os.environ.QUERY_STRING'],
-  sourceCalls: ['input', 'raw_input', 'sys.stdin.read', 'sys.stdin.readline'],
+  sourceCalls: [
+    'input', 'raw_input', 'sys.stdin.read', 'sys.stdin.readline',
+    'get_argument', 'get_arguments', 'get_query_argument', 'get_query_arguments', 'get_body_argument', 'get_body_arguments', // Tornado handlers
+    'namelist', 'infolist', // names inside a zip archive are whatever its author wrote ("../../etc/cron.d/x")
+  ],
   routeMethods: [],
   routeDecorators: ['route', 'get', 'post', 'put', 'patch', 'delete', 'api_route', 'websocket'],
   trustedParameterTypes: ['Session', 'AsyncSession', 'Request', 'Response', 'BackgroundTasks', 'WebSocket', 'Depends', 'Security', 'HTTPAuthorizationCredentials', 'OAuth2PasswordRequestForm', 'int', 'float', 'bool', 'UUID', 'date', 'datetime'],
@@ -20,19 +28,35 @@ export const pythonModel: TaintModel = {
     'os.path.join', 'posixpath.join', 'pathlib.Path', 'Path', 'urllib.parse.unquote', 'unquote', 'unquote_plus', 'json.loads', 'dict', 'list',
     'tuple', 'sorted', 'b64decode', 'base64.b64decode', 'urljoin', 'urllib.parse.urljoin', 'f', 'joinpath', 'resolve', 'casefold', 'title',
     'capitalize', 'removeprefix', 'removesuffix', 'items', 'values', 'keys',
+    'os.path.realpath', 'os.path.abspath', 'os.path.normpath', 'os.path.expanduser', 'realpath', 'abspath', 'normpath',
+    'urlparse', 'urlsplit', 'urllib.parse.urlparse', 'urllib.parse.urlsplit', 'geturl', 'to_dict', 'copy',
+    'urllib.request.Request', 'urllib2.Request', 'Request', // a Request object carries its URL to urlopen
   ],
   sanitizers: [
     { callee: 'int', hazards: '*' }, { callee: 'float', hazards: '*' }, { callee: 'bool', hazards: '*' }, { callee: 'uuid.UUID', hazards: '*' },
     { callee: 'UUID', hazards: '*' }, { callee: 'len', hazards: '*' }, { callee: 'decimal.Decimal', hazards: '*' },
     { callee: 'shlex.quote', hazards: ['command-injection'] }, { callee: 'pipes.quote', hazards: ['command-injection'] },
-    { callee: 'html.escape', hazards: ['xss', 'template-injection'] }, { callee: 'markupsafe.escape', hazards: ['xss', 'template-injection'] },
-    { callee: 'flask.escape', hazards: ['xss', 'template-injection'] }, { callee: 'escape', hazards: ['xss', 'template-injection'] },
+    // HTML escaping leaves {{ }} and {% %} intact, so it does not stop template injection.
+    { callee: 'html.escape', hazards: ['xss'] }, { callee: 'markupsafe.escape', hazards: ['xss'] },
+    { callee: 'flask.escape', hazards: ['xss'] }, { callee: 'escape', hazards: ['xss'] },
     { callee: 'bleach.clean', hazards: ['xss'] }, { callee: 'cgi.escape', hazards: ['xss'] }, { callee: 'django.utils.html.escape', hazards: ['xss'] },
     { callee: 'urllib.parse.quote', hazards: ['xss', 'open-redirect', 'ssrf', 'command-injection', 'path-traversal'] }, { callee: 'quote', hazards: ['open-redirect', 'ssrf', 'path-traversal'] },
     { callee: 'os.path.basename', hazards: ['path-traversal', 'command-injection'] }, { callee: 'werkzeug.utils.secure_filename', hazards: ['path-traversal', 'command-injection'] },
     { callee: 'secure_filename', hazards: ['path-traversal', 'command-injection'] },
     { callee: 're.escape', hazards: ['regex-injection'] }, { callee: 'ldap.filter.escape_filter_chars', hazards: ['ldap-injection'] },
     { callee: 'escape_filter_chars', hazards: ['ldap-injection'] }, { callee: 'ast.literal_eval', hazards: ['code-injection'] },
+    { callee: 'ldap.dn.escape_dn_chars', hazards: ['ldap-injection'] }, { callee: 'escape_dn_chars', hazards: ['ldap-injection'] },
+    { callee: 'ldap3.utils.conv.escape_filter_chars', hazards: ['ldap-injection'] }, { callee: 'filter_format', hazards: ['ldap-injection'] },
+    { callee: 'escape_rdn', hazards: ['ldap-injection'] }, { callee: 'ldap3.utils.dn.escape_rdn', hazards: ['ldap-injection'] },
+    // A str() of a JSON value can no longer be a `{"$ne": ...}` operator object; it still carries text into other sinks.
+    { callee: 'str', hazards: ['nosql-injection'] },
+    { callee: 'conditional_escape', hazards: ['xss'] }, { callee: 'django.utils.html.conditional_escape', hazards: ['xss'] },
+    { callee: 'format_html', hazards: ['xss'] }, { callee: 'django.utils.html.format_html', hazards: ['xss'] },
+    { callee: 'safe_join', hazards: ['path-traversal'] }, { callee: 'werkzeug.utils.safe_join', hazards: ['path-traversal'] },
+    { callee: 'quote_ident', hazards: ['sql-injection'] }, { callee: 'quote_name', hazards: ['sql-injection'] },
+    { callee: 'psycopg2.extensions.quote_ident', hazards: ['sql-injection'] }, { callee: 'sql.Identifier', hazards: ['sql-injection'] },
+    { callee: 'sql.Literal', hazards: ['sql-injection'] }, { callee: 'escape_string', hazards: ['sql-injection'] },
+    { callee: 'escape_like', hazards: ['sql-injection'] }, { callee: 'quote_plus', hazards: ['open-redirect', 'ssrf', 'path-traversal'] },
   ],
   sanitizerNamePattern: /(^|_)(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
 };

@@ -36,7 +36,7 @@ mkdir -p "$WORK"
 echo '{ "name": "vscode-test-code-server", "private": true }' > "$WORK/package.json"
 printf 'ignore-scripts=true\nfund=false\naudit=false\nupdate-notifier=false\n' > "$WORK/.npmrc"
 export npm_config_nodedir=/usr npm_config_yes=true npm_config_fund=false npm_config_audit=false
-quiet() { "$@" --loglevel=error --no-progress >/dev/null; }
+quiet() { local t=$SECONDS; "$@" --loglevel=error --no-progress >/dev/null; echo "install-code-server:   $* ($((SECONDS - t)) s)" >&2; }
 rebuild() { quiet npm rebuild --ignore-scripts=false "$@"; }
 
 cd "$WORK"

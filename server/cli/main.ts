@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, configFileName, createAnalyzer, formatProblem, knownRuleIds, mergeOptions, metas, parseConfig, scanFile, severityAtLeast, type Severity } from '../engine';
+import { ConfigError, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, mergeOptions, metas, parseConfig, scanFile, severityAtLeast, type Severity } from '../engine';
 import { formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
 import { collectFiles } from './walk';
 
@@ -69,23 +69,24 @@ export async function main(argv: string[]): Promise<number> {
     const options = mergeOptions(projectOptions);
     const analyzer = createAnalyzer(options);
     const files = collectFiles(targets.length ? targets : ['.'], { root, ignoreGlobs: options.ignore, useGitignore: !values['no-gitignore'] });
+    const dependencies = new DependencyIndex();
     const reports: FileReport[] = [];
     const skipped: { path: string; reason: string }[] = [];
     let lines = 0;
     let scanned = 0;
     for (const file of files) {
       const display = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
-      const outcome = await scanFile(file, display, analyzer);
+      const outcome = await scanFile(file, display, analyzer, (absolute, language) => dependencies.projectOf(absolute, language)?.facts);
       if (!outcome) continue;
       if (outcome.kind === 'skipped') { skipped.push({ path: outcome.path, reason: outcome.reason }); continue; }
       scanned++;
-      lines += outcome.lines;
+      lines += countLines(outcome.text);
       for (const failure of outcome.result.failures) process.stderr.write(`skeptic: rule ${failure.ruleId} failed on ${display}: ${String((failure.error as Error)?.stack ?? failure.error)}\n`);
       if (outcome.result.findings.length) reports.push({ path: outcome.path, findings: outcome.result.findings, text: outcome.text });
     }
     const report: ScanReport = { files: reports, skipped, filesScanned: scanned, lines, toolVersion: version, rules: metas };
     const text = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, readDocs) : formatText(report, !values.output && process.stdout.isTTY === true);
-    if (values.output) fs.writeFileSync(values.output, text);
+    if (values.output) writeOutput(values.output, text);
     else process.stdout.write(text);
     if (failOn === 'none') return 0;
     const failing = reports.some((r) => r.findings.some((f) => !f.suppression && severityAtLeast(f.severity, failOn as Severity)));
@@ -100,9 +101,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Lines as `wc -l` and people count them: a final newline ends the last line rather than starting another. */
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
+}
+
 function usageError(message: string): number {
   process.stderr.write(`skeptic: ${message}\nRun \`skeptic --help\` for usage.\n`);
   return 2;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 function findConfig(from: string): string | undefined {
@@ -123,6 +139,11 @@ function readDocs(id: string): string | undefined {
 }
 
 if (require.main === module) {
+  // `skeptic scan | head`: the reader leaving early is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error) => {
     process.stderr.write(`skeptic: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = 2;

@@ -1,6 +1,7 @@
 // Owns the CLI's three output formats: text for people, JSON for scripts, SARIF 2.1.0 for code scanning.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, RuleMeta } from '../engine';
 
 export interface FileReport {
@@ -46,8 +47,9 @@ export function summaryLine(report: ScanReport): string {
     (suppressed ? `; ${suppressed} suppressed` : '') + (report.skipped.length ? `; ${report.skipped.length} skipped` : '');
 }
 
+/** `findings` holds only what is not suppressed, so scripts can count it; suppressed ones are listed apart, with their reasons. */
 export function formatJson(report: ScanReport): string {
-  const findings = report.files.flatMap((file) => file.findings.map((f) => ({
+  const all = report.files.flatMap((file) => file.findings.map((f) => ({
     path: file.path,
     ruleId: f.ruleId,
     severity: f.severity,
@@ -61,14 +63,17 @@ export function formatJson(report: ScanReport): string {
     endColumn: f.range.end.character + 1,
     range: f.range,
     ...(f.fix ? { fix: f.fix } : {}),
-    ...(f.suppression ? { suppressed: { reason: f.suppression.reason } } : {}),
+    ...(f.suppression ? { suppression: { reason: f.suppression.reason } } : {}),
   })));
+  const findings = all.filter((f) => !f.suppression);
+  const suppressed = all.filter((f) => f.suppression);
   return JSON.stringify({
     tool: 'skeptic',
     version: report.toolVersion,
     findings,
+    suppressed,
     skipped: report.skipped,
-    summary: { files: report.filesScanned, lines: report.lines, findings: findings.filter((f) => !f.suppressed).length, suppressed: findings.filter((f) => f.suppressed).length },
+    summary: { files: report.filesScanned, lines: report.lines, findings: findings.length, suppressed: suppressed.length, skipped: report.skipped.length },
   }, null, 2) + '\n';
 }
 
@@ -79,13 +84,14 @@ export function formatSarif(report: ScanReport, docsText: (id: string) => string
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const cwes = [...new Set(report.rules.flatMap((r) => r.cwe))].sort((a, b) => cweNumber(a) - cweNumber(b));
   const rules = report.rules.map((r) => {
-    const help = docsText(r.id);
+    // GitHub code scanning requires help text for every rule; the rule's message stands in where its doc is missing.
+    const help = docsText(r.id) ?? `${r.title}\n\n${r.message}`;
     return {
       id: r.id,
       name: r.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
       shortDescription: { text: r.title },
       fullDescription: { text: r.message },
-      ...(help ? { help: { text: help, markdown: help } } : {}),
+      help: { text: help, markdown: help },
       defaultConfiguration: { level: sarifLevel[r.severity] },
       properties: {
         tags: ['security', ...r.cwe.map((c) => `external/cwe/cwe-${cweNumber(c)}`), `owasp-${r.owasp.slice(0, 3).toLowerCase()}`],
@@ -98,21 +104,24 @@ export function formatSarif(report: ScanReport, docsText: (id: string) => string
       })),
     };
   });
-  const results = report.files.flatMap((file) => file.findings.map((f) => ({
-    ruleId: f.ruleId,
-    ruleIndex: ruleIndex.get(f.ruleId),
-    level: sarifLevel[f.severity],
-    message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(file.path), uriBaseId: '%SRCROOT%' }, region: sarifRegion(f.range) } }],
-    partialFingerprints: { 'skepticFingerprint/v1': fingerprint(file, f) },
-    ...(f.fix ? {
-      fixes: [{
-        description: { text: f.fix.title },
-        artifactChanges: [{ artifactLocation: { uri: encodeUri(file.path), uriBaseId: '%SRCROOT%' }, replacements: f.fix.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })) }],
-      }],
-    } : {}),
-    ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.reason || undefined }] } : {}),
-  })));
+  const results = report.files.flatMap((file) => {
+    const fingerprints = fingerprintsOf(file);
+    return file.findings.map((f, i) => ({
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex.get(f.ruleId),
+      level: sarifLevel[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(file.path), uriBaseId: '%SRCROOT%' }, region: sarifRegion(f.range) } }],
+      partialFingerprints: { 'skepticFingerprint/v1': fingerprints[i] },
+      ...(f.fix ? {
+        fixes: [{
+          description: { text: f.fix.title },
+          artifactChanges: [{ artifactLocation: { uri: encodeUri(file.path), uriBaseId: '%SRCROOT%' }, replacements: f.fix.edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })) }],
+        }],
+      } : {}),
+      ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.reason || undefined }] } : {}),
+    }));
+  });
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -120,7 +129,16 @@ export function formatSarif(report: ScanReport, docsText: (id: string) => string
       tool: { driver: { name: 'Skeptic', semanticVersion: report.toolVersion, version: report.toolVersion, rules, supportedTaxonomies: [{ name: 'CWE', index: 0 }] } },
       taxonomies: [{ name: 'CWE', organization: 'MITRE', shortDescription: { text: 'The MITRE Common Weakness Enumeration' }, taxa: cwes.map((c) => ({ id: String(cweNumber(c)) })) }],
       columnKind: 'utf16CodeUnits',
-      originalUriBaseIds: { '%SRCROOT%': { uri: encodeUri(process.cwd().split(path.sep).join('/') + '/', true) } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd() + path.sep).href } },
+      // Skipped files (too large, binary) are the run's notes, not results: nothing was found in them.
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: report.skipped.map((s) => ({
+          level: 'note',
+          message: { text: s.reason },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(s.path), uriBaseId: '%SRCROOT%' } } }],
+        })),
+      }],
       results,
     }],
   }, null, 2) + '\n';
@@ -134,13 +152,22 @@ function cweNumber(cwe: string): number {
   return Number(cwe.replace(/^CWE-/i, ''));
 }
 
-function encodeUri(p: string, absolute = false): string {
-  const encoded = p.split('/').map(encodeURIComponent).join('/');
-  return absolute ? `file://${encoded}` : encoded;
+function encodeUri(p: string): string {
+  return p.split('/').map(encodeURIComponent).join('/');
 }
 
-/** Rule, path and the finding's line with whitespace squeezed: stable when lines above move. */
-export function fingerprint(file: FileReport, f: Finding): string {
-  const line = file.text.split('\n')[f.range.start.line] ?? '';
-  return createHash('sha256').update(`${f.ruleId}\0${file.path}\0${line.replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 32);
+/**
+ * Rule, path and the finding's line with whitespace squeezed: stable when lines above move. Findings that share all three
+ * (two on one line, or the same line repeated) are told apart by their order, as code scanning would otherwise merge them.
+ */
+export function fingerprintsOf(file: FileReport): string[] {
+  const lines = file.text.split('\n');
+  const seen = new Map<string, number>();
+  return file.findings.map((f) => {
+    const line = (lines[f.range.start.line] ?? '').replace(/\s+/g, ' ').trim();
+    const hash = createHash('sha256').update(`${f.ruleId}\0${file.path}\0${line}`).digest('hex').slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
 }

@@ -37,7 +37,7 @@ export function collectFiles(targets: readonly string[], options: WalkOptions): 
       if (isDir && alwaysSkipped.has(entry.name)) continue;
       if (!isDir && !entry.isFile()) continue;
       if (isConfiguredIgnored(abs, isDir)) continue;
-      if (stack.some(({ base, rules }) => rules.ignores(path.relative(base, abs).split(path.sep).join('/') + (isDir ? '/' : '')))) continue;
+      if (isGitignored(abs, isDir, stack)) continue;
       if (isDir) visit(abs, stack);
       else if (languageOfPath(abs)) found.add(abs);
     }
@@ -45,15 +45,36 @@ export function collectFiles(targets: readonly string[], options: WalkOptions): 
   for (const target of targets) {
     const abs = path.resolve(target);
     const stat = fs.statSync(abs);
-    if (stat.isDirectory()) visit(abs, options.useGitignore ? parentGitignores(abs) : []);
+    // A folder named explicitly is scanned even if ignored: the ignore files above it that exclude it do not apply inside it.
+    if (stat.isDirectory()) visit(abs, options.useGitignore ? parentGitignores(abs).filter(({ base, rules }) => !rules.ignores(relativeTo(base, abs) + '/')) : []);
     else if (languageOfPath(abs)) found.add(abs); // a file named explicitly is scanned even if ignored
   }
   return [...found].sort();
 }
 
+/**
+ * As git decides: the deepest .gitignore with a pattern matching the path wins, so a nested `!pattern` re-includes
+ * what a parent folder's file excluded. Folders already excluded are never entered, so parents need no check here.
+ */
+function isGitignored(abs: string, isDir: boolean, stack: readonly { base: string; rules: Ignore }[]): boolean {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const verdict = stack[i].rules.test(relativeTo(stack[i].base, abs) + (isDir ? '/' : ''));
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
+}
+
+function relativeTo(base: string, abs: string): string {
+  return path.relative(base, abs).split(path.sep).join('/');
+}
+
+// git matches case-sensitively unless the file system folds case (core.ignorecase), as on macOS and Windows.
+const ignoreCase = process.platform === 'darwin' || process.platform === 'win32';
+
 function readGitignore(dir: string): Ignore | undefined {
   try {
-    return ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+    return ignore({ ignorecase: ignoreCase }).add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
   } catch {
     return undefined;
   }
@@ -62,6 +83,7 @@ function readGitignore(dir: string): Ignore | undefined {
 /** .gitignore files of the folders above a target, up to the repository root. */
 function parentGitignores(target: string): { base: string; rules: Ignore }[] {
   const chain: { base: string; rules: Ignore }[] = [];
+  if (fs.existsSync(path.join(target, '.git'))) return chain; // a repository's root: an enclosing repository's rules stop here
   let dir = path.dirname(target);
   for (let depth = 0; depth < 50; depth++) {
     const rules = readGitignore(dir);

@@ -1,18 +1,45 @@
 // Owns module-level bindings: which local names come from which imported modules, per language family.
 import type { LanguageFamily, ModuleBinding, SyntaxNode } from '../../rules/api';
 
-/** Collects imports and requires at module level. Their text is part of every unit's cache key. */
-export function collectBindings(root: SyntaxNode, family: LanguageFamily): { bindings: ModuleBinding[]; key: string } {
+export interface StatementBindings {
+  readonly bindings: readonly ModuleBinding[];
+  /** What of this statement goes into every unit's cache key (its text when it binds names rules may read). */
+  readonly keyPart?: string;
+}
+
+/**
+ * Collects imports and requires at module level; their text is part of every unit's cache key. With `memo`, a
+ * statement's contribution is remembered by its text (a pure function of it), so an edit elsewhere re-reads nothing.
+ */
+export function collectBindings(
+  statements: readonly SyntaxNode[], family: LanguageFamily, memo?: Map<string, StatementBindings>, texts?: readonly string[],
+): { bindings: ModuleBinding[]; key: string } {
   const bindings: ModuleBinding[] = [];
   const keyParts: string[] = [];
-  for (const statement of root.namedChildren) {
-    if (!statement) continue;
-    const before = bindings.length;
-    if (family === 'python') collectPython(statement, bindings);
-    else collectJavaScript(statement, bindings);
-    if (bindings.length !== before) keyParts.push(statement.text);
-  }
+  statements.forEach((statement, i) => {
+    let facts: StatementBindings | undefined;
+    const text = memo ? texts?.[i] ?? statement.text : undefined;
+    if (memo && text !== undefined) facts = memo.get(text);
+    if (!facts) {
+      facts = statementBindings(statement, family);
+      if (memo && text !== undefined) {
+        if (memo.size > 50_000) memo.clear();
+        memo.set(text, facts);
+      }
+    }
+    bindings.push(...facts.bindings);
+    if (facts.keyPart !== undefined) keyParts.push(facts.keyPart);
+  });
   return { bindings, key: keyParts.join('\n') };
+}
+
+function statementBindings(statement: SyntaxNode, family: LanguageFamily): StatementBindings {
+  const found: ModuleBinding[] = [];
+  if (family === 'python') collectPython(statement, found);
+  else collectJavaScript(statement, found);
+  if (found.length) return { bindings: found, keyPart: statement.text };
+  const names = family === 'python' ? pythonModuleNameKey(statement) : javascriptModuleNameKey(statement);
+  return { bindings: found, ...(names ? { keyPart: names } : {}) };
 }
 
 export function normalizeModule(specifier: string): string {
@@ -112,6 +139,46 @@ function collectPython(statement: SyntaxNode, out: ModuleBinding[]): void {
       }
     }
   }
+}
+
+/**
+ * Rules may read module-level names from other units (a constant `CODE = "..."`, a `def compile` shadowing the builtin),
+ * so those bindings are part of the cache key. Only the shape of a value that cannot be a constant string is keyed
+ * (`ROUTES = <dictionary>`), so typing inside a big module-level literal does not invalidate every unit.
+ */
+function pythonModuleNameKey(statement: SyntaxNode): string | undefined {
+  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  if (definition?.type === 'function_definition' || definition?.type === 'class_definition') return `def ${definition.childForFieldName('name')?.text}`;
+  const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+  if (assignment?.type !== 'assignment') return undefined;
+  const value = assignment.childForFieldName('right');
+  const keyedTypes = ['string', 'concatenated_string', 'binary_operator', 'parenthesized_expression', 'identifier', 'conditional_expression', 'call', 'assignment'];
+  return value && !keyedTypes.includes(value.type) ? `${assignment.childForFieldName('left')?.text} = <${value.type}>` : statement.text;
+}
+
+/**
+ * JavaScript rules read module-level declarations from other units too (`const ALGORITHM = 'md5'` used in a function,
+ * a file's own `md5()` helper, a local `eval`), so their bindings are part of the cache key. Values that can be a
+ * constant string, and small object literals (`const CONFIG = { algorithm: 'md5' }`), are keyed by their text; anything
+ * else only by name and shape, so typing inside a function or a big literal does not invalidate every unit.
+ */
+function javascriptModuleNameKey(statement: SyntaxNode): string | undefined {
+  const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
+  if (!declaration) return undefined;
+  if (/^(function_declaration|generator_function_declaration|class_declaration|abstract_class_declaration)$/.test(declaration.type)) {
+    return `${declaration.type} ${declaration.childForFieldName('name')?.text}`;
+  }
+  if (declaration.type !== 'lexical_declaration' && declaration.type !== 'variable_declaration') return undefined;
+  const keyedTypes = ['string', 'template_string', 'binary_expression', 'number', 'identifier', 'member_expression', 'parenthesized_expression', 'as_expression', 'satisfies_expression'];
+  const parts: string[] = [declaration.child(0)?.type ?? ''];
+  for (const declarator of declaration.namedChildren) {
+    if (declarator?.type !== 'variable_declarator') continue;
+    const name = declarator.childForFieldName('name')?.text;
+    const value = declarator.childForFieldName('value');
+    const small = value?.type === 'object' && value.text.length <= 400;
+    parts.push(!value ? `${name}` : keyedTypes.includes(value.type) || small ? declarator.text : `${name} = <${value.type}>`);
+  }
+  return parts.join(' ');
 }
 
 /** The value of a string literal node without quotes, or undefined when it is not a plain literal. */

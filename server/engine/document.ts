@@ -9,8 +9,13 @@ export interface TextChange {
   readonly text: string;
 }
 
-/** Parsing gives up after this long; a tree that never arrives must not hang the editor or the CLI. */
-const parseTimeoutMs = 3000;
+/**
+ * Parsing gives up after this much CPU time (3 s plus 1 s per MB): a tree that never arrives must not hang the
+ * editor or the CLI. CPU time, not wall time, so a busy machine does not turn slow parses into skipped files.
+ */
+function parseBudgetMs(text: string): number {
+  return 3000 + text.length / 1000;
+}
 
 export class ParseTimeoutError extends Error {}
 
@@ -102,13 +107,16 @@ export class ParsedDocument {
 
 async function parse(language: LanguageId, text: string, oldTree: Tree | null): Promise<Tree> {
   const parser = await parserFor(language);
-  const started = Date.now();
+  const started = process.cpuUsage();
+  const budget = parseBudgetMs(text) * 1000;
   // web-tree-sitter cancels the parse when the callback returns true; its typings say void.
-  const progressCallback = (() => Date.now() - started > parseTimeoutMs) as unknown as () => void;
+  // Called very often: reading the CPU clock every time would cost more than the parse.
+  let calls = 0;
+  const progressCallback = (() => (++calls & 1023) === 0 && process.cpuUsage(started).user > budget) as unknown as () => void;
   const tree = parser.parse(text, oldTree, { progressCallback });
   if (!tree) {
     parser.reset();
-    throw new ParseTimeoutError(`parsing took longer than ${parseTimeoutMs} ms`);
+    throw new ParseTimeoutError(`parsing took longer than ${Math.round(budget / 1e6)} s`);
   }
   return tree;
 }

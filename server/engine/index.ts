@@ -5,6 +5,7 @@ import type { AnalysisOptions } from './config';
 
 export * from './analyzer';
 export * from './config';
+export * from './dependencies';
 export * from './document';
 export * from './files';
 export * from './findings';

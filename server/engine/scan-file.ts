@@ -1,5 +1,6 @@
 // Owns analysing one file from disk start to finish, releasing its tree: the CLI's and workspace scans' unit of work.
 import * as fs from 'node:fs';
+import type { LanguageId, ProjectFacts } from '../../rules/api';
 import type { AnalysisResult, Analyzer } from './analyzer';
 import { ParsedDocument, ParseTimeoutError } from './document';
 import { fileFacts, skipReason } from './files';
@@ -9,8 +10,13 @@ export type FileOutcome =
   | { readonly kind: 'analysed'; readonly path: string; readonly lines: number; readonly result: AnalysisResult; readonly text: string }
   | { readonly kind: 'skipped'; readonly path: string; readonly reason: string };
 
-/** Reads, checks, parses and analyses one file; the tree is freed before returning (the wasm heap never shrinks). */
-export async function scanFile(absolutePath: string, displayPath: string, analyzer: Analyzer): Promise<FileOutcome | undefined> {
+/**
+ * Reads, checks, parses and analyses one file; the tree is freed before returning (the wasm heap never shrinks).
+ * `projectOf` supplies the file's dependency manifests (a `DependencyIndex`), for the dependency rules.
+ */
+export async function scanFile(
+  absolutePath: string, displayPath: string, analyzer: Analyzer, projectOf?: (absolutePath: string, language: LanguageId) => ProjectFacts | undefined,
+): Promise<FileOutcome | undefined> {
   const language = languageOfPath(absolutePath);
   if (!language) return undefined;
   const content = fs.readFileSync(absolutePath);
@@ -25,7 +31,8 @@ export async function scanFile(absolutePath: string, displayPath: string, analyz
     throw error;
   }
   try {
-    const result = analyzer.analyze(document, fileFacts(displayPath, language));
+    const project = projectOf?.(absolutePath, language);
+    const result = analyzer.analyze(document, { ...fileFacts(displayPath, language), ...(project ? { project } : {}) });
     return { kind: 'analysed', path: displayPath, lines: document.lineCount, result, text };
   } finally {
     document.dispose();

@@ -1,5 +1,5 @@
 // Owns intra-procedural taint: which untrusted source, if any, reaches an expression without a sanitizer for a hazard.
-import type { LanguageFamily, ModuleBinding, SyntaxNode, TaintQuery, TaintSource } from '../../rules/api';
+import type { LanguageFamily, ModuleBinding, SyntaxNode, TaintFlow, TaintSource } from '../../rules/api';
 import { javascriptModel } from '../../rules/models/javascript';
 import { pythonModel } from '../../rules/models/python';
 import type { TaintModel } from '../../rules/models/taint-model';
@@ -11,8 +11,59 @@ interface Taint {
   readonly cleared: readonly string[] | '*';
 }
 
-/** Variable name → its taint (null: known clean, shadowing an outer tainted name). */
-type Env = ReadonlyMap<string, Taint | null>;
+/**
+ * Variable name → its taint (null: known clean, shadowing an outer tainted name). Persistent: a binding adds a layer
+ * over its parent instead of copying, and the chain is flattened every few dozen layers, so straight-line code with
+ * thousands of declarations (bundled files, big IIFEs) stays linear while every statement keeps its own snapshot.
+ */
+class Env {
+  static readonly empty = new Env(new Map(), undefined, undefined, undefined, 0);
+
+  private constructor(
+    private readonly base: ReadonlyMap<string, Taint | null>,
+    private readonly name: string | undefined,
+    private readonly value: Taint | null | undefined,
+    private readonly parent: Env | undefined,
+    private readonly depth: number,
+  ) {}
+
+  static of(entries: Iterable<[string, Taint | null]>): Env {
+    return new Env(new Map(entries), undefined, undefined, undefined, 0);
+  }
+
+  get(name: string): Taint | null | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) {
+      if (!e.parent) return e.base.get(name);
+      if (e.name === name) return e.value;
+    }
+    return undefined;
+  }
+
+  set(name: string, value: Taint | null): Env {
+    const next = new Env(this.base, name, value, this, this.depth + 1);
+    return next.depth > 32 ? Env.of(next.entries()) : next;
+  }
+
+  entries(): Map<string, Taint | null> {
+    const layers: Env[] = [];
+    let e: Env = this;
+    while (e.parent) { layers.push(e); e = e.parent; }
+    const map = new Map(e.base);
+    for (let i = layers.length - 1; i >= 0; i--) map.set(layers[i].name!, layers[i].value ?? null);
+    return map;
+  }
+
+  /** The bindings added on top of `ancestor`, oldest first, when this env descends from it by a few layers. */
+  layersAbove(ancestor: Env): [string, Taint | null][] | undefined {
+    const layers: [string, Taint | null][] = [];
+    for (let e: Env | undefined = this; e; e = e.parent) {
+      if (e === ancestor) return layers.reverse();
+      if (!e.parent || layers.length > 32) return undefined;
+      layers.push([e.name!, e.value ?? null]);
+    }
+    return undefined;
+  }
+}
 
 const models: Record<LanguageFamily, TaintModel> = { javascript: javascriptModel, python: pythonModel };
 
@@ -24,6 +75,13 @@ const cleanTypes = new Set([
 ]);
 const comparisonOperators = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
 const exits = /^(return_statement|throw_statement|raise_statement|continue_statement|break_statement)$/;
+const maxEvaluationDepth = 400;
+const comprehensionTypes = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+/** Parameter annotations and defaults that make a value a number or a flag, which no injection can ride on. */
+const numericAnnotation = /^(int|float|bool|number|boolean|bigint|complex|Decimal)$/;
+const numericDefault = new Set(['integer', 'float', 'true', 'false', 'number', 'unary_operator']);
+/** Django URL keyword names (`<slug:slug>`, `<int:pk>`, `<str:username>`, `<path:file_path>`). */
+const djangoUrlNames = /^(pk|id|slug|uuid|username|name|path|filename|file_name|page|token|key|code|lang|language|next|url|query|q|tag|category|section|\w+_(id|pk|slug|name|path|key|token|code|uuid|url))$/;
 const exitCalls = /^(abort|sys\.exit|exit|next|res\.status\(.*\)\.(send|json|end)|res\.(sendStatus|send|json|end|redirect)|reply\.(code|send)|ctx\.throw|HttpResponseBadRequest|raise_for_status)\b/;
 
 export function isFunctionNode(node: SyntaxNode, family: LanguageFamily): boolean {
@@ -35,12 +93,13 @@ function key(node: SyntaxNode): string {
 }
 
 /** Taint analysis for the functions of one unit, computed lazily per function when a rule asks. */
-export class TaintAnalysis implements TaintQuery {
+export class TaintAnalysis {
   private readonly model: TaintModel;
   private readonly extraRequestNames = new Set<string>();
   private readonly envBefore = new Map<string, Env>();
   private readonly analysed = new Set<string>();
   private returnsTaint = false;
+  private depth = 0;
 
   constructor(
     private readonly family: LanguageFamily,
@@ -48,6 +107,8 @@ export class TaintAnalysis implements TaintQuery {
     private readonly resolve: (node: SyntaxNode) => string | undefined,
     /** Whether a top-level function of this file returns its arguments' taint; undefined when no such function exists. */
     private readonly helperPropagates: (name: string) => boolean | undefined,
+    /** Every function's own parameters are sources too (`TaintOptions.parameters`). */
+    private readonly parameterSources = false,
   ) {
     this.model = models[family];
   }
@@ -58,12 +119,17 @@ export class TaintAnalysis implements TaintQuery {
     return taint.source;
   }
 
+  flowOf(node: SyntaxNode, hazard: string): TaintFlow | undefined {
+    const taint = this.taintOf(node);
+    return taint ? { source: taint.source, sanitized: taint.cleared === '*' || taint.cleared.includes(hazard) } : undefined;
+  }
+
   /** Whether a function returns data derived from its parameters (used for local helpers). */
   summarize(fn: SyntaxNode): boolean {
     this.returnsTaint = false;
     const params = new Map<string, Taint | null>();
     for (const name of this.parameterNames(fn)) params.set(name, { source: { label: `parameter ${name}`, range: rangeOf(fn) }, cleared: [] });
-    this.runFunction(fn, params);
+    this.runFunction(fn, Env.of(params));
     return this.returnsTaint;
   }
 
@@ -86,7 +152,7 @@ export class TaintAnalysis implements TaintQuery {
     while (top.parent && top.parent.parent) top = top.parent;
     if (this.analysed.has(key(top))) return;
     this.analysed.add(key(top));
-    this.exec(top, new Map());
+    this.exec(top, Env.empty);
   }
 
   private ensureAnalysed(fn: SyntaxNode): void {
@@ -96,7 +162,7 @@ export class TaintAnalysis implements TaintQuery {
     if (outer) this.ensureAnalysed(outer);
     else this.ensureModuleAnalysed(fn);
     const captured = this.envAt(fn);
-    this.runFunction(fn, new Map([...captured, ...this.parameterTaint(fn)]));
+    this.runFunction(fn, Env.of([...captured.entries(), ...this.parameterTaint(fn)]));
   }
 
   private runFunction(fn: SyntaxNode, env: Env): void {
@@ -116,7 +182,7 @@ export class TaintAnalysis implements TaintQuery {
       const env = this.envBefore.get(key(n));
       if (env) return env;
     }
-    return new Map();
+    return Env.empty;
   }
 
   private execBlock(block: SyntaxNode, env: Env): Env {
@@ -217,7 +283,7 @@ export class TaintAnalysis implements TaintQuery {
           // `obj.field = tainted` taints the object, so `obj` reaching a sink carries it.
           const object = left.childForFieldName('object') ?? left.childForFieldName('value');
           const taint = this.evaluate(right, env);
-          return object?.type === 'identifier' && taint ? new Map([...env, [object.text, taint]]) : env;
+          return object?.type === 'identifier' && taint ? env.set(object.text, taint) : env;
         }
         return this.bind(left, this.evaluate(right, env), env);
       }
@@ -227,7 +293,7 @@ export class TaintAnalysis implements TaintQuery {
         const right = expression.childForFieldName('right');
         if (left?.type !== 'identifier' || !right) return env;
         const taint = this.evaluate(right, env) ?? this.evaluate(left, env);
-        return new Map([...env, [left.text, taint ?? null]]);
+        return env.set(left.text, taint ?? null);
       }
       default:
         return env;
@@ -239,17 +305,17 @@ export class TaintAnalysis implements TaintQuery {
     const consequence = statement.childForFieldName('consequence');
     const alternatives = statement.namedChildren.filter((c) => c && (c.type === 'else_clause' || c.type === 'elif_clause')) as SyntaxNode[];
     const check = condition ? allowListCheck(condition) : undefined;
-    const thenEnv = check && !check.negated ? clear(env, check.names) : env;
+    const thenEnv = check && !check.negated ? clear(env, check.names, check.hazards) : env;
     const afterThen = consequence ? this.execAny(consequence, thenEnv) : thenEnv;
-    let afterElse = check && check.negated ? clear(env, check.names) : env;
+    let afterElse = check && check.negated ? clear(env, check.names, check.hazards) : env;
     for (const alt of alternatives) afterElse = merge(afterElse, this.exec(alt, afterElse));
     if (consequence && alwaysExits(consequence)) return afterElse;
     return merge(afterThen, afterElse);
   }
 
   private bind(target: SyntaxNode, taint: Taint | undefined, env: Env): Env {
-    const next = new Map(env);
-    const assign = (name: SyntaxNode, t: Taint | undefined): void => { next.set(name.text, t ?? null); };
+    let next = env;
+    const assign = (name: SyntaxNode, t: Taint | undefined): void => { next = next.set(name.text, t ?? null); };
     const visit = (pattern: SyntaxNode, t: Taint | undefined): void => {
       switch (pattern.type) {
         case 'identifier':
@@ -306,6 +372,15 @@ export class TaintAnalysis implements TaintQuery {
     if (!params) return result;
     const list = params.namedChildren.filter(Boolean) as SyntaxNode[];
     for (const name of this.parameterNames(fn)) result.set(name, null);
+    if (this.parameterSources) {
+      for (const p of list) {
+        if (p.type === 'decorator' || isNumericParameter(p)) continue;
+        for (const name of patternNames(p)) {
+          if (name === 'self' || name === 'cls' || name === 'this' || this.isRequestName(name)) continue;
+          result.set(name, { source: { label: `parameter ${name}`, range: rangeOf(p), parameter: true }, cleared: [] });
+        }
+      }
+    }
     if (this.family === 'javascript') {
       for (const p of list) {
         const decorator = p.namedChildren.find((c) => c?.type === 'decorator')?.text ?? '';
@@ -316,12 +391,13 @@ export class TaintAnalysis implements TaintQuery {
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
       return result;
     }
-    const route = this.pythonRoute(fn);
+    const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
     if (!route) return result;
     for (const p of list) {
       const names = patternNames(p);
       const name = names[0];
       if (!name || name === 'self' || name === 'cls' || this.model.requestNames.includes(name)) continue;
+      if (route === 'django-url' && !djangoUrlNames.test(name) && p.type !== 'dictionary_splat_pattern') continue;
       const type = p.childForFieldName('type')?.text ?? '';
       const value = p.childForFieldName('value')?.text ?? '';
       if (this.model.trustedParameterTypes.some((t) => new RegExp(`\\b${t}\\b`).test(type)) || /Depends\(|Security\(/.test(value)) continue;
@@ -329,6 +405,19 @@ export class TaintAnalysis implements TaintQuery {
       result.set(name, this.sourceTaint(`route parameter ${name}`, p));
     }
     return result;
+  }
+
+  /**
+   * Django function and class-based views (`def detail(request, slug)`, `def get(self, request, pk)`): the parameters after
+   * the request come from the URL. Only in files that import Django or DRF, where that convention holds.
+   */
+  private djangoViewRoute(fn: SyntaxNode, params: readonly SyntaxNode[]): string | undefined {
+    if (!this.bindings.some((b) => /^(django|rest_framework)\b/.test(b.module))) return undefined;
+    const names = params.map((p) => patternNames(p)[0]);
+    const at = names[0] === 'self' ? 1 : 0;
+    if (names[at] !== 'request' || names.length <= at + 1) return undefined;
+    // Helpers also take the request first (`def notify(request, article)`): only URL-shaped names count.
+    return names.slice(at + 1).some((n) => n && djangoUrlNames.test(n)) ? 'django-url' : undefined;
   }
 
   /** A function passed to `app.get('/path', fn)`-style registrations, or a Next.js route handler export. */
@@ -370,15 +459,38 @@ export class TaintAnalysis implements TaintQuery {
     return { source: { label: label.length > 60 ? `${label.slice(0, 57)}...` : label, range: rangeOf(node) }, cleared: [] };
   }
 
+  /** `request`, or a view's `self.request` (Django class-based views, DRF, webapp2, Tornado). */
+  private isRequestExpression(node: SyntaxNode): boolean {
+    if (node.type === 'identifier') return this.isRequestName(node.text);
+    if (node.type !== 'attribute' && node.type !== 'member_expression') return false;
+    const object = node.childForFieldName('object');
+    const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property');
+    return (object?.text === 'self' || object?.text === 'this') && property?.text === 'request';
+  }
+
   /** By convention (`req`, `request`, `ctx`) or because the function is a route handler. */
   private isRequestName(name: string): boolean {
     return this.model.requestNames.includes(name) || this.extraRequestNames.has(name);
   }
 
   evaluate(node: SyntaxNode, env: Env): Taint | undefined {
+    // Generated code nests expressions thousands deep (`"a" + x + "a" + ...`): stay well within the stack.
+    if (this.depth > maxEvaluationDepth) return undefined;
+    this.depth++;
+    try {
+      return this.evaluateNode(node, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateNode(node: SyntaxNode, env: Env): Taint | undefined {
     if (cleanTypes.has(node.type)) return undefined;
+    if (comprehensionTypes.has(node.type)) return this.evaluateComprehension(node, env);
     switch (node.type) {
-      case 'identifier': {
+      case 'identifier':
+      case 'shorthand_property_identifier': {
+        // `{ username }` in an object literal reads the variable `username`.
         const t = env.get(node.text);
         return t ?? undefined;
       }
@@ -443,6 +555,27 @@ export class TaintAnalysis implements TaintQuery {
     }
   }
 
+  /** `[f(x) for x in xs if check(x)]`: the element carries what the body makes of each item; filters may clear it. */
+  private evaluateComprehension(node: SyntaxNode, env: Env): Taint | undefined {
+    let inner = env;
+    for (const clause of node.namedChildren) {
+      if (clause?.type === 'for_in_clause') {
+        const left = clause.childForFieldName('left');
+        const right = clause.childForFieldName('right');
+        if (left && right) inner = this.bind(left, this.evaluate(right, inner), inner);
+      } else if (clause?.type === 'if_clause') {
+        const condition = clause.namedChildren[0];
+        const check = condition ? allowListCheck(condition) : undefined;
+        if (check && !check.negated) inner = clear(inner, check.names, check.hazards);
+      }
+    }
+    const body = node.childForFieldName('body');
+    if (!body) return undefined;
+    // A dict comprehension's keys are data too (`{k: v for k, v in body.items()}` feeds attribute names).
+    if (body.type === 'pair') return this.firstTainted(body, inner);
+    return this.evaluate(body, inner);
+  }
+
   private firstTainted(node: SyntaxNode, env: Env): Taint | undefined {
     for (const child of node.namedChildren) {
       if (!child || child.type === 'comment') continue;
@@ -463,7 +596,8 @@ export class TaintAnalysis implements TaintQuery {
     if ((object.type === 'member_expression' || object.type === 'attribute') && this.model.requestFields.includes(property.text)) {
       const inner = object.childForFieldName('object');
       const innerProp = object.childForFieldName(object.type === 'attribute' ? 'attribute' : 'property');
-      if (inner?.type === 'identifier' && this.isRequestName(inner.text) && (innerProp?.text === 'request' || innerProp?.text === 'nextUrl')) {
+      const requestHolder = inner?.type === 'identifier' && (this.isRequestName(inner.text) || inner.text === 'self' || inner.text === 'this');
+      if (requestHolder && (innerProp?.text === 'request' || (innerProp?.text === 'nextUrl' && inner?.text !== 'self'))) {
         return this.sourceTaint(node.text, node);
       }
     }
@@ -481,19 +615,24 @@ export class TaintAnalysis implements TaintQuery {
     const name = text.split('.').pop() ?? '';
     const names = [resolved, text, name].filter((n): n is string => !!n);
     if (names.some((n) => this.model.sourceCalls.includes(n))) return this.sourceTaint(node.text, node);
-    const argTaint = (): Taint | undefined => (args ? this.firstTainted(args, env) : undefined);
-    const sanitizer = this.model.sanitizers.find((s) => names.includes(s.callee));
+    // Flask's `request.args.get("page", type=int)` converts before handing the value back.
+    if (args?.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'type' && /^(int|float|bool)$/.test(a.childForFieldName('value')?.text ?? ''))) return undefined;
+    // `f(x for x in xs)`: a lone generator is the argument list itself.
+    const argTaint = (): Taint | undefined => (args ? (comprehensionTypes.has(args.type) ? this.evaluate(args, env) : this.firstTainted(args, env)) : undefined);
+    // Most specific spelling first: `re.escape` is not the HTML `escape`.
+    const sanitizer = names.map((n) => this.model.sanitizers.find((s) => s.callee === n)).find((s) => !!s);
     const receiver = callee.type === 'member_expression' || callee.type === 'attribute' ? callee.childForFieldName('object') : undefined;
     if (sanitizer || (name && this.model.sanitizerNamePattern.test(name))) {
       const t = argTaint() ?? (receiver ? this.evaluate(receiver, env) : undefined);
       if (!t) return undefined;
       const hazards = sanitizer ? sanitizer.hazards : '*';
-      if (hazards === '*' || t.cleared === '*') return undefined;
+      // Kept, cleared, so `flowOf` can tell a sanitized value from one with no source.
+      if (hazards === '*' || t.cleared === '*') return { source: t.source, cleared: '*' };
       return { source: t.source, cleared: [...t.cleared, ...hazards] };
     }
     if (receiver) {
       // Request methods: req.get('Referer'), request.get_json(), await request.json().
-      if (receiver.type === 'identifier' && this.isRequestName(receiver.text) && this.model.requestMethods.includes(name)) return this.sourceTaint(node.text, node);
+      if (this.isRequestExpression(receiver) && this.model.requestMethods.includes(name)) return this.sourceTaint(node.text, node);
       const receiverTaint = this.evaluate(receiver, env);
       if (receiverTaint) return receiverTaint;
     }
@@ -553,31 +692,63 @@ function patternNames(pattern: SyntaxNode): string[] {
   }
 }
 
+/** `limit: int`, `count=10`, `verbose=False`, `(n: number)`: a parameter that holds a number or a flag. */
+function isNumericParameter(p: SyntaxNode): boolean {
+  const type = p.childForFieldName('type')?.text.replace(/^:\s*/, '') ?? '';
+  if (numericAnnotation.test(type)) return true;
+  const value = p.childForFieldName('value');
+  return !!value && numericDefault.has(value.type) && !type;
+}
+
 function isBlockLike(node: SyntaxNode): boolean {
   return node.type === 'statement_block' || node.type === 'block' || node.type === 'else_clause' || node.type === 'switch_body';
 }
 
+/** After branches: a name is tainted if it is tainted on either path. */
 function merge(a: Env, b: Env): Env {
   if (a === b) return a;
-  const next = new Map(a);
-  for (const [name, taint] of b) if (taint || !next.has(name)) next.set(name, taint ?? next.get(name) ?? null);
-  return next;
+  const added = b.layersAbove(a);
+  if (added) {
+    let next = a;
+    for (const [name, taint] of added) if (taint || a.get(name) === undefined) next = next.set(name, taint ?? a.get(name) ?? null);
+    return next;
+  }
+  const merged = a.entries();
+  for (const [name, taint] of b.entries()) if (taint || !merged.has(name)) merged.set(name, taint ?? merged.get(name) ?? null);
+  return Env.of(merged);
 }
 
-function clear(env: Env, names: readonly string[]): Env {
-  const next = new Map(env);
+function clear(env: Env, names: readonly string[], hazards?: readonly string[]): Env {
+  let next = env;
   for (const name of names) {
     const t = env.get(name);
-    if (t) next.set(name, { ...t, cleared: '*' });
+    if (!t) continue;
+    const cleared = !hazards || t.cleared === '*' ? '*' : [...t.cleared, ...hazards];
+    next = next.set(name, { ...t, cleared });
   }
   return next;
 }
 
+/** What a check proves about names: cleared for every hazard, or only for `hazards` (`isinstance(x, str)`). */
+interface Check {
+  readonly names: string[];
+  readonly negated: boolean;
+  readonly hazards?: readonly string[];
+}
+
+const argumentChecks = /^(includes|has|test|match|fullmatch|isValid|isUUID|isInt|isAlphanumeric|isNumeric|isEmail|isURL|validate|url_has_allowed_host_and_scheme|is_safe_url|isSafeUrl|isSafePath)$/;
+/** Local helpers named for what they prove: `is_safe_path(p)`, `is_allowed_host(url)`, `isValidRedirect(u)`. */
+const namedArgumentChecks = /^(is_?|check_?|has_?)\w*(safe|valid|allowed|trusted|whitelist|allowlist|within|inside|subpath|contained)\w*$/i;
+/** Methods whose receiver is the checked value: `name.isalnum()`, `path.startswith(ROOT)`, `p.is_relative_to(base)`. */
+const receiverChecks = /^(isdigit|isalnum|isnumeric|isdecimal|isidentifier|isalpha|startswith|startsWith|is_relative_to)$/;
+const numericTypes = /^(int|float|bool|uuid\.UUID|UUID|Decimal|datetime|date)$/;
+
 /**
  * An allow-list or format check on variables: `ALLOWED.includes(x)`, `x in ALLOWED`, `/^\w+$/.test(x)`, `x === 'asc'`,
- * `re.fullmatch(p, x)`. `negated` when the condition holds for bad values (`!ALLOWED.includes(x)`, `x not in ALLOWED`).
+ * `re.fullmatch(p, x)`, `urlparse(u).netloc in HOSTS`, `path.startswith(ROOT)`, `is_safe_url(u)`, `isinstance(x, int)`.
+ * `negated` when the condition holds for bad values (`!ALLOWED.includes(x)`, `x not in ALLOWED`).
  */
-function allowListCheck(condition: SyntaxNode): { names: string[]; negated: boolean } | undefined {
+function allowListCheck(condition: SyntaxNode): Check | undefined {
   let node = condition;
   let negated = false;
   for (;;) {
@@ -587,21 +758,81 @@ function allowListCheck(condition: SyntaxNode): { names: string[]; negated: bool
     if (!node) return undefined;
   }
   const identifiers = (n: SyntaxNode): string[] => (n.type === 'identifier' ? [n.text] : n.namedChildren.flatMap((c) => (c && c.type !== 'string' ? identifiers(c) : [])));
+  if (node.type === 'boolean_operator' || (node.type === 'binary_expression' && /^(\|\||&&)$/.test(node.childForFieldName('operator')?.text ?? ''))) {
+    // `not x or x not in ALLOWED` fails only when every part fails; `x and x in ALLOWED` holds only when every part holds.
+    const operator = node.childForFieldName('operator')?.text ?? '';
+    const disjunction = operator === 'or' || operator === '||';
+    const parts = [node.childForFieldName('left'), node.childForFieldName('right')].map((p) => (p ? allowListCheck(p) : undefined));
+    const matching = parts.filter((c): c is Check => !!c && c.negated === disjunction);
+    const general = matching.filter((c) => !c.hazards);
+    if (general.length) return { names: general.flatMap((c) => c.names), negated: negated !== disjunction };
+    // Checks that each clear only some hazards combine when they clear the same ones (two redirect checks).
+    const hazards = matching[0]?.hazards;
+    if (!hazards || !matching.every((c) => c.hazards?.join() === hazards.join())) return undefined;
+    return { names: matching.flatMap((c) => c.names), negated: negated !== disjunction, hazards };
+  }
+  if (node.type === 'attribute' || node.type === 'member_expression') {
+    // `if urlparse(next).netloc:` holds for absolute URLs, the ones a redirect must not follow.
+    const object = node.childForFieldName('object');
+    const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
+    if (object && /^(netloc|scheme|hostname|host)$/.test(property) && /^(urlparse|urlsplit|urllib\.parse\.urlparse|urllib\.parse\.urlsplit|parse\.urlparse|URL)$/.test(object.childForFieldName('function')?.text ?? '')) {
+      const names = valueNames(object);
+      return names.length ? { names, negated: !negated, hazards: ['open-redirect', 'ssrf'] } : undefined;
+    }
+    return undefined;
+  }
   if (node.type === 'call_expression' || node.type === 'call') {
     const callee = node.childForFieldName('function');
     const method = callee?.text.split('.').pop() ?? '';
-    if (!/^(includes|has|test|match|fullmatch|isValid|isUUID|isInt|isAlphanumeric|isNumeric|isEmail|isURL|validate|startsWith)$/.test(method)) return undefined;
     const args = node.childForFieldName('arguments');
-    const names = args ? args.namedChildren.flatMap((a) => (a ? identifiers(a) : [])) : [];
+    const argNodes = (args?.namedChildren ?? []).filter((a): a is SyntaxNode => !!a);
+    if (method === 'isinstance' && argNodes.length === 2) {
+      const names = valueNames(argNodes[0]);
+      const types = argNodes[1].type === 'tuple' ? argNodes[1].namedChildren.map((t) => t?.text ?? '') : [argNodes[1].text];
+      if (!names.length) return undefined;
+      if (types.every((t) => numericTypes.test(t))) return { names, negated };
+      // A str is never a query operator object nor a dict of attributes.
+      if (types.every((t) => t === 'str')) return { names, negated, hazards: ['nosql-injection', 'mass-assignment'] };
+      return undefined;
+    }
+    if (receiverChecks.test(method) && (callee?.type === 'attribute' || callee?.type === 'member_expression')) {
+      const receiver = callee.childForFieldName('object');
+      const names = receiver ? valueNames(receiver) : [];
+      if (!names.length) return undefined;
+      const startsWith = /^starts[wW]ith$/.test(method) && argNodes.length === 1;
+      // A leading "/" is the mark of a local path to a redirect, and of an absolute path to a file name: it clears only redirects.
+      if (startsWith && prefixLiteral(argNodes[0]) === '/') return { names, negated, hazards: ['open-redirect'] };
+      // Refusing only "//" still lets "https://evil.example" through: no clearing.
+      if (startsWith && prefixLiteral(argNodes[0]) === '//') return undefined;
+      // `name.startswith("..")`, `name.startswith(("/", ".."))` hold for the bad values, `path.startswith(ROOT)` for good ones.
+      const deny = startsWith && traversalLiteral(argNodes[0]);
+      return { names, negated: deny ? !negated : negated };
+    }
+    if (!argumentChecks.test(method) && !namedArgumentChecks.test(method)) return undefined;
+    const names = argNodes.filter((a) => a.type !== 'keyword_argument').flatMap((a) => identifiers(a));
     return names.length ? { names, negated } : undefined;
   }
   if (node.type === 'comparison_operator') {
-    // `x in ALLOWED` / `x not in ALLOWED` / `x == "asc"`
+    // `x in ALLOWED` / `x not in ALLOWED` / `x == "asc"` / `urlparse(u).netloc in HOSTS`
     const operators = node.children.filter((c) => c && !c.isNamed).map((c) => c!.text).join(' ');
     const left = node.namedChildren[0];
-    if (!left || left.type !== 'identifier') return undefined;
-    if (/\bnot in\b|!=/.test(operators)) return { names: [left.text], negated: !negated };
-    if (/\bin\b|==/.test(operators)) return { names: [left.text], negated };
+    const right = node.namedChildren[1];
+    if (!left || !right) return undefined;
+    const membership = /\bin\b/.test(operators);
+    // `".." in name`: holds for bad values.
+    if (membership && traversalLiteral(left)) {
+      const names = valueNames(right);
+      if (!names.length) return undefined;
+      return /\bnot in\b/.test(operators) ? { names, negated } : { names, negated: !negated };
+    }
+    // `len(x) != 3` or `type(x) == str` say nothing about the content.
+    if (left.type === 'call' && /^(len|type|id|hash)$/.test(left.childForFieldName('function')?.text ?? '')) return undefined;
+    const containment = left.type === 'call' && /common(path|prefix)$/.test(left.childForFieldName('function')?.text ?? '');
+    if (!membership && !containment && left.type !== 'identifier' && right.type !== 'string' && !/^[A-Z][A-Z0-9_]*$/.test(right.text)) return undefined;
+    const names = left.type === 'identifier' ? [left.text] : valueNames(left);
+    if (!names.length) return undefined;
+    if (/\bnot in\b|!=/.test(operators)) return { names, negated: !negated };
+    if (/\bin\b|==/.test(operators)) return { names, negated };
     return undefined;
   }
   if (node.type === 'binary_expression') {
@@ -612,6 +843,52 @@ function allowListCheck(condition: SyntaxNode): { names: string[]; negated: bool
     if ((operator === '!==' || operator === '!=') && left?.type === 'identifier' && right?.type === 'string') return { names: [left.text], negated: !negated };
   }
   return undefined;
+}
+
+/** A literal naming path-escape syntax: "..", "/", "\\", "~", or a tuple of them. */
+function traversalLiteral(node: SyntaxNode): boolean {
+  if (node.type === 'tuple' || node.type === 'parenthesized_expression') {
+    const parts = node.namedChildren.filter((c): c is SyntaxNode => !!c);
+    return parts.length > 0 && parts.every((c) => pathSyntax.test(prefixLiteral(c) ?? '')) && parts.some((c) => traversalLiteral(c));
+  }
+  return /^(\.\.|\\|~|\.\.\/)$/.test(prefixLiteral(node) ?? '');
+}
+
+const pathSyntax = /^(\.\.|\/|\\|~|\.\.\/|\/\/)$/;
+
+/** The text of a short string literal, or undefined. */
+function prefixLiteral(node: SyntaxNode): string | undefined {
+  const match = node.type === 'string' ? /^[a-zA-Z]*(["'])(.{0,4})\1$/.exec(node.text) : null;
+  return match ? match[2].replace(/\\\\/g, '\\') : undefined;
+}
+
+/** The variables whose value an expression reads, not the functions it calls: `urlparse(url).netloc` → url. */
+function valueNames(node: SyntaxNode): string[] {
+  switch (node.type) {
+    case 'identifier':
+      return [node.text];
+    case 'attribute':
+    case 'member_expression':
+    case 'subscript':
+    case 'subscript_expression': {
+      const object = node.childForFieldName('object') ?? node.childForFieldName('value');
+      return object ? valueNames(object) : [];
+    }
+    case 'call':
+    case 'call_expression': {
+      const callee = node.childForFieldName('function');
+      const receiver = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? callee.childForFieldName('object') : undefined;
+      const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+      return [...(receiver ? valueNames(receiver) : []), ...args.flatMap((a) => (a && a.type !== 'keyword_argument' ? valueNames(a) : []))];
+    }
+    case 'parenthesized_expression':
+    case 'list':
+    case 'tuple':
+    case 'array':
+      return node.namedChildren.flatMap((c) => (c ? valueNames(c) : []));
+    default:
+      return [];
+  }
 }
 
 function alwaysExits(block: SyntaxNode): boolean {

@@ -3,6 +3,8 @@ import type { LanguageFamily, SyntaxNode } from '../../rules/api';
 
 export interface Unit {
   readonly node: SyntaxNode;
+  /** The unit's text, when the caller already read it. */
+  readonly text?: string;
   /** Text outside the unit that rules may read through ancestors (a class header); part of the cache key. */
   readonly context: string;
   /** Child nodes analysed as units of their own, skipped when walking this one. Keys from `nodeKey`. */
@@ -16,15 +18,21 @@ export function nodeKey(node: { startIndex: number; endIndex: number; type: stri
 const jsClassTypes = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
 
 /** Splits a tree into units. Each top-level statement is one, except classes, whose members are units too. */
-export function splitUnits(root: SyntaxNode, family: LanguageFamily): Unit[] {
+export function splitUnits(statements: readonly SyntaxNode[], family: LanguageFamily, texts?: readonly string[]): Unit[] {
   const units: Unit[] = [];
-  for (const statement of root.namedChildren) {
-    if (!statement || statement.type === 'comment') continue;
-    const classNode = family === 'python' ? pythonClass(statement) : jsClass(statement);
+  statements.forEach((statement, i) => {
+    // With the text at hand, most statements are settled without another wasm crossing.
+    if (texts && !mayHoldClass.test(texts[i])) {
+      if (!/^(\/\/|\/\*|#)/.test(texts[i])) units.push({ node: statement, context: '', skip: new Set(), text: texts[i] });
+      return;
+    }
+    const type = statement.type;
+    if (type === 'comment') return;
+    const classNode = classTypes.has(type) ? (family === 'python' ? pythonClass(statement) : jsClass(statement)) : undefined;
     const body = classNode?.childForFieldName('body');
     if (!classNode || !body) {
-      units.push({ node: statement, context: '', skip: new Set() });
-      continue;
+      units.push({ node: statement, context: '', skip: new Set(), ...(texts ? { text: texts[i] } : {}) });
+      return;
     }
     const header = classNode.text.slice(0, body.startIndex - classNode.startIndex);
     const skip = new Set<string>();
@@ -34,9 +42,13 @@ export function splitUnits(root: SyntaxNode, family: LanguageFamily): Unit[] {
       units.push({ node: member, context: header, skip: new Set() });
     }
     units.push({ node: statement, context: '', skip });
-  }
+  });
   return units;
 }
+
+/** Top-level statement types that may hold a class (checked before touching children: each access crosses into wasm). */
+const mayHoldClass = /^(\/\/|\/\*|#)|^(export\s+)?(default\s+)?(declare\s+)?(abstract\s+)?class\b|^@/;
+const classTypes = new Set(['class_declaration', 'abstract_class_declaration', 'class', 'export_statement', 'class_definition', 'decorated_definition']);
 
 function jsClass(statement: SyntaxNode): SyntaxNode | undefined {
   if (jsClassTypes.has(statement.type)) return statement;

@@ -60,6 +60,19 @@ describe('Analyzer', () => {
     doc.dispose();
   });
 
+  it('runs a rule only on units whose text matches its triggers', async () => {
+    const seen: string[] = [];
+    const probe: Detector = {
+      id: 'probe', family: 'javascript', triggers: /\bdanger\b/,
+      create: () => ({ call_expression(node) { seen.push(node.text); } }),
+    };
+    const analyzer = new Analyzer([{ ...metas[0], id: 'probe' }], [probe], defaultOptions);
+    const doc = await ParsedDocument.create('javascript', 'function a() { safe(1); }\nfunction b() { danger(2); }\n');
+    analyzer.analyze(doc, fileFacts('a.js', 'javascript'));
+    assert.deepEqual(seen, ['danger(2)']);
+    doc.dispose();
+  });
+
   it('turns rules off and changes severity from options', async () => {
     const doc = await ParsedDocument.create('javascript', weak('a'));
     const off = createAnalyzer({ ...defaultOptions, rules: { 'weak-hash': 'off' } }).analyze(doc, fileFacts('a.js', 'javascript'));

@@ -1,6 +1,6 @@
 // Runs a real VS Code (code-server + headless Chromium) for extension-host and UI tests, and cleans up after it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost']; // the browser may reach loopback only
 
 // Workbench chatter that also reaches codeAutomationLog during a test run; VSCODE_TEST_VERBOSE=1 shows it.
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|ChatSessionStore:)/;
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|ChatSessionStore:|Creation of workbench contribution)/;
 
 /** Settings that make typing and startup deterministic; `settings` passed by a test win. */
 export const DEFAULT_SETTINGS = {
@@ -60,9 +60,9 @@ const UNTRUSTED_SETTINGS = {
 
 // Everything still running, so that an exit or Ctrl-C of the test process cannot leave it behind.
 const live = new Set();
-function onSignal(signal) {
-  process.stderr.write(`\n[vscode-test] ${signal}: stopping code-server and Chromium\n`);
-  process.exit(signal === 'SIGINT' ? 130 : 143); // the 'exit' handler below kills; Playwright's kills Chromium
+function onSignal(name) {
+  process.stderr.write(`\n[vscode-test] ${name}: stopping code-server and Chromium\n`);
+  process.exit(128 + os.constants.signals[name]); // the 'exit' handlers kill: ours code-server, Playwright's Chromium
 }
 function track(resource) {
   if (live.size === 0) {
@@ -166,6 +166,7 @@ export async function startCodeServer({ workspace, extensionsDir, userDataDir, s
   const env = Object.fromEntries(Object.entries(process.env)
     .filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE'));
   env.EXTENSIONS_GALLERY = '{}'; // no marketplace: code-server would otherwise query open-vsx.org
+  for (const xdg of ['XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME']) env[xdg] = path.join(temp, xdg.toLowerCase());
   const child = spawn(process.execPath, ['-e', GUARD, ...args], {
     detached: true, env, cwd: temp, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -184,6 +185,7 @@ export async function startCodeServer({ workspace, extensionsDir, userDataDir, s
     killSync() {
       for (const pid of pids()) signal(pid, 'SIGKILL');
       signal(-child.pid, 'SIGKILL');
+      rmSync(temp, { recursive: true, force: true });
     },
   };
   track(resource);
@@ -223,6 +225,23 @@ export async function startCodeServer({ workspace, extensionsDir, userDataDir, s
   return { url, port, userDataDir, extensionsDir, workspace: path.resolve(workspace), output: () => output, stop };
 }
 
+/**
+ * Installs a .vsix into extensionsDir (about 1 s). Needed to test trust gating: Restricted Mode disables an installed
+ * extension without capabilities.untrustedWorkspaces, but never one loaded with extensionDevelopmentPath.
+ */
+export function installExtension(vsix, extensionsDir) {
+  installCodeServer();
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'vscode-test-install-'));
+  try {
+    writeFileSync(path.join(temp, 'config.yaml'), '');
+    const r = spawnSync(process.execPath, [ENTRY, '--config', path.join(temp, 'config.yaml'), '--user-data-dir', temp,
+      '--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsix), '--force'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}${r.stderr}`);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 /** Headless Debian Chromium driven by Playwright (no Playwright-downloaded browser). */
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -241,11 +260,11 @@ export function workbenchUrl(server, { folder = server.workspace, extensionDevel
  * Runs an extension-host test suite (a module exporting `run(): Promise<void>`, as for @vscode/test-electron)
  * and prints its output. Resolves with the exit code: 0 when every test passed.
  */
-export async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, workspace, settings, trust, timeoutMs = 120000 }) {
+export async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, workspace, settings, trust, extensionsDir, timeoutMs = 120000 }) {
   const started = Date.now();
   let server, browser, timer;
   try {
-    server = await startCodeServer({ workspace, settings, trust });
+    server = await startCodeServer({ workspace, settings, trust, extensionsDir });
     browser = await launchBrowser();
     const page = await browser.newPage();
     let finish;
@@ -255,9 +274,13 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
       if (!VERBOSE && type === 'info' && WORKBENCH_NOISE.test(line)) return;
       (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
     });
-    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-    if (VERBOSE) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
-    page.on('requestfailed', (r) => process.stderr.write(`[vscode-test] request failed: ${r.url()} ${r.failure()?.errorText}\n`));
+    let workbenchLogs = [];
+    await page.exposeFunction('codeAutomationExit', (code, logs) => { workbenchLogs = logs ?? []; finish(code); });
+    page.on('crash', () => { process.stderr.write('[vscode-test] the workbench page crashed\n'); finish(1); });
+    if (VERBOSE) {
+      page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
+      page.on('requestfailed', (r) => process.stderr.write(`[browser] request failed: ${r.url()} ${r.failure()?.errorText}\n`));
+    }
     page.on('pageerror', (e) => process.stderr.write(`[vscode-test] page error: ${e.message}\n`));
     const timeout = new Promise((resolve) => {
       timer = setTimeout(() => {
@@ -267,6 +290,7 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
     });
     await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath }));
     const code = await Promise.race([exit, timeout]);
+    if (code !== 0) saveLogs(server, workbenchLogs);
     if (VERBOSE) process.stderr.write(`[vscode-test] suite exited ${code} after ${Date.now() - started} ms\n`);
     return code;
   } catch (error) {
@@ -279,9 +303,28 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
   }
 }
 
-/** Starts code-server and a browser on a workbench with the extension loaded; ready when the status bar shows. */
-export async function openWorkbench({ workspace, extensionDevelopmentPath, settings, trust, viewport = { width: 1400, height: 900 } }) {
-  const server = await startCodeServer({ workspace, settings, trust });
+/** Keeps the logs of a failed run (workbench, server, extension host, code-server output) under .vscode-test/logs/. */
+function saveLogs(server, workbenchLogs) {
+  const dir = path.join(REPO, '.vscode-test/logs', new Date().toISOString().replace(/[:.]/g, '-'));
+  for (const { relativePath, contents } of workbenchLogs) {
+    const file = path.join(dir, 'workbench', relativePath);
+    if (!file.startsWith(dir)) continue;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, contents);
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'code-server.log'), server.output());
+  const serverLogs = path.join(server.userDataDir, 'logs'); // remote extension host and server logs
+  if (existsSync(serverLogs)) cpSync(serverLogs, path.join(dir, 'server'), { recursive: true });
+  process.stderr.write(`[vscode-test] logs of the failed run: ${dir}\n`);
+}
+
+/**
+ * Starts code-server and a browser on a workbench with the extension loaded (in development mode, or installed
+ * in extensionsDir); ready when the status bar shows. Extensions activate about 3 s later.
+ */
+export async function openWorkbench({ workspace, extensionDevelopmentPath, settings, trust, extensionsDir, viewport = { width: 1400, height: 900 } }) {
+  const server = await startCodeServer({ workspace, settings, trust, extensionsDir });
   let browser;
   try {
     browser = await launchBrowser();
@@ -303,7 +346,7 @@ export async function openWorkbench({ workspace, extensionDevelopmentPath, setti
   }
 }
 
-/** Opens a workspace file by name through Quick Open (Ctrl+P) and waits for its editor tab to be active. */
+/** Opens a workspace file by name through Quick Open (Ctrl+P) and waits until its editor shows its lines. */
 export async function openFileQuickOpen(page, name) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -312,6 +355,8 @@ export async function openFileQuickOpen(page, name) {
   await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: path.basename(name) }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.tab.active .label-name', { hasText: path.basename(name) }).waitFor();
+  // The tab shows before the editor has rendered its lines.
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').first().waitFor();
 }
 
 /** Runs a command by its palette title (e.g. "Selftest: Hello"); throws if the palette does not list it. */

@@ -1,0 +1,80 @@
+// command-injection for JavaScript/TypeScript: shell commands built from non-constant parts (child_process.exec, spawn with shell, execa.command, shelljs).
+import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { shellPrograms } from '../models/javascript-sinks';
+import { constantString, unwrap } from './lib/constant-strings';
+import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel, type Assessment } from './lib/injection-assessment';
+import { argumentsOf, matchSinks, usesShell, type SinkMatch } from './lib/sink-calls';
+import { execFileFix } from './lib/exec-file-fix';
+
+const hazard = 'command-injection';
+
+export default defineDetector({
+  id: hazard,
+  family: 'javascript',
+  create(context) {
+    return {
+      call_expression(node: SyntaxNode) {
+        for (const match of matchSinks(context, node, hazard)) {
+          check(context, match);
+          return;
+        }
+      },
+    };
+  },
+});
+
+function check(context: RuleContext, match: SinkMatch): void {
+  const { call, spec } = match;
+  let command: SyntaxNode | undefined = match.value;
+  let extraParts: SyntaxNode[] = [];
+  if (spec.onlyWithShell) {
+    const args = argumentsOf(call);
+    const list = unwrap(args[1]);
+    if (usesShell(call)) {
+      // With a shell, the arguments are joined into the command line too.
+      extraParts = list?.type === 'array' ? list.namedChildren.filter((e): e is SyntaxNode => !!e && e.type !== 'comment') : [];
+    } else {
+      // `spawn('sh', ['-c', cmd])`: the element after -c is a shell command.
+      const program = constantString(args[0]);
+      if (!program || !shellPrograms.test(program) || list?.type !== 'array') return;
+      const elements = list.namedChildren.filter((e): e is SyntaxNode => !!e && e.type !== 'comment');
+      const flag = elements.findIndex((e) => /^(-c|\/c|\/C|-Command|-command)$/.test(constantString(e) ?? ''));
+      command = flag === -1 ? undefined : elements[flag + 1];
+    }
+  }
+  if (!command || context.isTestCode(call)) return;
+  const assessments: Assessment[] = [command, ...extraParts].map((part) => assessValue(context, part, hazard));
+  const label = sinkLabel(match).replace(/^child_process\./, '');
+  const fix = execFileFix(context, match, command);
+  const risky = assessments.flatMap((a) => a.risky);
+  const tainted = risky.map((part) => ({ part, source: context.taint.sourceOf(part, hazard) })).filter((t) => t.source);
+  const whole = assessments.find((a) => a.source && !a.built);
+  if (tainted.length === 0 && whole) tainted.push({ part: command, source: whole.source });
+  if (tainted.length > 0) {
+    for (const { part, source } of onePerLine(tainted)) {
+      context.report({
+        node: reportNode(part, command, call),
+        confidence: 'high',
+        message: `A shell command built from ${source!.label} runs through ${label}; pass the arguments as an array to execFile or spawn without a shell.`,
+        fix,
+      });
+    }
+    return;
+  }
+  const built = assessments[0].built || (extraParts.length > 0 && risky.length > 0);
+  if (!built || risky.length === 0 || allValidated(risky, call)) return;
+  for (const { part } of onePerLine(risky.map((part) => ({ part })))) {
+    context.report({
+      node: reportNode(part, command, call),
+      confidence: 'medium',
+      message: `A shell command built from ${shorten(part.text)} runs through ${label}, so shell metacharacters in it execute; pass the arguments as an array to execFile or spawn without a shell.`,
+      fix,
+    });
+  }
+}
+
+/** The dynamic part when it sits in the sink's function (where the fix goes), else the sink's argument. */
+function reportNode(part: SyntaxNode | undefined, value: SyntaxNode, call: SyntaxNode): SyntaxNode {
+  if (part && sameNode(enclosingFunction(part), enclosingFunction(call)) && part.startIndex >= (enclosingFunction(call)?.startIndex ?? 0)) return part;
+  return value;
+}

@@ -1,0 +1,323 @@
+// Owns reading a module's route table from its top-level statements: Express/Koa/Fastify registrations, router-wide middleware, NestJS controllers and Next.js route handlers.
+import type { SyntaxNode } from '../../api';
+import { literalText, unwrap } from './constant-strings';
+import { propertyOf } from './object-keys';
+
+export const stateChangingMethods = new Set(['post', 'put', 'patch', 'delete', 'del']);
+const routeMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
+const fastifyHooks = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'beforeHandler']);
+const nestRouteDecorators = new Map([['Get', 'get'], ['Post', 'post'], ['Put', 'put'], ['Patch', 'patch'], ['Delete', 'delete'], ['All', 'all']]);
+const nextHandlers = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** One route: where it is registered, what runs before its handler, and the handler. */
+export interface Route {
+  /** The node to report on: the registration call, the NestJS method name, the exported Next.js handler. */
+  readonly at: SyntaxNode;
+  /** Routes are compared only within a group: one router object in one scope, one controller class, one route file. */
+  readonly group: string;
+  readonly method: string;
+  readonly path: string | undefined;
+  /** Middleware, guards and decorators that run before the handler. */
+  readonly middleware: readonly SyntaxNode[];
+  /** The handler (function or reference); for NestJS and Next.js the method or function itself. */
+  readonly handler: SyntaxNode | undefined;
+  /** Position in registration order, for router-wide middleware that only covers later routes. */
+  readonly order: number;
+  /** Marked public on purpose (`@Public()`, `@AllowAnonymous()`). */
+  readonly markedPublic?: boolean;
+}
+
+/** Router-wide middleware: `router.use(auth)`, `app.use('/admin', requireAdmin)`, `fastify.addHook('onRequest', …)`, class-level `@UseGuards`. */
+export interface RouterUse {
+  readonly group: string;
+  readonly path: string | undefined;
+  readonly middleware: readonly SyntaxNode[];
+  readonly order: number;
+}
+
+export interface RouteTable {
+  readonly routes: Route[];
+  readonly uses: RouterUse[];
+  /** Top-level function declarations by name, to read handlers registered by reference. */
+  readonly functions: ReadonlyMap<string, SyntaxNode>;
+}
+
+/** Reads the route table from top-level statements and the bodies of top-level route-setup functions (one level down, never deeper). */
+export function readRouteTable(root: SyntaxNode): RouteTable {
+  const table: RouteTable = { routes: [], uses: [], functions: new Map() };
+  const functions = table.functions as Map<string, SyntaxNode>;
+  let order = 0;
+  const next = (): number => order++;
+  const statements = root.namedChildren.filter((s): s is SyntaxNode => !!s);
+  for (const statement of statements) {
+    const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') ?? statement : statement;
+    if (declaration.type === 'function_declaration') {
+      const name = declaration.childForFieldName('name')?.text;
+      if (name) functions.set(name, declaration);
+    } else if (declaration.type === 'lexical_declaration' || declaration.type === 'variable_declaration') {
+      for (const d of declaration.namedChildren) {
+        const value = unwrap(d?.childForFieldName('value'));
+        const name = d?.childForFieldName('name');
+        if (value && name?.type === 'identifier' && isFunctionValue(value)) functions.set(name.text, value);
+      }
+    }
+  }
+  for (const statement of statements) readStatement(statement, 'top', table, next);
+  return table;
+}
+
+function readStatement(statement: SyntaxNode, scope: string, table: RouteTable, next: () => number): void {
+  let node = statement;
+  if (node.type === 'export_statement') {
+    const nest = nestController(node);
+    if (nest) return readController(nest, node, table, next);
+    if (readNextHandler(node, table, next)) return;
+    node = node.childForFieldName('declaration') ?? node.childForFieldName('value') ?? node.namedChildren.find((c) => c?.type !== 'comment') ?? node;
+  }
+  if (node.type === 'class_declaration' || node.type === 'abstract_class_declaration') {
+    const nest = nestController(statement) ?? (hasControllerDecorator(node) ? node : undefined);
+    if (nest) readController(nest, statement, table, next);
+    return;
+  }
+  if (node.type === 'expression_statement') node = node.namedChildren[0] ?? node;
+  // `module.exports = (app) => { app.post(…) }`, `export default function routes(router) { … }`: one level into route-setup functions.
+  const setup = setupFunctionBody(node);
+  if (setup) {
+    for (const inner of setup.namedChildren) if (inner) readStatement(inner, `fn${setup.startIndex}`, table, next);
+    return;
+  }
+  if (node.type === 'call_expression') readCall(node, scope, table, next);
+}
+
+function setupFunctionBody(node: SyntaxNode): SyntaxNode | undefined {
+  let fn: SyntaxNode | undefined = node;
+  if (node.type === 'assignment_expression') fn = unwrap(node.childForFieldName('right'));
+  if (!fn || !isFunctionValue(fn)) return undefined;
+  if (node.type === 'function_declaration' && !/route|register|setup|mount|api|controller|endpoint/i.test(fn.childForFieldName('name')?.text ?? '')) return undefined;
+  const body = fn.childForFieldName('body');
+  return body?.type === 'statement_block' ? body : undefined;
+}
+
+function isFunctionValue(node: SyntaxNode): boolean {
+  return node.type === 'arrow_function' || node.type === 'function_expression' || node.type === 'function' || node.type === 'function_declaration';
+}
+
+/** `app.post(path, …mw, handler)`, `router.route(path).get(…).post(…)`, `app.use(…)`, `fastify.route({ … })`, `fastify.addHook(…)`. */
+function readCall(call: SyntaxNode, scope: string, table: RouteTable, next: () => number): void {
+  const callee = unwrap(call.childForFieldName('function'));
+  if (callee?.type !== 'member_expression') return;
+  const method = callee.childForFieldName('property')?.text ?? '';
+  const object = unwrap(callee.childForFieldName('object'));
+  if (!object) return;
+  const args = argumentsOf(call);
+  // Chains: `router.route('/x').get(a).post(b)` and `app.get(…).post(…)` (Express returns the router).
+  if (object.type === 'call_expression') {
+    if (!routeMethods.has(method)) return;
+    const inner = unwrap(object.childForFieldName('function'));
+    const innerMethod = inner?.type === 'member_expression' ? inner.childForFieldName('property')?.text : undefined;
+    if (!innerMethod || (innerMethod !== 'route' && !routeMethods.has(innerMethod))) return;
+    // Earlier links of the chain first, so registration order holds.
+    if (innerMethod !== 'route') readCall(object, scope, table, next);
+    const routed = routePathOfChain(object);
+    const base = rootOf(object);
+    if (!base) return;
+    if (routed) addRoute(call, `${scope}:${base}`, method, routed.path, args, table, next);
+    else {
+      const path = literalText(args[0]);
+      if (path !== undefined) addRoute(call, `${scope}:${base}`, method, path, args.slice(1), table, next);
+    }
+    return;
+  }
+  const group = `${scope}:${rootName(object)}`;
+  if (routeMethods.has(method)) {
+    const first = args[0];
+    const path = literalText(first) ?? (first && (first.type === 'template_string' || first.type === 'regex') ? first.text : undefined);
+    if (path === undefined || args.length < 2) return;
+    // `router.all('*', auth)` with no handler after the middleware works like `use`.
+    if (method === 'all' && (path === '*' || path === '/*') && args.length === 2) {
+      table.uses.push({ group, path: undefined, middleware: args.slice(1), order: next() });
+      return;
+    }
+    addRoute(call, group, method, path, args.slice(1), table, next);
+    return;
+  }
+  if (method === 'use') {
+    const path = literalText(args[0]);
+    const middleware = path === undefined ? args : args.slice(1);
+    if (middleware.length) table.uses.push({ group, path, middleware: middleware.flatMap(flattenArray), order: next() });
+    return;
+  }
+  if (method === 'addHook' && fastifyHooks.has(literalText(args[0]) ?? '') && args[1]) {
+    table.uses.push({ group, path: undefined, middleware: [args[1]], order: next() });
+    return;
+  }
+  if (method === 'route' && unwrap(args[0])?.type === 'object') {
+    const options = unwrap(args[0])!;
+    const verb = literalText(propertyOf(options, 'method'))?.toLowerCase();
+    const path = literalText(propertyOf(options, 'url') ?? propertyOf(options, 'path'));
+    if (!verb || path === undefined) return;
+    const middleware = [...fastifyHooks].map((h) => propertyOf(options, h)).filter((n): n is SyntaxNode => !!n).flatMap(flattenArray);
+    table.routes.push({ at: call, group, method: verb, path, middleware, handler: propertyOf(options, 'handler'), order: next() });
+  }
+}
+
+/** For `router.route('/x').get(…).post(…)`: the path given to `route()` at the chain's base; undefined for other chains. */
+function routePathOfChain(call: SyntaxNode): { path: string | undefined } | undefined {
+  let current: SyntaxNode | undefined = call;
+  for (let i = 0; current?.type === 'call_expression' && i < 12; i++) {
+    const fn = unwrap(current.childForFieldName('function'));
+    if (fn?.type !== 'member_expression') return undefined;
+    const name = fn.childForFieldName('property')?.text;
+    if (name === 'route') return { path: literalText(argumentsOf(current)[0]) };
+    if (!name || !routeMethods.has(name)) return undefined;
+    current = unwrap(fn.childForFieldName('object'));
+  }
+  return undefined;
+}
+
+function addRoute(call: SyntaxNode, group: string, method: string, path: string | undefined, rest: SyntaxNode[], table: RouteTable, next: () => number): void {
+  if (rest.length === 0) return;
+  const handler = rest[rest.length - 1];
+  const middleware: SyntaxNode[] = [];
+  for (const arg of rest.slice(0, -1)) {
+    const value = unwrap(arg);
+    if (!value) continue;
+    // Fastify's route options: `{ preHandler: [fastify.authenticate] }`.
+    if (value.type === 'object') {
+      for (const hook of fastifyHooks) {
+        const h = propertyOf(value, hook);
+        if (h) middleware.push(...flattenArray(h));
+      }
+      continue;
+    }
+    middleware.push(...flattenArray(value));
+  }
+  table.routes.push({ at: call, group, method, path, middleware, handler, order: next() });
+}
+
+function flattenArray(node: SyntaxNode): SyntaxNode[] {
+  const value = unwrap(node);
+  if (value?.type === 'array') return value.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment').flatMap(flattenArray);
+  return value ? [value] : [];
+}
+
+function rootName(node: SyntaxNode): string {
+  return rootOf(node) ?? node.text;
+}
+
+function rootOf(node: SyntaxNode): string | undefined {
+  let n: SyntaxNode | undefined = unwrap(node);
+  for (let i = 0; n && i < 12; i++) {
+    if (n.type === 'identifier' || n.type === 'this') return n.text;
+    if (n.type === 'member_expression') {
+      // `this.app`, `fastify.instance`: the whole chain names the router.
+      if (/^[\w$.]+$/.test(n.text)) return n.text;
+      n = unwrap(n.childForFieldName('object'));
+    } else if (n.type === 'call_expression') {
+      const fn = unwrap(n.childForFieldName('function'));
+      n = fn?.type === 'member_expression' ? unwrap(fn.childForFieldName('object')) : undefined;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type === 'template_string') return [];
+  return args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment');
+}
+
+// ---- NestJS ----
+
+function decoratorsOf(statement: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const c of statement.namedChildren) if (c?.type === 'decorator') out.push(c);
+  const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') : undefined;
+  if (declaration) for (const c of declaration.namedChildren) if (c?.type === 'decorator') out.push(c);
+  return out;
+}
+
+function decoratorName(decorator: SyntaxNode): string {
+  const expression = decorator.namedChildren[0];
+  const callee = expression?.type === 'call_expression' ? expression.childForFieldName('function') : expression;
+  return callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text ?? '' : callee?.text ?? '';
+}
+
+function hasControllerDecorator(node: SyntaxNode): boolean {
+  return decoratorsOf(node).some((d) => decoratorName(d) === 'Controller');
+}
+
+function nestController(statement: SyntaxNode): SyntaxNode | undefined {
+  const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
+  if (!declaration || (declaration.type !== 'class_declaration' && declaration.type !== 'abstract_class_declaration')) return undefined;
+  return decoratorsOf(statement).some((d) => decoratorName(d) === 'Controller') ? declaration : undefined;
+}
+
+const publicMarkers = /^(Public|AllowAnonymous|SkipAuth|IsPublic|NoAuth|Anonymous|PublicRoute|Unprotected)$/;
+
+function readController(cls: SyntaxNode, statement: SyntaxNode, table: RouteTable, next: () => number): void {
+  const group = `class:${cls.startIndex}`;
+  const classDecorators = decoratorsOf(statement).filter((d) => decoratorName(d) !== 'Controller');
+  if (classDecorators.length) table.uses.push({ group, path: undefined, middleware: classDecorators, order: next() });
+  const body = cls.childForFieldName('body');
+  let pending: SyntaxNode[] = [];
+  for (const member of body?.namedChildren ?? []) {
+    if (!member) continue;
+    if (member.type === 'decorator') {
+      pending.push(member);
+      continue;
+    }
+    if (member.type === 'method_definition') {
+      const decorators = [...pending, ...member.namedChildren.filter((c): c is SyntaxNode => c?.type === 'decorator')];
+      const verb = decorators.map((d) => nestRouteDecorators.get(decoratorName(d))).find(Boolean);
+      if (verb) {
+        const route = decorators.find((d) => nestRouteDecorators.has(decoratorName(d)));
+        const pathArg = route?.namedChildren[0]?.type === 'call_expression' ? argumentsOf(route.namedChildren[0])[0] : undefined;
+        table.routes.push({
+          at: member.childForFieldName('name') ?? member,
+          group,
+          method: verb,
+          path: literalText(pathArg) ?? '',
+          middleware: decorators.filter((d) => !nestRouteDecorators.has(decoratorName(d))),
+          handler: member,
+          order: next(),
+          markedPublic: decorators.some((d) => publicMarkers.test(decoratorName(d))),
+        });
+      }
+    }
+    if (member.type !== 'comment') pending = [];
+  }
+}
+
+// ---- Next.js route handlers ----
+
+/** `export async function POST(req) {…}`, `export const DELETE = withAuth(async () => …)`. */
+function readNextHandler(statement: SyntaxNode, table: RouteTable, next: () => number): boolean {
+  const declaration = statement.childForFieldName('declaration');
+  if (!declaration) return false;
+  if (declaration.type === 'function_declaration') {
+    const name = declaration.childForFieldName('name')?.text ?? '';
+    if (!nextHandlers.has(name)) return false;
+    table.routes.push({ at: declaration.childForFieldName('name')!, group: 'next-route', method: name.toLowerCase(), path: undefined, middleware: [], handler: declaration, order: next() });
+    return true;
+  }
+  if (declaration.type !== 'lexical_declaration') return false;
+  let found = false;
+  for (const d of declaration.namedChildren) {
+    const name = d?.childForFieldName('name');
+    const value = unwrap(d?.childForFieldName('value'));
+    if (!name || !value || !nextHandlers.has(name.text)) continue;
+    found = true;
+    const wrapped = value.type === 'call_expression';
+    table.routes.push({
+      at: name,
+      group: 'next-route',
+      method: name.text.toLowerCase(),
+      path: undefined,
+      middleware: wrapped ? [value.childForFieldName('function')!].filter(Boolean) : [],
+      handler: wrapped ? argumentsOf(value).find(isFunctionValue) ?? value : value,
+      order: next(),
+    });
+  }
+  return found;
+}

@@ -1,0 +1,112 @@
+// Owns finding what a JavaScript name is bound to, with each scope's declarations indexed once per tree, so lookups in big modules stay constant-time.
+import type { SyntaxNode } from '../../api';
+import { constantString, patternNames, unwrap, type Binding } from './constant-strings';
+
+type ScopeIndex = Map<string, Binding>;
+
+const functionTypes = new Set(['function_declaration', 'function_expression', 'function', 'generator_function_declaration', 'generator_function', 'arrow_function', 'method_definition']);
+const blockTypes = new Set(['program', 'statement_block', 'class_static_block', 'switch_case', 'switch_default']);
+const byTree = new WeakMap<object, Map<number, ScopeIndex>>();
+
+/**
+ * The declaration `identifier` refers to, walking outwards through blocks and functions; undefined for globals and names
+ * from other files. Same answers as constant-strings' findBinding, indexed per scope.
+ */
+export function lookupBinding(identifier: SyntaxNode): Binding | undefined {
+  const name = identifier.text;
+  for (let scope = identifier.parent; scope; scope = scope.parent) {
+    if (!blockTypes.has(scope.type) && !functionTypes.has(scope.type) && !/^(for_statement|for_in_statement|catch_clause|class_declaration|class)$/.test(scope.type)) continue;
+    const found = indexOf(scope).get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function indexOf(scope: SyntaxNode): ScopeIndex {
+  const tree = (scope as unknown as { tree: object }).tree;
+  let scopes = byTree.get(tree);
+  if (!scopes) {
+    scopes = new Map();
+    byTree.set(tree, scopes);
+  }
+  const key = scope.id;
+  let index = scopes.get(key);
+  if (!index) {
+    index = build(scope);
+    scopes.set(key, index);
+  }
+  return index;
+}
+
+function build(scope: SyntaxNode): ScopeIndex {
+  const index: ScopeIndex = new Map();
+  const add = (name: string, binding: Binding): void => {
+    if (!index.has(name)) index.set(name, binding);
+  };
+  if (blockTypes.has(scope.type)) {
+    for (const statement of scope.namedChildren) if (statement) addStatement(statement, add);
+    return index;
+  }
+  if (functionTypes.has(scope.type)) {
+    const single = scope.childForFieldName('parameter');
+    if (single) add(single.text, { kind: 'parameter' });
+    const parameters = scope.childForFieldName('parameters');
+    if (parameters) for (const name of patternNames(parameters)) add(name, { kind: 'parameter' });
+    if (scope.type !== 'method_definition' && scope.type !== 'arrow_function') {
+      const own = scope.childForFieldName('name')?.text;
+      if (own) add(own, { kind: 'function' });
+    }
+    return index;
+  }
+  if (scope.type === 'for_statement' || scope.type === 'for_in_statement') {
+    const declared = scope.childForFieldName('initializer') ?? scope.childForFieldName('left');
+    if (declared) for (const name of patternNames(declared)) add(name, { kind: 'other' });
+    return index;
+  }
+  if (scope.type === 'catch_clause') {
+    const parameter = scope.childForFieldName('parameter');
+    if (parameter) for (const name of patternNames(parameter)) add(name, { kind: 'other' });
+    return index;
+  }
+  const own = scope.childForFieldName('name')?.text;
+  if (own) add(own, { kind: 'class' });
+  return index;
+}
+
+function addStatement(statement: SyntaxNode, add: (name: string, binding: Binding) => void): void {
+  let node = statement;
+  if (node.type === 'export_statement') node = node.childForFieldName('declaration') ?? node;
+  if (node.type === 'lexical_declaration' || node.type === 'variable_declaration') {
+    const kind = node.type === 'variable_declaration' ? 'var' : node.child(0)?.type === 'const' ? 'const' : 'let';
+    for (const declarator of node.namedChildren) {
+      if (declarator?.type !== 'variable_declarator') continue;
+      const target = declarator.childForFieldName('name');
+      if (!target) continue;
+      if (target.type === 'identifier') add(target.text, { kind, declarator, value: declarator.childForFieldName('value') ?? undefined });
+      else for (const name of patternNames(target)) add(name, { kind: kind === 'const' ? 'other' : kind, declarator });
+    }
+    return;
+  }
+  if (node.type === 'function_declaration' || node.type === 'generator_function_declaration') {
+    const name = node.childForFieldName('name')?.text;
+    if (name) add(name, { kind: 'function' });
+    return;
+  }
+  if (node.type === 'class_declaration') {
+    const name = node.childForFieldName('name')?.text;
+    if (name) add(name, { kind: 'class' });
+    return;
+  }
+  if (node.type === 'import_statement') for (const name of patternNames(node)) add(name, { kind: 'import' });
+}
+
+/** constant-strings' `constantString`, with identifiers resolved through the scope index first. */
+export function constantValue(node: SyntaxNode | null | undefined): string | undefined {
+  const n = unwrap(node);
+  if (!n) return undefined;
+  if (n.type === 'identifier') {
+    const binding = lookupBinding(n);
+    return binding?.kind === 'const' && binding.value && binding.value.type !== 'identifier' ? constantString(binding.value) : undefined;
+  }
+  return constantString(n);
+}

@@ -1,0 +1,286 @@
+// Owns matching JavaScript calls to the injection sinks of rules/models/javascript-sinks.ts: callee resolution (imports, local requires, promisify) and the argument that carries the hazard.
+import type { RuleContext, SyntaxNode } from '../../api';
+import { javascriptSinks, type SinkSpec } from '../../models/javascript-sinks';
+import { literalText, unwrap } from './constant-strings';
+import { lookupBinding } from './scope-bindings';
+
+export interface SinkMatch {
+  readonly spec: SinkSpec;
+  readonly call: SyntaxNode;
+  /** The expression carrying the hazard. */
+  readonly value: SyntaxNode;
+  /** How the callee reads, for messages: `child_process.exec`, `db.query`. */
+  readonly label: string;
+}
+
+interface SinkIndex {
+  readonly byName: ReadonlyMap<string, readonly SinkSpec[]>;
+  /** Lower-cased sink names, to spot aliases like `execAsync` cheaply. */
+  readonly names: readonly string[];
+  /** Some sink name followed by a call: a call whose text lacks it cannot be a sink (no syntax-tree access needed). */
+  readonly mention: RegExp;
+  /** Modules whose default export is a sink (`cross-spawn`, `axios`, `got`): imported under any local name. */
+  readonly defaultModules: ReadonlySet<string>;
+}
+
+const defaultLocalsCache = new WeakMap<object, Map<SinkIndex, RegExp | undefined>>();
+
+/** `import run from 'cross-spawn'`: a pattern for calls through the file's local names of default-exported sinks. */
+function defaultLocals(context: RuleContext, index: SinkIndex): RegExp | undefined {
+  if (index.defaultModules.size === 0) return undefined;
+  let perIndex = defaultLocalsCache.get(context.bindings);
+  if (!perIndex) {
+    perIndex = new Map();
+    defaultLocalsCache.set(context.bindings, perIndex);
+  }
+  if (perIndex.has(index)) return perIndex.get(index);
+  const locals = context.bindings.filter((b) => !b.imported && index.defaultModules.has(b.module)).map((b) => b.local.replace(/\$/g, '\\$'));
+  const pattern = locals.length ? new RegExp(`^(?:new\\s+)?(?:${locals.join('|')})\\s*[(.]`) : undefined;
+  perIndex.set(index, pattern);
+  return pattern;
+}
+
+const indexes = new Map<string, SinkIndex>();
+
+function indexOf(hazard: string): SinkIndex {
+  let index = indexes.get(hazard);
+  if (index) return index;
+  const byName = new Map<string, SinkSpec[]>();
+  const add = (name: string, spec: SinkSpec): void => {
+    const list = byName.get(name) ?? [];
+    list.push(spec);
+    byName.set(name, list);
+  };
+  for (const spec of javascriptSinks[hazard] ?? []) {
+    if (spec.callee.startsWith('.')) add(spec.callee.slice(1), spec);
+    else if (spec.callee.includes('.')) add(spec.callee.split('.').pop()!, spec);
+    else {
+      // A global (`fetch`) by its name; a default export (`cross-spawn`, `axios`) may be imported under any name: '*'.
+      add(spec.callee, spec);
+      add('*', spec);
+    }
+  }
+  const keys = [...byName.keys()].filter((n) => n !== '*');
+  const alternatives = keys.map((n) => n.replace(/[$.*+?^(){}|[\]\\-]/g, '\\$&')).join('|');
+  index = {
+    byName,
+    names: keys.filter((n) => n.length >= 4).map((n) => n.toLowerCase()),
+    // Aliases (`execAsync`, `readFilePromise`) contain a sink name, hence no word boundary after the name.
+    mention: new RegExp(`(?:^|[^\\w$])(?:${alternatives})[\\w$]*\\s*[(\`]`, 'i'),
+    defaultModules: new Set((byName.get('*') ?? []).map((spec) => spec.callee)),
+  };
+  indexes.set(hazard, index);
+  return index;
+}
+
+/** The name a callee ends in: `exec` for `cp.exec`, `fetch` for `fetch`. */
+export function lastNameOf(callee: SyntaxNode): string | undefined {
+  const node = unwrap(callee);
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'member_expression') return node.childForFieldName('property')?.text;
+  return undefined;
+}
+
+export interface CallShape {
+  readonly callee?: SyntaxNode;
+  readonly name?: string;
+  readonly head?: string;
+  readonly receiverText?: string;
+  /** Resolved lazily, once per call whatever the number of rules asking. */
+  resolved?: string | null;
+}
+
+/** Call shapes are shared by every rule asking about the same call in the same tree. */
+const shapesByTree = new WeakMap<object, Map<number, CallShape>>();
+
+/** The callee, its last name and receiver of a call or `new`, computed once per call for all rules. */
+export function shapeOf(call: SyntaxNode): CallShape {
+  const tree = (call as unknown as { tree: object }).tree;
+  let map = shapesByTree.get(tree);
+  if (!map) {
+    map = new Map();
+    shapesByTree.set(tree, map);
+  }
+  // Node ids are unique per tree (chained calls share a start, not an id) and free to read.
+  const key = call.id;
+  let shape = map.get(key);
+  if (shape) return shape;
+  const callee = unwrap(call.childForFieldName('function') ?? call.childForFieldName('constructor'));
+  if (callee?.type === 'identifier') shape = { callee, name: callee.text, head: callee.text };
+  else if (callee?.type === 'member_expression') {
+    const receiver = unwrap(callee.childForFieldName('object'));
+    shape = { callee, name: callee.childForFieldName('property')?.text, head: receiver ? headIdentifier(receiver) : undefined, receiverText: receiver?.text };
+  } else shape = {};
+  map.set(key, shape);
+  return shape;
+}
+
+/** Sinks of `hazard` this call or `new` expression matches, each with the argument that carries the hazard. */
+export function matchSinks(context: RuleContext, call: SyntaxNode, hazard: string): SinkMatch[] {
+  const index = indexOf(hazard);
+  const text = call.text;
+  if (!index.mention.test(text) && !defaultLocals(context, index)?.test(text)) return [];
+  const shape = shapeOf(call);
+  const { callee, name, head, receiverText } = shape;
+  if (!callee || !name) return [];
+  const named = index.byName.get(name) ?? [];
+  const imported = !!head && context.bindings.some((b) => b.local === head);
+  const defaults = imported ? index.byName.get('*') ?? [] : [];
+  if (named.length === 0 && defaults.length === 0 && !(mentionsSinkName(index, name) && aliasCandidate(callee))) return [];
+  if (shape.resolved === undefined) shape.resolved = resolveTarget(context, callee) ?? null;
+  const resolved = shape.resolved ?? undefined;
+  const candidates = resolved ? [...(index.byName.get(resolved.split('.').pop()!) ?? []), ...named, ...defaults] : named;
+  const out: SinkMatch[] = [];
+  const seen = new Set<SinkSpec>();
+  for (const spec of candidates) {
+    if (seen.has(spec)) continue;
+    seen.add(spec);
+    if (spec.callee.startsWith('.')) {
+      if (name !== spec.callee.slice(1) || receiverText === undefined) continue;
+      if (spec.receiver && !spec.receiver.test(receiverText)) continue;
+      if (spec.notReceiver?.test(receiverText)) continue;
+      // A resolved import that is some other module's method is not this generic sink (`path.join`, not a db).
+      if (resolved && isModuleChain(resolved) && !spec.receiver) continue;
+    } else if (resolved !== spec.callee) continue;
+    const value = valueOf(call, spec);
+    if (value) out.push({ spec, call, value, label: resolved ?? (unwrap(callee)?.text ?? callee.text) });
+  }
+  return out;
+}
+
+/** `execAsync`, `execP`, `readFilePromise`: a sink name with a promisify-style suffix. */
+function mentionsSinkName(index: SinkIndex, name: string): boolean {
+  const match = /^(.{4,}?)(Async|Promise|Promised|P|Cb|Sync)$/.exec(name);
+  return !!match && index.names.includes(match[1].toLowerCase());
+}
+
+function headIdentifier(callee: SyntaxNode): string | undefined {
+  let node = unwrap(callee);
+  while (node?.type === 'member_expression') node = unwrap(node.childForFieldName('object'));
+  return node?.type === 'identifier' ? node.text : undefined;
+}
+
+function isModuleChain(resolved: string): boolean {
+  return /^(path|url|util|querystring|crypto|os|events|assert|lodash|underscore|ramda|moment|dayjs|date-fns|chalk|fs|child_process)\b/.test(resolved);
+}
+
+/** A callee that is a locally declared name (`const run = promisify(exec)`), which may alias a sink. */
+function aliasCandidate(callee: SyntaxNode): boolean {
+  const node = unwrap(callee);
+  if (node?.type !== 'identifier') return false;
+  const binding = lookupBinding(node);
+  const value = unwrap(binding?.value);
+  return !!value && (value.type === 'call_expression' || value.type === 'member_expression' || value.type === 'await_expression');
+}
+
+/**
+ * The module chain a callee refers to: `cp.exec` → 'child_process.exec' through imports and module-level requires
+ * (the engine's resolveCallee), requires inside functions, `promisify(exec)` wrappers; a global (`fetch`, `RegExp`) by its name.
+ */
+export function resolveTarget(context: RuleContext, callee: SyntaxNode, depth = 0): string | undefined {
+  const node = unwrap(callee);
+  if (!node || depth > 4) return undefined;
+  const fromEngine = context.resolveCallee(node);
+  if (fromEngine) return normalizeChain(fromEngine);
+  if (node.type === 'member_expression') {
+    const object = unwrap(node.childForFieldName('object'));
+    const property = node.childForFieldName('property')?.text;
+    if (!object || !property) return undefined;
+    if (object.type === 'identifier' && /^(window|globalThis|global|self)$/.test(object.text) && !lookupBinding(object)) return property;
+    const head = resolveTarget(context, object, depth + 1);
+    return head ? `${head}.${property}` : undefined;
+  }
+  if (node.type === 'call_expression') {
+    const fn = node.childForFieldName('function');
+    const arg = node.childForFieldName('arguments')?.namedChildren[0];
+    if (fn?.text === 'require' && arg) {
+      const module = literalText(arg);
+      return module ? normalizeChain(module.replace(/^node:/, '')) : undefined;
+    }
+    return undefined;
+  }
+  if (node.type !== 'identifier') return undefined;
+  const binding = lookupBinding(node);
+  if (!binding) return context.bindings.some((b) => b.local === node.text) ? undefined : node.text;
+  const declarator = binding.declarator;
+  if (!declarator) return undefined;
+  const value = unwrap(declarator.childForFieldName('value'));
+  const target = declarator.childForFieldName('name');
+  if (!value || !target) return undefined;
+  const inner = value.type === 'await_expression' ? unwrap(value.namedChildren[0]) : value;
+  if (!inner) return undefined;
+  let base: string | undefined;
+  if (inner.type === 'call_expression' && /^(util\.)?promisify$|^require\(['"]util['"]\)\.promisify$/.test(inner.childForFieldName('function')?.text ?? '')) {
+    const wrapped = inner.childForFieldName('arguments')?.namedChildren[0];
+    base = wrapped ? resolveTarget(context, wrapped, depth + 1) : undefined;
+  } else if (inner.type === 'call_expression' || inner.type === 'member_expression') {
+    base = resolveTarget(context, inner, depth + 1);
+  } else if (inner.type === 'identifier' && inner.text !== node.text) {
+    base = resolveTarget(context, inner, depth + 1);
+  }
+  if (!base) return undefined;
+  if (target.type === 'identifier') return base;
+  if (target.type === 'object_pattern') {
+    for (const prop of target.namedChildren) {
+      if (prop?.type === 'shorthand_property_identifier_pattern' && prop.text === node.text) return `${base}.${prop.text}`;
+      if (prop?.type === 'pair_pattern' && prop.childForFieldName('value')?.text === node.text) return `${base}.${prop.childForFieldName('key')?.text}`;
+    }
+  }
+  return undefined;
+}
+
+/** `fs/promises`, `fs-extra`, `graceful-fs` read as `fs`; `lodash/template` as `lodash.template`. */
+function normalizeChain(chain: string): string {
+  return chain
+    .replace(/^(fs-extra|graceful-fs|mz\/fs|fs-extra\/esm)(?=\.|$)/, 'fs')
+    .replace(/^fs\/promises(?=\.|$)/, 'fs.promises')
+    .replace(/^fs\.promises\.default(?=\.|$)/, 'fs.promises')
+    .replace(/^(lodash|lodash-es)\/(\w+)/, 'lodash.$2')
+    .replace(/^lodash-es(?=\.|$)/, 'lodash')
+    .replace(/^fs\.default(?=\.|$)/, 'fs');
+}
+
+/** The arguments of a call, without comments. */
+export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName('arguments');
+  if (!args) return [];
+  // A tagged template (`sql\`…\``) has the template itself as its arguments.
+  if (args.type === 'template_string') return [];
+  return args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment');
+}
+
+function valueOf(call: SyntaxNode, spec: SinkSpec): SyntaxNode | undefined {
+  const args = argumentsOf(call);
+  const arg = spec.arg === 'last' ? args[args.length - 1] : args[spec.arg];
+  if (!arg) return undefined;
+  if (!spec.property) return arg;
+  return propertyValue(arg, spec.property);
+}
+
+/** The value of `key` in an object literal, following a local `const options = {…}`. */
+export function propertyValue(node: SyntaxNode, key: string): SyntaxNode | undefined {
+  let object = unwrap(node);
+  if (object?.type === 'identifier') {
+    const binding = lookupBinding(object);
+    object = binding?.kind === 'const' ? unwrap(binding.value) : undefined;
+  }
+  if (object?.type !== 'object') return undefined;
+  for (const pair of object.namedChildren) {
+    if (pair?.type === 'pair') {
+      const k = pair.childForFieldName('key');
+      const name = k?.type === 'property_identifier' ? k.text : literalText(k);
+      if (name === key) return pair.childForFieldName('value') ?? undefined;
+    } else if (pair?.type === 'shorthand_property_identifier' && pair.text === key) return pair;
+  }
+  return undefined;
+}
+
+/** Whether some options argument turns on `shell` (anything but a literal false). */
+export function usesShell(call: SyntaxNode): boolean {
+  for (const arg of argumentsOf(call)) {
+    const value = propertyValue(arg, 'shell');
+    if (value && !/^(false|undefined|null|0|'')$/.test(value.text)) return true;
+  }
+  return false;
+}

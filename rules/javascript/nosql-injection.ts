@@ -1,0 +1,130 @@
+// nosql-injection for JavaScript/TypeScript: request data used as a MongoDB/Mongoose filter or operator ($ne, $gt, $where) without a type check.
+import { defineDetector, type RuleContext, type SyntaxNode, type TaintSource } from '../api';
+import { nosqlFilterMethods } from '../models/javascript-sinks';
+import { literalText, unwrap } from './lib/constant-strings';
+import { lookupBinding } from './lib/scope-bindings';
+import { assessValue, shorten } from './lib/injection-assessment';
+import { argumentsOf, shapeOf } from './lib/sink-calls';
+import { isValidatedBefore } from './lib/validation-guards';
+
+const hazard = 'nosql-injection';
+/** Receivers that hold a Mongoose model or a MongoDB collection, not an array or a lodash wrapper. */
+const modelReceiver = /^[A-Z]\w*$|^this\.\w*(model|Model|collection|Collection|repo|Repo|repository|Repository)\w*$|(^|\.)(\w*[mM]odel|\w*[cC]ollection|models\.\w+|db\.\w+)$|\.collection\([^)]*\)$|\.model\([^)]*\)$|^(collection|coll|users|db\.collection\(.*\))$/;
+const notModel = /^(Object|Array|Promise|Math|JSON|Reflect|Date|Number|String|_|R|lodash|document|window|\$)$/;
+/** Route parameters and headers are strings in Express/Koa; query strings and bodies can be objects. */
+const stringOnlySources = /^(req|request|ctx|context)\.(params|headers|path|url|originalUrl|hostname)\b|^@Param\b|^@Headers\b|^route parameter/;
+const typeChecked = /typeof\s+[\w.$[\]'"]+\s*[!=]==?\s*['"]string['"]|\b(isString|isMongoId|isValidObjectId|isEmail|isAlphanumeric)\b|\bObjectId\.isValid\b|instanceof\s+ObjectId/;
+
+export default defineDetector({
+  id: hazard,
+  family: 'javascript',
+  create(context) {
+    return {
+      call_expression(node: SyntaxNode) {
+        const shape = shapeOf(node);
+        const index = nosqlFilterMethods[shape.name ?? ''];
+        if (index === undefined || shape.receiverText === undefined) return;
+        const receiver = shape.receiverText;
+        if (notModel.test(receiver) || !modelReceiver.test(receiver.replace(/\s+/g, ''))) return;
+        const filter = unwrap(argumentsOf(node)[index]);
+        if (!filter || context.isTestCode(node)) return;
+        if (filter.type === 'object') checkObject(context, filter, node, 0);
+        else checkWhole(context, filter, node);
+      },
+    };
+  },
+});
+
+/** `User.find(req.query)`: the whole filter from the request. */
+function checkWhole(context: RuleContext, filter: SyntaxNode, call: SyntaxNode): void {
+  if (filter.type !== 'identifier' && filter.type !== 'member_expression' && filter.type !== 'subscript_expression') return;
+  const source = directSource(context, filter);
+  if (!source) return;
+  context.report({
+    node: filter,
+    confidence: 'high',
+    message: `The query filter is ${shorten(filter.text)} from ${source.label}, so a client can send operators like {"$ne": null} or {"$where": …}; build the filter from named fields cast to strings.`,
+  });
+}
+
+function checkObject(context: RuleContext, object: SyntaxNode, call: SyntaxNode, depth: number): void {
+  if (depth > 3) return;
+  for (const pair of object.namedChildren) {
+    if (!pair) continue;
+    if (pair.type === 'shorthand_property_identifier') {
+      checkValue(context, pair, call, pair.text);
+      continue;
+    }
+    if (pair.type !== 'pair') continue;
+    const keyNode = pair.childForFieldName('key');
+    const key = keyNode?.type === 'property_identifier' ? keyNode.text : literalText(keyNode) ?? '';
+    const value = unwrap(pair.childForFieldName('value'));
+    if (!value) continue;
+    if (key === '$where' || key === '$function' || key === '$accumulator') {
+      checkWhere(context, value, call);
+      continue;
+    }
+    // `{ $eq: value }` compares literally; `$in`/`$nin` want arrays and are the author's choice.
+    if (key.startsWith('$') && key !== '$or' && key !== '$and' && key !== '$nor') continue;
+    if (value.type === 'object') checkObject(context, value, call, depth + 1);
+    else if (value.type === 'array') {
+      for (const element of value.namedChildren) if (element && unwrap(element)?.type === 'object') checkObject(context, unwrap(element)!, call, depth + 1);
+    } else checkValue(context, value, call, key);
+  }
+}
+
+function checkValue(context: RuleContext, value: SyntaxNode, call: SyntaxNode, key: string): void {
+  const source = directSource(context, value);
+  if (!source || isValidatedBefore(value, call, typeChecked)) return;
+  context.report({
+    node: value,
+    confidence: 'high',
+    message: `${shorten(value.text)} comes from ${source.label} and may be an object such as {"$ne": null}, which turns the "${key}" match into an operator; cast it with String() or compare with {$eq: …}.`,
+    fix: {
+      title: 'Compare with $eq so operators in the value are matched literally',
+      edits: [{ range: context.rangeOf(value), newText: value.type === 'shorthand_property_identifier' ? `${value.text}: { $eq: ${value.text} }` : `{ $eq: ${value.text} }` }],
+      preservesBehaviour: true,
+    },
+  });
+}
+
+/** `$where` runs JavaScript inside MongoDB: anything but a constant built from input is code injection. */
+function checkWhere(context: RuleContext, value: SyntaxNode, call: SyntaxNode): void {
+  if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') return;
+  const assessment = assessValue(context, value, hazard);
+  const source = assessment.source;
+  if (!source && (!assessment.built || assessment.risky.length === 0)) return;
+  context.report({
+    node: value,
+    confidence: source ? 'high' : 'medium',
+    message: `A $where clause built from ${source ? source.label : shorten(assessment.risky[0].text)} runs as JavaScript inside MongoDB; express the condition with query operators on named fields instead.`,
+  });
+}
+
+/**
+ * The request source when the value is request data as parsed (not cast, not built into a string): `req.body.user`,
+ * or a name destructured or assigned from it.
+ */
+function directSource(context: RuleContext, value: SyntaxNode): TaintSource | undefined {
+  const node = value.type === 'shorthand_property_identifier' ? value : unwrap(value);
+  if (!node || !isDirect(node, 0)) return undefined;
+  const source = context.taint.sourceOf(node, hazard);
+  if (!source || stringOnlySources.test(source.label) || /^@/.test(source.label)) return undefined;
+  return source;
+}
+
+function isDirect(node: SyntaxNode, depth: number): boolean {
+  if (depth > 4) return false;
+  if (node.type === 'member_expression' || node.type === 'subscript_expression') return true;
+  if (node.type !== 'identifier' && node.type !== 'shorthand_property_identifier') return false;
+  const binding = lookupBinding(node);
+  if (!binding) return false;
+  if (binding.kind === 'parameter' || !binding.declarator) return true;
+  const target = binding.declarator.childForFieldName('name');
+  const value = unwrap(binding.declarator.childForFieldName('value'));
+  if (!value) return false;
+  if (target?.type === 'object_pattern' || target?.type === 'array_pattern') return true;
+  if (value.type === 'identifier' || value.type === 'member_expression' || value.type === 'subscript_expression') return isDirect(value, depth + 1);
+  if (value.type === 'await_expression') return /\.(json|body)\(\)$/.test(value.text);
+  return false;
+}

@@ -1,0 +1,99 @@
+// path-traversal for JavaScript/TypeScript: request data (or archive entry names) reaching fs calls, res.sendFile and res.download without a containment check.
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { unwrap } from './lib/constant-strings';
+import { lookupBinding } from './lib/scope-bindings';
+import { piecesOf } from './lib/built-strings';
+import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment';
+import { argumentsOf, matchSinks, propertyValue, type SinkMatch } from './lib/sink-calls';
+import { isValidatedBefore } from './lib/validation-guards';
+
+const hazard = 'path-traversal';
+/** Checks that keep a path inside a directory, beyond the generic validators. */
+const containment = /\.\.|\bpath\.(relative|normalize|resolve)\b|\bisAbsolute\b|\brealpath|\bisInside|\bisSubPath|\bwithin|startsWith/;
+/** Archive entries whose names are attacker-chosen (zip slip): unzipper, adm-zip, yauzl, tar-stream, jszip. */
+const entryName = /^(entry|file|zipEntry|header|item|f|e)\.(path|fileName|filename|entryName|name)$/;
+const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outputFileSync|mkdir|mkdirSync|mkdirp|copyFile|rename)$/;
+
+export default defineDetector({
+  id: hazard,
+  family: 'javascript',
+  create(context) {
+    return {
+      call_expression(node: SyntaxNode) {
+        const match = matchSinks(context, node, hazard)[0];
+        if (match) check(context, match);
+      },
+    };
+  },
+});
+
+function check(context: RuleContext, match: SinkMatch): void {
+  const { call, spec } = match;
+  const value = unwrap(match.value);
+  if (!value || context.isTestCode(call)) return;
+  if (spec.safeWithOption && argumentsOf(call).slice(1).some((a) => propertyValue(a, spec.safeWithOption!))) return;
+  // A constant (`'/dashboard'`, `path.join(__dirname, 'x')` spelled out) carries nothing: skip the data flow.
+  if (piecesOf(value).every((p) => p.text !== undefined)) return;
+  const source = context.taint.sourceOf(value, hazard);
+  const label = match.label.replace(/^fs\.(promises\.)?/, 'fs.');
+  if (source) {
+    if (isValidatedBefore(value, call, containment)) return;
+    context.report({
+      node: value,
+      confidence: 'high',
+      message: `A file path built from ${source.label} reaches ${label}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
+      fix: basenameFix(context, value),
+    });
+    return;
+  }
+  const entry = writeSinks.test(`.${match.label.split('.').pop()}`) ? archiveEntryIn(value) : undefined;
+  if (entry && !isValidatedBefore(value, call, containment)) {
+    context.report({
+      node: value,
+      confidence: 'medium',
+      message: `The archive entry name ${shorten(entry.text)} decides where ${label} writes, so an entry named "../../x" escapes the target directory (zip slip); resolve the path and check it stays under the destination.`,
+    });
+  }
+}
+
+/** An archive entry's name used in the path: directly, or through `path.join(dest, entry.path)` in the same function. */
+function archiveEntryIn(value: SyntaxNode, depth = 0): SyntaxNode | undefined {
+  if (depth > 3) return undefined;
+  if (value.type === 'member_expression' && entryName.test(value.text)) return value;
+  if (value.type === 'identifier') {
+    const binding = lookupBinding(value);
+    const init = unwrap(binding?.value);
+    return init && binding?.declarator && sameNode(enclosingFunction(binding.declarator), enclosingFunction(value)) ? archiveEntryIn(init, depth + 1) : undefined;
+  }
+  if (value.type === 'call_expression' && /^path\.(join|resolve)$/.test(value.childForFieldName('function')?.text ?? '')) {
+    for (const arg of argumentsOf(value)) {
+      const found = archiveEntryIn(unwrap(arg) ?? arg, depth + 1);
+      if (found) return found;
+    }
+  }
+  if (value.type === 'template_string' || value.type === 'binary_expression') {
+    for (const d of value.descendantsOfType('member_expression')) if (d && entryName.test(d.text)) return d;
+  }
+  return undefined;
+}
+
+/** `path.join(root, req.params.name)` → `path.join(root, path.basename(req.params.name))`. */
+function basenameFix(context: RuleContext, value: SyntaxNode): Fix | undefined {
+  let call = value;
+  if (call.type === 'identifier') {
+    const binding = lookupBinding(call);
+    const init = unwrap(binding?.value);
+    if (!init || !binding?.declarator || !sameNode(enclosingFunction(binding.declarator), enclosingFunction(value))) return undefined;
+    call = init;
+  }
+  if (call.type !== 'call_expression' || !/^path\.(join|resolve)$/.test(call.childForFieldName('function')?.text ?? '')) return undefined;
+  const args = argumentsOf(call);
+  const tainted = args.filter((a) => context.taint.sourceOf(a, hazard));
+  if (tainted.length !== 1 || sameNode(tainted[0], args[0])) return undefined;
+  const arg = tainted[0];
+  return {
+    title: `Keep only the file name of ${shorten(arg.text)} with path.basename (subdirectories in it are dropped)`,
+    edits: [{ range: context.rangeOf(arg), newText: `path.basename(${arg.text})` }],
+    preservesBehaviour: false,
+  };
+}

@@ -1,0 +1,43 @@
+// ssrf for JavaScript/TypeScript: outbound requests (fetch, axios, got, request, http.get) to a URL whose host comes from the request.
+import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { unwrap } from './lib/constant-strings';
+import { piecesOf } from './lib/built-strings';
+import { shorten, sinkLabel } from './lib/injection-assessment';
+import { matchSinks, type SinkMatch } from './lib/sink-calls';
+import { isValidatedBefore } from './lib/validation-guards';
+
+const hazard = 'ssrf';
+const hostChecks = /\.(hostname|host|origin|protocol)\b|ALLOWED|allowlist|allowList|whitelist|isPrivate|isInternal|isAllowed|isSafe|validateUrl|ssrf/i;
+
+export default defineDetector({
+  id: hazard,
+  family: 'javascript',
+  create(context) {
+    const visit = (node: SyntaxNode): void => {
+      // `axios({ url })` matches as a whole and by its `url` property: the property is the one to judge.
+      const match = matchSinks(context, node, hazard).find((m) => unwrap(m.value)?.type !== 'object');
+      if (match) check(context, match);
+    };
+    return { call_expression: visit, new_expression: visit };
+  },
+});
+
+function check(context: RuleContext, match: SinkMatch): void {
+  const value = unwrap(match.value);
+  if (!value || context.isTestCode(match.call) || pinsHost(value)) return;
+  // A constant (`'/dashboard'`, `path.join(__dirname, 'x')` spelled out) carries nothing: skip the data flow.
+  if (piecesOf(value).every((p) => p.text !== undefined)) return;
+  const source = context.taint.sourceOf(value, hazard);
+  if (!source || isValidatedBefore(value, match.call, hostChecks)) return;
+  context.report({
+    node: value,
+    message: `The request URL ${shorten(value.text)} comes from ${source.label}, so a client can make ${sinkLabel(match)} reach internal services or cloud metadata (169.254.169.254); allow only known hosts, or resolve the host and refuse private addresses.`,
+  });
+}
+
+/** A constant scheme and host (`https://api.example.com/users/${id}`) or a same-origin path fixes where the request goes. */
+function pinsHost(value: SyntaxNode): boolean {
+  const first = piecesOf(value)[0];
+  if (!first || first.text === undefined) return false;
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(first.text) || /^\/[^/\\]/.test(first.text);
+}

@@ -1,0 +1,176 @@
+// xss for JavaScript/TypeScript: untrusted or unescaped data written as HTML (innerHTML, document.write, jQuery .html, dangerouslySetInnerHTML, res.send of request data, Handlebars SafeString).
+import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { htmlText } from '../models/javascript-sinks';
+import { constantString, unwrap } from './lib/constant-strings';
+import { lookupBinding } from './lib/scope-bindings';
+import { constantTextOf } from './lib/built-strings';
+import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten } from './lib/injection-assessment';
+import { argumentsOf, lastNameOf, propertyValue, shapeOf } from './lib/sink-calls';
+
+const hazard = 'xss';
+const htmlProperties = /^(innerHTML|outerHTML|srcdoc)$/;
+const jqueryReceiver = /^(\$|jQuery)\s*\(|^\$\w*$|^(\$el|el|element|container|target|wrapper|node|root|this\.\$el)$/;
+const responseReceiver = /^(res|response|resp|reply)\b/;
+const plainContentType = /\.(type|contentType)\(\s*['"](text|txt|json|application\/json|text\/plain|text\/csv|csv)['"]|['"]Content-Type['"]\s*,\s*['"](text\/plain|application\/json|text\/csv)/i;
+
+export default defineDetector({
+  id: hazard,
+  family: 'javascript',
+  create(context) {
+    return {
+      assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
+      augmented_assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
+      call_expression: (node: SyntaxNode) => checkCall(context, node),
+      new_expression(node: SyntaxNode) {
+        const ctor = node.childForFieldName('constructor');
+        if (!ctor || lastNameOf(ctor) !== 'SafeString') return;
+        const value = argumentsOf(node)[0];
+        if (value) checkHtml(context, value, node, 'Handlebars.SafeString', { structural: true });
+      },
+      jsx_attribute(node: SyntaxNode) {
+        if (node.namedChildren[0]?.text !== 'dangerouslySetInnerHTML') return;
+        const expression = node.namedChildren[1];
+        const object = expression?.type === 'jsx_expression' ? expression.namedChildren[0] : undefined;
+        const value = object ? propertyValue(object, '__html') : undefined;
+        if (value) checkDangerous(context, value, node);
+      },
+    };
+  },
+});
+
+function checkAssignment(context: RuleContext, node: SyntaxNode): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (left?.type !== 'member_expression' || !right) return;
+  const property = left.childForFieldName('property')?.text ?? '';
+  if (htmlProperties.test(property)) {
+    checkHtml(context, right, node, property, { structural: true, textFix: node.type === 'assignment_expression' ? left.childForFieldName('property') ?? undefined : undefined });
+  } else if (property === 'body' && /^(ctx|context|this)$/.test(left.childForFieldName('object')?.text ?? '')) {
+    // Koa: ctx.body = `<p>${ctx.query.name}</p>`
+    checkHtml(context, right, node, 'ctx.body', { structural: false, needsHtmlText: true });
+  }
+}
+
+const htmlMethods = new Set(['insertAdjacentHTML', 'write', 'writeln', 'createContextualFragment', 'html', 'append', 'prepend', 'after', 'before', 'replaceWith', 'send', 'end']);
+
+function checkCall(context: RuleContext, node: SyntaxNode): void {
+  const shape = shapeOf(node);
+  const method = shape.name ?? '';
+  if (!htmlMethods.has(method) || shape.receiverText === undefined) return;
+  const receiver = shape.receiverText;
+  const args = argumentsOf(node);
+  switch (method) {
+    case 'insertAdjacentHTML':
+      if (args[1]) checkHtml(context, args[1], node, method, { structural: true });
+      return;
+    case 'write':
+    case 'writeln':
+      if (/^(window\.)?document$/.test(receiver) && args[0]) checkHtml(context, args[0], node, `document.${method}`, { structural: true });
+      else if (responseReceiver.test(receiver) && args[0]) checkResponse(context, args[0], node, `res.${method}`, true);
+      return;
+    case 'createContextualFragment':
+      if (args[0]) checkHtml(context, args[0], node, method, { structural: true });
+      return;
+    case 'html':
+    case 'append':
+    case 'prepend':
+    case 'after':
+    case 'before':
+    case 'replaceWith':
+      if (args.length === 1 && jqueryReceiver.test(receiver)) checkHtml(context, args[0], node, `.${method}()`, { structural: true, needsHtmlText: method !== 'html' });
+      return;
+    case 'send':
+    case 'end':
+      if (responseReceiver.test(receiver) && args[0]) checkResponse(context, args[0], node, `res.${method}`, method === 'end');
+      return;
+    default:
+  }
+}
+
+interface HtmlOptions {
+  /** Report HTML built from unescaped non-constant parts even without a known source. */
+  readonly structural: boolean;
+  /** Only when the constant text contains a tag (jQuery `.append`, Koa `ctx.body`). */
+  readonly needsHtmlText?: boolean;
+  /** `el.innerHTML = x` can become `el.textContent = x` when x is not markup. */
+  readonly textFix?: SyntaxNode;
+}
+
+function checkHtml(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink: string, options: HtmlOptions): void {
+  if (constantString(value) !== undefined || context.isTestCode(at)) return;
+  const assessment = assessValue(context, value, hazard);
+  const text = constantTextOf(assessment.pieces);
+  const looksHtml = htmlText.test(text);
+  if (options.needsHtmlText && !looksHtml) return;
+  const fix = options.textFix && !looksHtml
+    ? { title: 'Insert it as text with textContent (markup in the value is shown, not parsed)', edits: [{ range: context.rangeOf(options.textFix), newText: 'textContent' }], preservesBehaviour: false }
+    : undefined;
+  const tainted = assessment.risky.map((part) => ({ part, source: context.taint.sourceOf(part, hazard) })).filter((t) => t.source);
+  if (tainted.length === 0 && assessment.source && !assessment.built) tainted.push({ part: value, source: assessment.source });
+  if (tainted.length) {
+    for (const { part, source } of onePerLine(tainted)) {
+      context.report({
+        node: reportNode(part, value, at),
+        confidence: 'high',
+        message: `Data from ${source!.label} is written as HTML through ${sink}; insert it as text (textContent) or sanitize it with DOMPurify first.`,
+        fix,
+      });
+    }
+    return;
+  }
+  if (!options.structural || !assessment.built || !looksHtml || assessment.risky.length === 0 || allValidated(assessment.risky, at)) return;
+  for (const { part } of onePerLine(assessment.risky.map((part) => ({ part })))) {
+    context.report({
+      node: reportNode(part, value, at),
+      confidence: 'medium',
+      message: `${shorten(part.text)} is spliced into HTML for ${sink} without escaping, so markup in it runs as part of the page; escape it or build the elements with textContent.`,
+    });
+  }
+}
+
+/** React's escape hatch: anything but a constant, an imported asset, JSON for a script tag or sanitized markup. */
+function checkDangerous(context: RuleContext, value: SyntaxNode, at: SyntaxNode): void {
+  const inner = unwrap(value);
+  if (!inner || constantString(inner) !== undefined || context.isTestCode(at)) return;
+  if (isTrustedMarkup(inner, 0)) return;
+  const source = context.taint.sourceOf(inner, hazard);
+  const assessment = assessValue(context, inner, hazard);
+  if (!source && assessment.risky.length === 0 && assessment.pieces.some((p) => p.node)) return;
+  context.report({
+    node: inner,
+    confidence: source ? 'high' : 'medium',
+    message: source
+      ? `Data from ${source.label} is rendered as HTML through dangerouslySetInnerHTML; render it as text or sanitize it with DOMPurify.sanitize first.`
+      : `${shorten(inner.text)} is rendered as HTML through dangerouslySetInnerHTML without sanitizing; render it as text or pass it through DOMPurify.sanitize first.`,
+  });
+}
+
+function isTrustedMarkup(node: SyntaxNode, depth: number): boolean {
+  if (depth > 3) return false;
+  if (node.type === 'call_expression') {
+    const name = lastNameOf(node.childForFieldName('function') ?? node) ?? '';
+    return /^(stringify|sanitize|purify|escape\w*|clean|xss|filterXSS|sanitizeHtml|renderToStaticMarkup|renderToString)$/i.test(name) || /sanitiz|purif|escape/i.test(name);
+  }
+  if (node.type === 'identifier') {
+    const binding = lookupBinding(node);
+    if (binding?.kind === 'import') return true;
+    if (binding?.value && (binding.kind === 'const' || binding.kind === 'let')) return isTrustedMarkup(unwrap(binding.value) ?? binding.value, depth + 1);
+    return false;
+  }
+  return false;
+}
+
+/** Express/Node responses: request data sent back as a string is served as text/html unless the type says otherwise. */
+function checkResponse(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink: string, needsHtmlText: boolean): void {
+  const inner = unwrap(value);
+  if (!inner || inner.type === 'object' || inner.type === 'array' || constantString(inner) !== undefined || context.isTestCode(at)) return;
+  if (/^JSON\.stringify\(/.test(inner.text)) return;
+  const fn = enclosingFunction(at);
+  const before = fn ? fn.text.slice(0, at.startIndex - fn.startIndex) : '';
+  if (plainContentType.test(before) || plainContentType.test(at.text)) return;
+  checkHtml(context, inner, at, sink, { structural: false, needsHtmlText });
+}
+
+function reportNode(part: SyntaxNode, value: SyntaxNode, at: SyntaxNode): SyntaxNode {
+  return sameNode(enclosingFunction(part), enclosingFunction(at)) ? part : value;
+}

@@ -1,0 +1,189 @@
+// code-injection for Python: the builtins eval, exec and compile applied to a string that is not a constant.
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { isConstant } from './lib/constant-strings';
+import { enclosingFunction, isBuiltin, resolveCallee, resolveName, topLevelStatement } from './lib/scope';
+import { describeUntrustedInput } from './lib/untrusted-input';
+
+const evaluators = new Set(['eval', 'exec', 'compile']);
+const alternative = 'parse data with ast.literal_eval or json.loads, or dispatch through an allow-list of functions';
+/** Argument names that say the string is meant to be code: ast.literal_eval would break it, so no fix is offered. */
+const codeLike = /code|expr|formula|src|source|cmd|command|script|stmt|statement|func|lambda|calc|math|predicate|condition|template|snippet|program/i;
+
+export default defineDetector({
+  id: 'code-injection',
+  family: 'python',
+  create(context) {
+    return {
+      call(node: SyntaxNode) {
+        const callee = node.childForFieldName('function');
+        const args = node.childForFieldName('arguments');
+        if (!callee || args?.type !== 'argument_list') return;
+        const name = evaluatorName(callee, context);
+        if (!name) return;
+        const source = sourceArgument(args);
+        if (!source || isConstant(source, context) || isCodeObject(source, context) || isAllowListed(source, node)) return;
+        if (context.isTestCode(node)) return;
+        const origin = describeUntrustedInput(source, context);
+        // compile() runs nothing by itself: it counts when its code object is executed here, or when input reaches it.
+        if (name === 'compile' && !origin && (onlyBuildsAst(args, context) || !isExecutedHere(node, context))) return;
+        const verb = name === 'compile' ? 'compiles' : 'runs';
+        context.report({
+          node,
+          confidence: origin ? 'high' : 'medium',
+          // Without visible input the caller decides what flows in (a debugger's run(cmd), a code generator): worth a review, not a build failure.
+          severity: origin ? undefined : 'warning',
+          message: origin
+            ? `${name}() ${verb} code built from ${origin}, so whoever controls it runs their own Python; ${alternative}.`
+            : name === 'compile'
+              ? `compile() turns a string that is not a constant into code that is then run, so whatever code reaches it runs; ${alternative}.`
+              : `${name}() ${verb} a string that is not a constant, so whatever code reaches it runs; ${alternative}.`,
+          fix: name === 'eval' ? literalEvalFix(node, callee, args, source, context) : undefined,
+        });
+      },
+      exec_statement(node: SyntaxNode) {
+        // Python 2's `exec code in ns`: still met in old snippets an assistant may reproduce.
+        const code = node.childForFieldName('code');
+        if (!code || isConstant(code, context) || context.isTestCode(node)) return;
+        context.report({ node, confidence: 'medium', severity: 'warning', message: `exec runs a string that is not a constant, so whatever code reaches it runs; ${alternative}.` });
+      },
+    };
+  },
+});
+
+/** 'eval' | 'exec' | 'compile' when the callee is the builtin (not shadowed by an import, a def or a parameter). */
+function evaluatorName(callee: SyntaxNode, context: RuleContext): string | undefined {
+  if (callee.type === 'identifier') return evaluators.has(callee.text) && isBuiltin(callee.text, callee, context) ? callee.text : undefined;
+  if (callee.type !== 'attribute' || !evaluators.has(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
+  // `import builtins` may sit inside the function, where module bindings do not reach: the spelling decides.
+  const resolved = resolveCallee(callee, context) ?? callee.text;
+  const match = /^(?:builtins|__builtins__)\.(eval|exec|compile)$/.exec(resolved);
+  return match ? match[1] : undefined;
+}
+
+function sourceArgument(args: SyntaxNode): SyntaxNode | undefined {
+  const first = args.namedChildren.find((a) => a && a.type !== 'comment');
+  if (!first) return undefined;
+  if (first.type === 'list_splat' || first.type === 'dictionary_splat') return undefined;
+  if (first.type !== 'keyword_argument') return first;
+  const keyword = args.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'source');
+  return keyword?.childForFieldName('value') ?? undefined;
+}
+
+/** Calls that hand back code objects: compile(), a loader's get_code(), marshal.loads(). */
+const codeObjectCalls = /^(compile\w*|_?get\w*_code|marshal\.loads|loads)$/;
+
+/**
+ * exec(code) where code is a code object: from compile() (the compile call, if any, is the finding), a loader, or a
+ * function's `__code__`. A name counts when any assignment gives it a code object (`if isinstance(cmd, str): cmd = compile(cmd, ...)`).
+ */
+function isCodeObject(node: SyntaxNode, context: RuleContext): boolean {
+  if (node.type === 'attribute') return /^__(\w+_)?code__$/.test(node.childForFieldName('attribute')?.text ?? '');
+  if (node.type === 'call') {
+    const callee = node.childForFieldName('function');
+    const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+    return codeObjectCalls.test(name ?? '') || codeObjectCalls.test(callee?.text ?? '');
+  }
+  if (node.type !== 'identifier') return false;
+  const { bindings } = resolveName(node.text, node, context);
+  return bindings.some((b) => b.value !== undefined && b.kind === 'assignment' && b.value.type !== 'identifier' && isCodeObject(b.value, context));
+}
+
+/** compile(..., flags=ast.PyCF_ONLY_AST) parses to a tree, like ast.parse: no code object comes out. */
+function onlyBuildsAst(args: SyntaxNode, context: RuleContext): boolean {
+  const flags = keyword(args, 'flags') ?? positionalAt(args, 3);
+  if (!flags) return false;
+  if (flags.text.includes('PyCF_ONLY_AST')) return true;
+  if (flags.type !== 'identifier') return false;
+  const { bindings } = resolveName(flags.text, flags, context);
+  return bindings.some((b) => b.value?.text.includes('PyCF_ONLY_AST'));
+}
+
+/** The compiled code object reaches exec/eval in the same function: `exec(compile(...))` or `code = compile(...); exec(code)`. */
+function isExecutedHere(compileCall: SyntaxNode, context: RuleContext): boolean {
+  const outer = compileCall.parent?.parent;
+  if (compileCall.parent?.type === 'argument_list' && outer?.type === 'call' && isEvaluatorCall(outer, context)) return true;
+  const assignment = compileCall.parent;
+  const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+  if (target?.type !== 'identifier') return false;
+  const scope = enclosingFunction(compileCall) ?? topLevelStatement(compileCall);
+  let found = false;
+  const visit = (n: SyntaxNode): void => {
+    if (found) return;
+    if (n.type === 'call' && isEvaluatorCall(n, context)) {
+      const args = n.childForFieldName('arguments');
+      const first = args ? sourceArgument(args) : undefined;
+      if (first?.type === 'identifier' && first.text === target.text) found = true;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(scope);
+  return found;
+}
+
+function isEvaluatorCall(call: SyntaxNode, context: RuleContext): boolean {
+  const callee = call.childForFieldName('function');
+  const name = callee ? evaluatorName(callee, context) : undefined;
+  return name === 'exec' || name === 'eval';
+}
+
+/** `if value in ("True", "False"): eval(value)`: the guard leaves only constants to evaluate. */
+function isAllowListed(source: SyntaxNode, at: SyntaxNode): boolean {
+  if (source.type !== 'identifier') return false;
+  for (let n = at.parent, child = at; n; child = n, n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'lambda') return false;
+    if (n.type !== 'if_statement' || !n.childForFieldName('consequence')?.equals(child)) continue;
+    const condition = n.childForFieldName('condition');
+    if (condition?.type !== 'comparison_operator') continue;
+    const operators = condition.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
+    const [left, right] = condition.namedChildren;
+    if (left?.text !== source.text || !right || operators.length !== 1) continue;
+    const literals = ['list', 'tuple', 'set'].includes(right.type) && right.namedChildren.every((c) => c?.type === 'string');
+    if (operators[0] === 'in' && literals || operators[0] === '==' && right.type === 'string') return true;
+  }
+  return false;
+}
+
+function keyword(args: SyntaxNode, name: string): SyntaxNode | undefined {
+  const found = args.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  return found?.childForFieldName('value') ?? undefined;
+}
+
+function positionalAt(args: SyntaxNode, index: number): SyntaxNode | undefined {
+  return args.namedChildren.filter((a): a is SyntaxNode => a !== null && a.type !== 'comment' && a.type !== 'keyword_argument')[index];
+}
+
+/**
+ * eval(data) → ast.literal_eval(data) when the argument reads as data, not as code. Not preferred: literal_eval accepts only
+ * Python literals, so expressions and names stop working. Adds `import ast` after the module's imports when it is missing.
+ */
+function literalEvalFix(node: SyntaxNode, callee: SyntaxNode, args: SyntaxNode, source: SyntaxNode, context: RuleContext): Fix | undefined {
+  if (args.namedChildren.filter((a) => a && a.type !== 'comment').length !== 1 || source.type === 'keyword_argument') return undefined;
+  if (codeLike.test(source.text)) return undefined;
+  const direct = context.bindings.find((b) => b.module === 'ast' && b.imported === 'literal_eval');
+  const module = context.bindings.find((b) => b.module === 'ast' && b.imported === undefined);
+  const replacement = direct ? direct.local : `${module?.local ?? 'ast'}.literal_eval`;
+  const edits = [{ range: context.rangeOf(callee), newText: replacement }];
+  if (!direct && !module) {
+    const line = importInsertionLine(node);
+    edits.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: 'import ast\n' });
+  }
+  return { title: 'Parse with ast.literal_eval (accepts only literals: expressions and names stop working)', edits, preservesBehaviour: false };
+}
+
+/** The line after the last module-level import, else after the docstring, else the first line. */
+function importInsertionLine(node: SyntaxNode): number {
+  let root = node;
+  while (root.parent) root = root.parent;
+  let line = 0;
+  for (const statement of root.namedChildren) {
+    if (!statement) continue;
+    const isImport = statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'future_import_statement';
+    const isDocstring = line === 0 && statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string' && statement.startIndex === firstCodeIndex(root);
+    if (isImport || isDocstring) line = statement.endPosition.row + 1;
+  }
+  return line;
+}
+
+function firstCodeIndex(root: SyntaxNode): number {
+  return root.namedChildren.find((c) => c && c.type !== 'comment')?.startIndex ?? 0;
+}

@@ -1,0 +1,142 @@
+// command-injection for Python: shell command strings built from non-constant values reaching os.system, os.popen, subprocess with shell=True, sh -c, paramiko exec_command.
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode, type TextEdit } from '../api';
+import { pythonSinks } from '../models/python-sinks';
+import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
+import { describeSource, reportFlow } from './lib/flow-findings';
+import { importedName } from './lib/import-edits';
+import { calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments } from './lib/sink-calls';
+import { isNumericFormat } from './lib/sql-text';
+import { inputOf, holeOrigin, originOf, type Origin } from './lib/value-origins';
+import { quietInTests } from './lib/test-code';
+
+const hazard = 'command-injection';
+const specs = pythonSinks[hazard];
+const sinkNames = new Set(specs.map((s) => s.callee.split('.').pop()!));
+const subprocessCalls = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
+const execCalls = new Set([...subprocessCalls, 'asyncio.create_subprocess_exec', 'os.execl', 'os.execlp', 'os.execv', 'os.execvp', 'os.spawnl', 'os.spawnlp']);
+const execNames = new Set([...execCalls].map((c) => c.split('.').pop()!));
+const shells = /^(\/usr)?(\/bin\/)?(sh|bash|zsh|dash|ksh|cmd|cmd\.exe|powershell|pwsh)$/;
+/** Values that are paths or names the process itself fixed: inserting them is not an injection. */
+const trustedValues = /^(sys\.executable|os\.devnull|os\.sep|os\.pathsep|os\.linesep|os\.curdir|os\.pardir|sys\.platform|os\.name|sys\.prefix|sys\.exec_prefix)$/;
+const shellSyntax = /[|&;<>()$`\\"'*?~{}[\]#!\n\r]/;
+const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
+
+interface Flagged {
+  readonly hole: Hole;
+  readonly origin: Origin;
+}
+
+export default defineDetector({
+  id: hazard,
+  family: 'python',
+  create(rawContext) {
+    const context = quietInTests(rawContext);
+    return {
+      call(node: SyntaxNode) {
+        const last = calleeLastName(node, context) ?? '';
+        if (!sinkNames.has(last) && !execNames.has(last)) return;
+        const callee = node.childForFieldName('function');
+        const shellList = execNames.has(last) && execCalls.has(context.resolveCallee(callee!) ?? callee?.text ?? '') ? shellScript(node) : undefined;
+        if (!sinkNames.has(last) && !shellList) return;
+        if (shellList) {
+          checkCommand(node, shellList, context.resolveCallee(callee!) ?? callee!.text, context, false);
+          return;
+        }
+        const match = matchSinks(node, specs, context)[0];
+        if (match) checkCommand(node, match.argument, match.callee, context, true);
+      },
+    };
+  },
+});
+
+/** `subprocess.run(["bash", "-c", script])`, `create_subprocess_exec("sh", "-c", script)`: the script is shell code. */
+function shellScript(call: SyntaxNode): SyntaxNode | undefined {
+  const args = positionalArguments(call.childForFieldName('arguments'));
+  const list = args[0]?.type === 'list' || args[0]?.type === 'tuple' ? args[0].namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment') : args;
+  const program = list[0]?.type === 'string' ? list[0].text.replace(/^[a-zA-Z]*["']|["']$/g, '') : '';
+  if (!shells.test(program)) return undefined;
+  const flag = list.findIndex((a, i) => i > 0 && /^["'](-c|\/c|-Command)["']$/i.test(a.text));
+  return flag > 0 ? list[flag + 1] : undefined;
+}
+
+function checkCommand(call: SyntaxNode, command: SyntaxNode, callee: string, context: RuleContext, fixable: boolean): void {
+  const built = builtStrings(command, context);
+  if (!built.length) {
+    const source = inputOf(command, hazard, context);
+    if (!source) return;
+    context.report({
+      node: call,
+      confidence: 'high',
+      message: `${callee}() runs a shell command taken from ${describeSource(source.label, false)}, so the client runs any command it likes; map the request to a fixed command and pass arguments as a list without a shell.`,
+    });
+    return;
+  }
+  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is Flagged => !!f));
+  if (!flagged.length) return;
+  const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+  const from = worst.origin.kind === 'unknown' ? 'values that are not constants' : describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter');
+  reportFlow(context, {
+    sink: call,
+    holes: flagged.map((f) => f.hole.value),
+    confidence: worst.origin.kind === 'unknown' ? 'medium' : worst.origin.kind === 'input' ? 'high' : 'medium',
+    message: `${callee}() runs a shell command built from ${from}, so quotes, ; or $() in them run as shell code; pass an argument list to subprocess.run without shell=True, or quote each value with shlex.quote.`,
+    fix: fixable && built.length === 1 && built[0].node.equals(command) ? argumentListFix(call, built[0], flagged, context) : undefined,
+  });
+}
+
+function judgeHole(hole: Hole, context: RuleContext): Flagged | undefined {
+  if (isNumericFormat(hole.spec) || trustedValues.test(hole.value.text)) return undefined;
+  const origin = holeOrigin(hole, hazard, context);
+  return origin ? { hole, origin } : undefined;
+}
+
+/**
+ * `subprocess.run(f"convert {src} {dst}", shell=True)` → `subprocess.run(["convert", src, dst])`, and a statement
+ * `os.system(f"...")` → `subprocess.run([...])`, when the command is plain words with each value a whole word.
+ */
+function argumentListFix(call: SyntaxNode, built: BuiltString, flagged: readonly Flagged[], context: RuleContext): Fix | undefined {
+  const words = commandWords(built, flagged);
+  if (!words) return undefined;
+  const list = `[${words.join(', ')}]`;
+  const names = calleeNames(call, context);
+  const resolved = names?.resolved ?? names?.text ?? '';
+  const args = call.childForFieldName('arguments')!;
+  const title = 'Pass an argument list without a shell (each value becomes one argument; pipes, globs and other shell syntax stop working)';
+  if (subprocessCalls.has(resolved)) {
+    const shell = args.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'shell');
+    const command = positionalArguments(args)[0] ?? keywordArgument(args, 'args');
+    if (!shell || !command) return undefined;
+    const previous = shell.previousSibling;
+    const removeFrom = previous?.type === ',' ? previous.previousSibling ?? previous : previous;
+    const edits: TextEdit[] = [
+      { range: context.rangeOf(built.node), newText: list },
+      { range: { start: context.rangeOf(removeFrom ?? shell).end, end: context.rangeOf(shell).end }, newText: '' },
+    ];
+    return { title, edits, preservesBehaviour: false };
+  }
+  if (resolved === 'os.system' && call.parent?.type === 'expression_statement' && positionalArguments(args).length === 1 && args.namedChildren.length === 1) {
+    const run = importedName(call, context, 'subprocess', 'run', 'module');
+    return { title: `Run with subprocess.run and an argument list (no shell: pipes, globs and other shell syntax stop working)`, edits: [{ range: context.rangeOf(call), newText: `${run.expression}(${list})` }, ...run.edits], preservesBehaviour: false };
+  }
+  return undefined;
+}
+
+/** The command as list elements, or undefined when it uses shell syntax or glues a value to other text. */
+function commandWords(built: BuiltString, flagged: readonly Flagged[]): string[] | undefined {
+  if (built.holes.some((h) => h.spec && h.spec !== 's')) return undefined;
+  const literal = built.text.split(holeMark).join(' ');
+  if (shellSyntax.test(literal)) return undefined;
+  const words: string[] = [];
+  let hole = 0;
+  for (const token of built.text.trim().split(/\s+/)) {
+    if (!token) continue;
+    if (token === holeMark) {
+      const value = built.holes[hole++].value;
+      const known = flagged.find((f) => f.hole.value.equals(value));
+      // Request data is already a str; other values may be numbers or paths, which a list element must not be.
+      words.push(known?.origin.kind === 'input' || value.type === 'string' ? value.text : `str(${value.text})`);
+    } else if (token.includes(holeMark)) return undefined;
+    else words.push(JSON.stringify(token));
+  }
+  return words.length ? words : undefined;
+}

@@ -1,0 +1,170 @@
+// path-traversal for Python: client-controlled paths reaching open/os/shutil/send_file/FileResponse/pathlib, and tar archives extracted without a member filter.
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { pythonSinks } from '../models/python-sinks';
+import { describeSource } from './lib/flow-findings';
+import { importedName } from './lib/import-edits';
+import { resolveName } from './lib/scope';
+import { calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
+import { inputOf, mayReadInput } from './lib/value-origins';
+import { quietInTests } from './lib/test-code';
+
+const hazard = 'path-traversal';
+const specs = pythonSinks[hazard];
+const sinkNames = new Set(specs.map((s) => s.callee.replace(/^[.*]/, '').split('.').pop()!));
+/** pathlib methods that read, write or delete the file their receiver names. */
+const pathMethods = new Set(['read_text', 'read_bytes', 'write_text', 'write_bytes', 'unlink', 'rmdir', 'touch', 'mkdir', 'iterdir', 'rename', 'replace', 'open', 'symlink_to', 'hardlink_to']);
+const tarNames = /^(tar|tarball|tf|tar_?file|tar_?obj|tar_?ref|tar_?archive)$/i;
+const archiveSource = /\.(namelist|infolist)\(\)/;
+
+export default defineDetector({
+  id: hazard,
+  family: 'python',
+  create(rawContext) {
+    const context = quietInTests(rawContext);
+    return {
+      call(node: SyntaxNode) {
+        const last = calleeLastName(node, context) ?? '';
+        if (last === 'extractall' || last === 'extract') {
+          checkTarExtraction(node, last, context);
+          return;
+        }
+        const isPathMethod = pathMethods.has(last) && node.childForFieldName('function')?.type === 'attribute';
+        if (!sinkNames.has(last) && !isPathMethod) return;
+        for (const match of matchSinks(node, specs, context)) if (checkPath(match, context)) return;
+        if (isPathMethod) checkPathMethod(node, last, context);
+      },
+    };
+  },
+});
+
+/** A file named on the command line or typed at a prompt is the user's own choice, not a traversal. */
+const localUser = /^(sys\.argv|input\(|raw_input\()/;
+
+function checkPath(match: SinkMatch, context: RuleContext): boolean {
+  const source = inputOf(match.argument, hazard, context);
+  if (!source || localUser.test(source.label)) return false;
+  const fromArchive = archiveSource.test(source.label);
+  context.report({
+    node: match.call,
+    confidence: fromArchive ? 'medium' : 'high',
+    message: fromArchive
+      ? `${match.callee}() writes to a path built from archive member names (\`${source.label}\`), so an entry named ../../x lands outside the target (Zip Slip); resolve each path and check it stays under the target directory, or use ZipFile.extractall.`
+      : `${match.callee}() uses a file path built from ${describeSource(source.label, false)}, so ../ or an absolute path reaches files outside the intended directory; reduce it to a file name (werkzeug's secure_filename, os.path.basename) or resolve it and check it stays under the base directory.`,
+    fix: pathFix(match, context),
+  });
+  return true;
+}
+
+/** `(UPLOADS / name).read_text()`, `Path(request.args["f"]).unlink()`. */
+function checkPathMethod(call: SyntaxNode, method: string, context: RuleContext): void {
+  const receiver = call.childForFieldName('function')?.childForFieldName('object');
+  if (!receiver || !mayReadInput(call) || !looksLikePath(receiver, context)) return;
+  const source = inputOf(receiver, hazard, context);
+  if (!source || localUser.test(source.label)) return;
+  context.report({
+    node: call,
+    confidence: 'high',
+    message: `Path.${method}() acts on a path built from ${describeSource(source.label, false)}, so ../ or an absolute path reaches files outside the intended directory; reduce it to a file name or check path.resolve().is_relative_to(base) first.`,
+  });
+}
+
+/** A pathlib expression: `Path(...)`, `base / name`, `x.with_suffix(...)`, or a name bound to one. */
+function looksLikePath(node: SyntaxNode, context: RuleContext, depth = 0): boolean {
+  if (depth > 3) return false;
+  if (node.type === 'parenthesized_expression') return !!node.namedChildren[0] && looksLikePath(node.namedChildren[0], context, depth + 1);
+  if (node.type === 'binary_operator') return node.childForFieldName('operator')?.text === '/';
+  if (node.type === 'call') {
+    const last = calleeLastName(node, context) ?? '';
+    return /^(Path|PurePath|PosixPath|WindowsPath|joinpath|with_suffix|with_name|resolve|absolute)$/.test(last);
+  }
+  if (node.type === 'identifier') {
+    const { bindings } = resolveName(node.text, node, context);
+    return bindings.some((b) => b.value && looksLikePath(b.value, context, depth + 1));
+  }
+  return false;
+}
+
+/**
+ * `send_file(os.path.join(DIR, name))` → `send_from_directory(DIR, name)`; `open(os.path.join(BASE, name))` →
+ * `open(os.path.join(BASE, os.path.basename(name)))`.
+ */
+function pathFix(match: SinkMatch, context: RuleContext): Fix | undefined {
+  const join = match.argument;
+  if (join.type !== 'call' || !/^(os\.path|posixpath)\.join$/.test(context.resolveCallee(join.childForFieldName('function')!) ?? join.childForFieldName('function')!.text)) return undefined;
+  const parts = positionalArguments(join.childForFieldName('arguments'));
+  if (parts.length !== 2 || inputOf(parts[0], hazard, context) || !inputOf(parts[1], hazard, context)) return undefined;
+  const resolved = calleeNames(match.call, context)?.resolved ?? '';
+  if (/^(flask(\.helpers)?)\.send_file$/.test(resolved) && positionalArguments(match.call.childForFieldName('arguments')).length === 1) {
+    const serve = importedName(match.call, context, 'flask', 'send_from_directory', 'from');
+    const callee = match.call.childForFieldName('function')!;
+    return {
+      title: 'Serve with send_from_directory (a path that leaves the directory gets a 404)',
+      edits: [
+        { range: context.rangeOf(callee), newText: serve.expression },
+        { range: context.rangeOf(join), newText: `${parts[0].text}, ${parts[1].text}` },
+        ...serve.edits,
+      ],
+      preservesBehaviour: false,
+    };
+  }
+  if (parts[1].type === 'call' && /basename|secure_filename/.test(parts[1].text)) return undefined;
+  const basename = importedName(match.call, context, 'os', 'path', 'module');
+  return {
+    title: 'Keep only the file name with os.path.basename (sub-directories in the name are dropped)',
+    edits: [{ range: context.rangeOf(parts[1]), newText: `${basename.expression}.basename(${parts[1].text})` }, ...basename.edits],
+    preservesBehaviour: false,
+  };
+}
+
+/** `tar.extractall(dest)` without `filter=` (or a `members=` selection): members named ../x or /etc/x, or links, escape dest. */
+function checkTarExtraction(call: SyntaxNode, method: string, context: RuleContext): void {
+  const callee = call.childForFieldName('function');
+  const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+  const args = call.childForFieldName('arguments');
+  if (!receiver || args?.type !== 'argument_list' || !isTarArchive(receiver, context)) return;
+  if (keywordArgument(args, 'filter')) return;
+  const members = keywordArgument(args, 'members');
+  if (members && !/\.getmembers\(\)$/.test(members.text)) return;
+  if (method === 'extractall' && positionalArguments(args).length >= 2 && !/\.getmembers\(\)$/.test(positionalArguments(args)[1].text)) return;
+  if (context.isTestCode(call) || hasMemberCheck(call)) return;
+  const closing = args.lastChild;
+  const hasArgs = args.namedChildren.some((a) => a && a.type !== 'comment');
+  const insertAt = closing?.type === ')' ? context.rangeOf(closing).start : undefined;
+  context.report({
+    node: call,
+    confidence: 'high',
+    message: `TarFile.${method}() without filter= writes members wherever their names and links point, so an archive entry like ../../.bashrc or /etc/cron.d/x escapes the target; pass filter="data" (Python 3.12+, backported to 3.8–3.11) or check every member's resolved path.`,
+    fix: insertAt
+      ? {
+        title: 'Extract with filter="data" (refuses members and links that would land outside the target; needs Python 3.12+ or a 3.8–3.11 security release)',
+        edits: [{ range: { start: insertAt, end: insertAt }, newText: hasArgs ? ', filter="data"' : 'filter="data"' }],
+        preservesBehaviour: false,
+      }
+      : undefined,
+  });
+}
+
+function isTarArchive(receiver: SyntaxNode, context: RuleContext): boolean {
+  if (/\btarfile\b|\bTarFile\b/.test(receiver.text)) return true;
+  if (receiver.type !== 'identifier') return false;
+  if (tarNames.test(receiver.text)) return true;
+  const { bindings } = resolveName(receiver.text, receiver, context);
+  if (bindings.some((b) => b.value && /\btarfile\.|\bTarFile\b/.test(b.value.text))) return true;
+  // `with tarfile.open(path) as archive:` binds through a with item, which carries no value in scope bindings.
+  for (let n: SyntaxNode | null = receiver.parent; n; n = n.parent) {
+    if (n.type !== 'with_statement') continue;
+    for (const item of n.descendantsOfType('with_item')) {
+      const value = item?.childForFieldName('value');
+      if (value?.type === 'as_pattern' && value.childForFieldName('alias')?.text === receiver.text && /\btarfile\.|\bTarFile\b/.test(value.namedChildren[0]?.text ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+/** A loop or helper nearby that already vets members: `os.path.commonpath`, `is_relative_to`, `realpath(...).startswith`. */
+function hasMemberCheck(call: SyntaxNode): boolean {
+  let scope: SyntaxNode | null = call.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  const text = scope?.text ?? '';
+  return /commonpath|is_relative_to|is_within_directory|safe_members|(realpath|abspath|resolve)\([^)]*\)[\s\S]{0,200}startswith/.test(text);
+}

@@ -1,0 +1,151 @@
+// regex-injection for Python: untrusted text compiled as a regular expression (re, regex, Django __regex lookups), and constant patterns with catastrophic backtracking.
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { pythonSinks } from '../models/python-sinks';
+import { builtStrings, type Hole } from './lib/built-strings';
+import { describeSource, reportFlow } from './lib/flow-findings';
+import { findBacktracking } from './lib/regex-backtracking';
+import { resolveName } from './lib/scope';
+import { argumentText, calleeLastName, keywordArgument, matchSinks, type SinkMatch } from './lib/sink-calls';
+import { literalText, stringPrefix } from './lib/string-literals';
+import { inputOf, isInert, originOf, type Origin } from './lib/value-origins';
+import { quietInTests } from './lib/test-code';
+
+const hazard = 'regex-injection';
+const specs = pythonSinks[hazard];
+const sinkNames = new Set(specs.map((s) => s.callee.split('.').pop()!));
+const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
+
+interface Flagged {
+  readonly hole: Hole;
+  readonly origin: Origin;
+}
+
+export default defineDetector({
+  id: hazard,
+  family: 'python',
+  create(rawContext) {
+    const context = quietInTests(rawContext);
+    const django = context.bindings.some((b) => b.module.startsWith('django'));
+    return {
+      call(node: SyntaxNode) {
+        const last = calleeLastName(node, context) ?? '';
+        if (sinkNames.has(last)) {
+          const match = matchSinks(node, specs, context)[0];
+          if (match) checkPattern(match, context);
+        } else if (django && /__i?regex\s*=/.test(argumentText(node))) {
+          const args = node.childForFieldName('arguments');
+          if (args?.type === 'argument_list') checkLookups(node, args, context);
+        }
+      },
+    };
+  },
+});
+
+function checkPattern(match: SinkMatch, context: RuleContext): void {
+  const pattern = match.argument;
+  const built = builtStrings(pattern, context);
+  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is Flagged => !!f));
+  if (flagged.length) {
+    const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+    reportFlow(context, {
+      sink: match.call,
+      holes: flagged.map((f) => f.hole.value),
+      confidence: worst.origin.kind === 'input' ? 'high' : 'medium',
+      message: `${match.callee}() compiles a regular expression built from ${describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter')}, so regex syntax in it changes what matches and (a+)+-style input can hang the process; escape the value with re.escape.`,
+      fix: escapeFix(flagged.map((f) => f.hole.value), context),
+    });
+    return;
+  }
+  if (!built.length) {
+    const origin = originOf(pattern, hazard, context);
+    if (origin?.kind === 'input') {
+      context.report({
+        node: match.call,
+        confidence: 'high',
+        message: `${match.callee}() compiles a regular expression taken from ${describeSource(origin.source?.label, false)}, so a client can send a pattern that backtracks for minutes (ReDoS) or matches more than intended; escape it with re.escape, or match it as plain text.`,
+        fix: escapeFix([pattern], context),
+      });
+      return;
+    }
+  }
+  checkBacktracking(match, context);
+}
+
+function judgeHole(hole: Hole, context: RuleContext): Flagged | undefined {
+  // Library code builds patterns from its own arguments all the time: only client input counts here.
+  const source = inputOf(hole.value, hazard, context);
+  return source && !isInert(hole.value, hazard, context) ? { hole, origin: { kind: 'input', source } } : undefined;
+}
+
+/** A constant pattern (inline or a name bound to a literal) whose repeated group can backtrack exponentially. */
+function checkBacktracking(match: SinkMatch, context: RuleContext): void {
+  const literal = constantLiteral(match.argument, context);
+  if (!literal) return;
+  const text = literal.text;
+  const flags = keywordArgument(match.call.childForFieldName('arguments'), 'flags') ?? match.call.childForFieldName('arguments')?.namedChildren[flagsIndex(match.spec.callee)];
+  const verbose = /\b(re|regex)\.(VERBOSE|X)\b/.test(flags?.text ?? '');
+  const found = findBacktracking(text, verbose, /fullmatch$/.test(match.spec.callee));
+  if (!found || context.isTestCode(literal.node)) return;
+  context.report({
+    node: literal.node,
+    confidence: 'medium',
+    message: `The repeated group ${found.group.length > 40 ? `${found.group.slice(0, 37)}...` : found.group} can match the same text in many ways, so a long non-matching input makes the regex backtrack for seconds or minutes (ReDoS); rewrite it so each repetition must consume a distinct delimiter, or bound the input length first.`,
+  });
+}
+
+function flagsIndex(callee: string): number {
+  const name = callee.split('.').pop();
+  return name === 'compile' ? 1 : name === 'sub' || name === 'subn' ? 4 : name === 'split' ? 3 : 2;
+}
+
+/** The literal a pattern argument is, or that the name it uses is bound to once; its regex text with Python escapes read. */
+function constantLiteral(node: SyntaxNode, context: RuleContext): { node: SyntaxNode; text: string } | undefined {
+  let literal: SyntaxNode | undefined = node;
+  if (node.type === 'identifier') {
+    const { bindings } = resolveName(node.text, node, context);
+    literal = bindings.length === 1 && bindings[0].kind === 'assignment' ? bindings[0].value : undefined;
+  }
+  if (!literal || (literal.type !== 'string' && literal.type !== 'concatenated_string')) return undefined;
+  const parts = literal.type === 'string' ? [literal] : literal.namedChildren.filter((c): c is SyntaxNode => c?.type === 'string');
+  let text = '';
+  for (const part of parts) {
+    const raw = literalText(part);
+    if (raw === undefined) return undefined;
+    const prefix = stringPrefix(part);
+    if (prefix.includes('b') && !prefix.includes('r')) text += unescape(raw);
+    else text += prefix.includes('r') ? raw : unescape(raw);
+  }
+  return { node: literal, text };
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(\\|n|t|r|'|"|\n)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === '\n' ? '' : c));
+}
+
+/** Django `filter(name__regex=term)`: the database compiles the term as a regular expression. */
+function checkLookups(call: SyntaxNode, args: SyntaxNode, context: RuleContext): void {
+  for (const arg of args.namedChildren) {
+    if (arg?.type !== 'keyword_argument' || !/__i?regex$/.test(arg.childForFieldName('name')?.text ?? '')) continue;
+    const value = arg.childForFieldName('value');
+    const origin = value && originOf(value, hazard, context);
+    if (!value || origin?.kind !== 'input' || context.isTestCode(call)) continue;
+    context.report({
+      node: arg,
+      confidence: 'high',
+      message: `The ${arg.childForFieldName('name')!.text} lookup runs a regular expression from ${describeSource(origin.source?.label, false)} in the database, so a client can send a pattern that backtracks for minutes; use __icontains or escape the value with re.escape.`,
+      fix: escapeFix([value], context),
+    });
+  }
+}
+
+function escapeFix(values: readonly SyntaxNode[], context: RuleContext): Fix | undefined {
+  const direct = context.bindings.find((b) => b.module === 're' && b.imported === 'escape');
+  const module = context.bindings.find((b) => b.module === 're' && b.imported === undefined);
+  const escape = direct?.local ?? (module ? `${module.local}.escape` : undefined);
+  if (!escape) return undefined;
+  return {
+    title: 'Match the text literally with re.escape (regex syntax in it stops working)',
+    edits: values.map((v) => ({ range: context.rangeOf(v), newText: `${escape}(${v.text})` })),
+    preservesBehaviour: false,
+  };
+}

@@ -1,0 +1,3 @@
+// The dependency index's public face: manifests, lockfiles and per-file project facts.
+export * from './manifests';
+export * from './project-index';

@@ -1,0 +1,318 @@
+// Owns the LSP session: lifecycle, document sync, scheduling analyses (debounced, superseded runs dropped), configuration layers, code actions and commands.
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
+  type ClientCapabilities, type CodeAction, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import {
+  createAnalyzer, defaultOptions, DependencyIndex, fileFacts, knownRuleIds, languageOfEditorId, mergeOptions, metas, metaOf, ParseTimeoutError,
+  skipReason, type AnalysisOptions, type Analyzer, type Finding, type RuleFailure,
+} from '../engine';
+import {
+  DidChangeWorkspaceTrustNotification, fixAllKind, selectRangeCommand, serverName, settingsSection, showDocumentationCommand,
+  type InitializationOptions, type ShowDocumentationArguments,
+} from '../../shared/protocol';
+import { fixAllAction, quickFixesFor } from './code-actions';
+import { configProblemDiagnostic, docsUriOf, isRuleDiagnostic, skippedDiagnostic, toDiagnostic } from './diagnostics';
+import { OpenDocument } from './open-document';
+import { IgnoreMatcher, ProjectConfigs, restrictUntrusted, type ProjectConfig } from './project-config';
+import { formatSettingsProblems, SettingsCache, settingsLayer, validateSettings } from './settings';
+
+declare const SKEPTIC_VERSION: string | undefined;
+const version = typeof SKEPTIC_VERSION === 'string' ? SKEPTIC_VERSION : '0.0.0-dev';
+
+interface Evaluation {
+  readonly version: number;
+  /** Unsuppressed findings (empty when skipped, ignored or disabled). */
+  readonly findings: readonly Finding[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function startSession(connection: Connection): void {
+  const documents = new Map<string, OpenDocument>();
+  const analyzers = new Map<string, Analyzer>();
+  const ignoreMatcher = new IgnoreMatcher();
+  const shownMessages = new Set<string>();
+  const publishedConfigs = new Set<string>();
+  const loggedErrors = new Set<string>();
+  let capabilities: ClientCapabilities = {};
+  let trusted = true;
+  let clientCommands = new Set<string>();
+  /** Settings pushed with didChangeConfiguration, for clients that cannot answer `workspace/configuration`. */
+  let pushedSettings: unknown;
+
+  const warnOnce = (message: string): void => {
+    if (shownMessages.has(message)) return;
+    shownMessages.add(message);
+    connection.console.warn(message);
+    // A notification, not showWarningMessage (a request that waits for the user to dismiss it).
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  };
+
+  const settingsCache = new SettingsCache(async (uri) => {
+    let raw: unknown = pushedSettings;
+    if (capabilities.workspace?.configuration) {
+      try {
+        raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: settingsSection });
+      } catch (error) {
+        connection.console.error(`workspace/configuration failed for ${uri}, defaults used: ${String(error)}`);
+        raw = undefined;
+      }
+    }
+    const { settings, problems } = validateSettings(raw, knownRuleIds);
+    if (problems.length) warnOnce(formatSettingsProblems(problems));
+    return settings;
+  });
+
+  const projects = new ProjectConfigs(knownRuleIds, (config) => publishConfigProblems(config));
+  const dependencies = new DependencyIndex();
+
+  function publishConfigProblems(config: ProjectConfig): void {
+    const uri = pathToFileURL(config.file).toString();
+    if (config.problems.length === 0) {
+      if (publishedConfigs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    publishedConfigs.add(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: config.problems.map((p) => configProblemDiagnostic(p, config.text)) });
+    const first = config.problems[0];
+    const more = config.problems.length > 1 ? ` (and ${config.problems.length - 1} more)` : '';
+    warnOnce(`Skeptic: ${config.file}:${first.line}:${first.column}: ${first.message}${more}. The rest of the file applies.`);
+  }
+
+  function analyzerFor(options: AnalysisOptions): Analyzer {
+    const key = JSON.stringify(options.rules);
+    let analyzer = analyzers.get(key);
+    if (!analyzer) {
+      if (analyzers.size >= 16) analyzers.clear();
+      analyzer = createAnalyzer(options);
+      analyzers.set(key, analyzer);
+    }
+    return analyzer;
+  }
+
+  function logFailures(doc: OpenDocument, failures: readonly RuleFailure[]): void {
+    for (const failure of failures) {
+      if (doc.loggedFailures.has(failure.ruleId)) continue;
+      doc.loggedFailures.add(failure.ruleId);
+      const error = failure.error as Error | undefined;
+      connection.console.error(`rule ${failure.ruleId} failed on ${doc.uri}; its other findings and every other rule's stand: ${error?.stack ?? String(error)}`);
+    }
+  }
+
+  /** Findings and diagnostics for the document's current version, or undefined when an edit superseded it meanwhile. */
+  async function evaluate(doc: OpenDocument): Promise<Evaluation | undefined> {
+    const version = doc.version;
+    const settings = await settingsCache.get(doc.uri);
+    doc.debounceMs = settings.debounceMs;
+    if (doc.closed || doc.version !== version) return undefined;
+    const nothing: Evaluation = { version, findings: [], diagnostics: [] };
+    if (!settings.enable) { doc.dropTree(); return nothing; }
+    const filePath = fsPathOf(doc.uri);
+    const root = filePath && projects.rootOf(filePath);
+    const project = root ? projects.get(root) : undefined;
+    const projectLayer = !project ? {} : trusted ? project.options : restrictUntrusted(project.options, metas, defaultOptions.maxFileSize);
+    const options = mergeOptions(projectLayer, settingsLayer(settings));
+    if (filePath && ignoreMatcher.ignores(options.ignore, root, filePath)) { doc.dropTree(); return nothing; }
+    const reason = skipReason(doc.text, options.maxFileSize);
+    if (reason) { doc.dropTree(); return { ...nothing, diagnostics: [skippedDiagnostic(reason)] }; }
+    let parsed;
+    try {
+      parsed = await doc.parse();
+    } catch (error) {
+      if (doc.closed) return undefined;
+      if (error instanceof ParseTimeoutError) return { ...nothing, diagnostics: [skippedDiagnostic(`Skeptic skipped this file: ${error.message}.`)] };
+      throw error;
+    }
+    if (doc.closed || parsed.version !== version) return undefined;
+    const displayPath = filePath ? (root ? path.relative(root, filePath) : filePath) : doc.uri;
+    // Manifests are re-read when their mtime changes (a stat per manifest), so this stays off the parse-and-walk cost.
+    const dependencyFacts = filePath ? dependencies.projectOf(filePath, doc.language, root)?.facts : undefined;
+    const result = analyzerFor(options).analyze(parsed.document, { ...fileFacts(displayPath, doc.language), ...(dependencyFacts ? { project: dependencyFacts } : {}) }, doc.cache);
+    logFailures(doc, result.failures);
+    const findings = result.findings.filter((f) => !f.suppression);
+    return { version, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)) };
+  }
+
+  async function analyseAndPublish(doc: OpenDocument, generation: number): Promise<void> {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    try {
+      const evaluation = await evaluate(doc);
+      // Never publish for a closed document or a version an edit has superseded.
+      if (!evaluation || doc.closed || doc.generation !== generation || doc.version !== evaluation.version) return;
+      await connection.sendDiagnostics({ uri: doc.uri, version: evaluation.version, diagnostics: evaluation.diagnostics });
+      const cpu = process.cpuUsage(cpuStarted);
+      // Wall time and CPU time: on a busy machine the first grows, the second says what the analysis itself cost.
+      connection.tracer.log(`analysed ${doc.uri} v${evaluation.version} in ${(performance.now() - started).toFixed(1)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms): ${evaluation.diagnostics.length} diagnostics`);
+    } catch (error) {
+      // Once per document and cause: a broken catalog would otherwise log on every keystroke.
+      const key = `${doc.uri}\0${(error as Error)?.message ?? String(error)}`;
+      if (loggedErrors.has(key)) return;
+      loggedErrors.add(key);
+      connection.console.error(`analysis of ${doc.uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
+
+  /** Cancels any pending run of the document and schedules one after `delayMs` (0: as soon as the event loop allows). */
+  function schedule(doc: OpenDocument, delayMs: number): void {
+    const generation = ++doc.generation;
+    doc.cancelPending();
+    const run = (): void => { doc.cancelPending = noop; void analyseAndPublish(doc, generation); };
+    if (delayMs <= 0) {
+      const handle = setImmediate(run);
+      doc.cancelPending = () => clearImmediate(handle);
+    } else {
+      const handle = setTimeout(run, delayMs);
+      doc.cancelPending = () => clearTimeout(handle);
+    }
+  }
+
+  function reanalyseAll(): void {
+    for (const doc of documents.values()) schedule(doc, 0);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = init.workspaceTrusted !== false;
+    clientCommands = new Set(Array.isArray(init.clientCommands) ? init.clientCommands : []);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    projects.setWorkspaceFolders(folders.map(fsPathOf).filter((p): p is string => !!p));
+    return {
+      capabilities: {
+        positionEncoding: 'utf-16',
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+        executeCommandProvider: { commands: [showDocumentationCommand] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: serverName, version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const workspace = capabilities.workspace;
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection });
+    }
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.skeptic.yml' }] }).then(
+        () => { projects.watched = true; },
+        (error) => connection.console.warn(`could not watch .skeptic.yml files, checking them on each analysis instead: ${String(error)}`),
+      );
+    }
+    if (workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        projects.setWorkspaceFolders(folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p));
+        reanalyseAll();
+      });
+    }
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const language = languageOfEditorId(textDocument.languageId, fsPathOf(textDocument.uri) ?? textDocument.uri);
+    if (!language) return;
+    documents.get(textDocument.uri)?.dispose();
+    const doc = new OpenDocument(textDocument.uri, textDocument.languageId, language, textDocument.version, textDocument.text);
+    documents.set(textDocument.uri, doc);
+    schedule(doc, 0);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return;
+    doc.applyChanges(contentChanges, textDocument.version);
+    schedule(doc, doc.debounceMs);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return;
+    doc.dispose();
+    documents.delete(textDocument.uri);
+    settingsCache.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    pushedSettings = (params.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
+    settingsCache.clear();
+    reanalyseAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let relevant = false;
+    for (const change of changes) {
+      const file = fsPathOf(change.uri);
+      if (file && path.basename(file) === '.skeptic.yml') { projects.invalidate(file); relevant = true; }
+    }
+    if (relevant) reanalyseAll();
+  });
+
+  connection.onNotification(DidChangeWorkspaceTrustNotification.type, ({ trusted: now }) => {
+    if (trusted === now) return;
+    trusted = now;
+    reanalyseAll();
+  });
+
+  connection.onCodeAction(async ({ textDocument, context }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return [];
+    const only = context.only;
+    const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    const ruleDiagnostics = context.diagnostics.filter(isRuleDiagnostic);
+    if (ruleDiagnostics.length > 0 && wants(CodeActionKind.QuickFix)) {
+      const parsed = await doc.parse().catch(() => undefined);
+      if (!parsed) return [];
+      const workspaceEdit = capabilities.workspace?.workspaceEdit;
+      const actionContext = {
+        uri: doc.uri, version: parsed.version, language: doc.language, document: parsed.document,
+        snippetEdits: workspaceEdit?.snippetEditSupport === true,
+        selectRange: clientCommands.has(selectRangeCommand),
+        documentChanges: workspaceEdit?.documentChanges === true,
+      };
+      for (const diagnostic of ruleDiagnostics) actions.push(...quickFixesFor(diagnostic, actionContext));
+    }
+    // Fix-all only when asked for by kind (on save, or "Fix all"), not in every lightbulb.
+    if (only && wants(fixAllKind)) {
+      const evaluation = await evaluate(doc);
+      const fixAll = evaluation && fixAllAction(evaluation.findings, doc.uri, evaluation.version, capabilities.workspace?.workspaceEdit?.documentChanges === true);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== showDocumentationCommand) return;
+    const ruleId = (args?.[0] as ShowDocumentationArguments | undefined)?.ruleId ?? '';
+    const uri = metaOf(ruleId) && docsUriOf(ruleId);
+    if (!uri) {
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Skeptic: no documentation for rule "${ruleId}".` });
+      return;
+    }
+    if (capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri, external: false, takeFocus: true });
+    else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Skeptic: documentation for ${ruleId}: ${uri}` });
+  });
+
+  connection.onShutdown(() => {
+    for (const doc of documents.values()) doc.dispose();
+    documents.clear();
+  });
+}
+
+function noop(): void { /* nothing pending */ }
+
+/** The file path of a `file:` URI; undefined for untitled and other schemes. */
+function fsPathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}

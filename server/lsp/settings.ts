@@ -1,0 +1,106 @@
+// Owns the editor settings (`skeptic.*`): validating what the client sends, defaults for bad keys, and the per-resource cache.
+import { editDistance, type AnalysisOptions } from '../engine';
+import { defaultSettings, type RuleSetting, type SkepticSettings } from '../../shared/protocol';
+
+const ruleSettings: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
+
+export interface ValidatedSettings {
+  readonly settings: SkepticSettings;
+  /** One sentence per bad key; the key got its default (or its bad entries were dropped). */
+  readonly problems: readonly string[];
+}
+
+/** Validates a `skeptic` settings section. Keys the server does not own (`trace`) are ignored. */
+export function validateSettings(raw: unknown, knownRules: ReadonlySet<string>): ValidatedSettings {
+  if (raw === null || raw === undefined) return { settings: defaultSettings, problems: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings: defaultSettings, problems: [`skeptic settings must be an object, got ${describe(raw)}`] };
+  }
+  const input = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  const pick = <T>(key: keyof SkepticSettings, valid: (v: unknown) => v is T, expected: string): T => {
+    const value = input[key];
+    if (value === undefined || value === null) return defaultSettings[key] as T;
+    if (valid(value)) return value;
+    problems.push(`skeptic.${key} must be ${expected}, got ${describe(value)}`);
+    return defaultSettings[key] as T;
+  };
+  const enable = pick('enable', (v): v is boolean => typeof v === 'boolean', 'true or false');
+  const maxFileSize = pick('maxFileSize', (v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0, 'a positive whole number of bytes');
+  const debounceMs = pick('debounceMs', (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000, 'a number of milliseconds from 0 to 10000');
+  const ignoreValue = pick('ignore', (v): v is unknown[] => Array.isArray(v), 'a list of glob strings');
+  const ignore = ignoreValue.filter((glob): glob is string => typeof glob === 'string');
+  if (ignore.length !== ignoreValue.length) problems.push('skeptic.ignore must contain only glob strings; the other entries were dropped');
+  const rulesValue = pick('rules', (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object mapping rule ids to off, error, warning or info');
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(rulesValue)) {
+    if (!knownRules.has(id)) problems.push(`skeptic.rules: unknown rule id "${id}"${suggestRule(id, knownRules)}`);
+    else if (!(ruleSettings as unknown[]).includes(setting)) problems.push(`skeptic.rules.${id} must be off, error, warning or info, got ${describe(setting)}`);
+    else rules[id] = setting as RuleSetting;
+  }
+  return { settings: { enable, rules, ignore, maxFileSize, debounceMs }, problems };
+}
+
+/**
+ * The settings' layer of analysis options, to merge over `.skeptic.yml`. Editors report every setting, defaults
+ * included, so a maxFileSize left at its default must not override the project's.
+ */
+export function settingsLayer(settings: SkepticSettings): Partial<AnalysisOptions> {
+  return {
+    rules: settings.rules,
+    ignore: settings.ignore,
+    ...(settings.maxFileSize !== defaultSettings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
+  };
+}
+
+/** The message shown once per distinct set of problems. */
+export function formatSettingsProblems(problems: readonly string[]): string {
+  return `Skeptic: invalid settings, defaults used instead: ${problems.join('; ')}.`;
+}
+
+function suggestRule(id: string, known: ReadonlySet<string>): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(id, candidate);
+    if (d < bestDistance) { best = candidate; bestDistance = d; }
+  }
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/**
+ * Settings per resource, as `workspace/configuration` answers them. Entries are promises so concurrent analyses
+ * of one document share one request; `clear` on `workspace/didChangeConfiguration`.
+ */
+export class SettingsCache {
+  private readonly entries = new Map<string, Promise<SkepticSettings>>();
+
+  constructor(private readonly fetch: (uri: string) => Promise<SkepticSettings>) {}
+
+  get(uri: string): Promise<SkepticSettings> {
+    let entry = this.entries.get(uri);
+    if (!entry) {
+      entry = this.fetch(uri);
+      this.entries.set(uri, entry);
+      // A failed request must not stick: the next analysis asks again.
+      entry.catch(() => { if (this.entries.get(uri) === entry) this.entries.delete(uri); });
+    }
+    return entry;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
