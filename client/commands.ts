@@ -8,7 +8,7 @@ export function registerCommands(server: ServerClient, subscriptions: vscode.Dis
   subscriptions.push(
     vscode.commands.registerCommand('skeptic.restartServer', () => restartServer(server)),
     vscode.commands.registerCommand('skeptic.showOutput', () => server.output.show(true)),
-    vscode.commands.registerCommand('skeptic.fixAll', () => fixAllInActiveFile()),
+    vscode.commands.registerCommand('skeptic.fixAll', () => fixAllInActiveFile(server.output)),
     vscode.commands.registerCommand('skeptic.showRuleDocumentation', () => showRuleDocumentation()),
     vscode.commands.registerCommand(selectRangeCommand, (args: SelectRangeArguments) => selectRange(args)),
   );
@@ -37,7 +37,7 @@ function supportedActiveEditor(): vscode.TextEditor | undefined {
  * Applies the server's `source.fixAll.skeptic` action (every behaviour-preserving fix) to the active file, as
  * `editor.codeActionsOnSave` would. Resolves with the number of actions applied.
  */
-async function fixAllInActiveFile(): Promise<number> {
+async function fixAllInActiveFile(output: vscode.LogOutputChannel): Promise<number> {
   const editor = supportedActiveEditor();
   if (!editor) return 0;
   const document = editor.document;
@@ -46,6 +46,7 @@ async function fixAllInActiveFile(): Promise<number> {
     'vscode.executeCodeActionProvider', document.uri, whole, fixAllKind) ?? [];
   const kind = vscode.CodeActionKind.Empty.append(fixAllKind);
   const ours = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && kind.contains(a.kind));
+  output.info(`Fix All in File: ${ours.length} fix-all action(s) for ${document.uri.toString(true)} v${document.version}.`);
   let applied = 0;
   for (const action of ours) {
     if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {

@@ -176,17 +176,44 @@ export type Visitor = (node: SyntaxNode) => void;
 /** Node type → visitor, ESLint-style: the engine walks once and dispatches each node to the rules interested in its type. */
 export type Visitors = Readonly<Record<string, Visitor>>;
 
+/**
+ * A unit trigger that also follows imports: a rule that resolves callees through module bindings (`import { exec as
+ * run } from 'child_process'`, `from subprocess import call as run`) reports on `run(cmd)`, whose unit never spells
+ * the module's name for it, so the unit also passes when it mentions, as a whole word, a local name bound to a module
+ * path matching `imports`.
+ */
+export interface Triggers {
+  /** Tested on the unit's text, as a plain RegExp trigger is. */
+  readonly text: RegExp;
+  /**
+   * Tested on each module-level binding's import path: `module` for a namespace or default import (`child_process`,
+   * `os.path`), `module.imported` for a member (`child_process.exec`, `subprocess.call`).
+   */
+  readonly imports?: RegExp;
+}
+
+/** What a rule may read when it builds its triggers for one file, once per analysis. */
+export interface TriggerFile {
+  /** The whole file's text, as written (escapes not decoded). */
+  readonly text: string;
+  readonly bindings: readonly ModuleBinding[];
+}
+
 /** One language family's detection for one rule id. File: `rules/<family>/<id>.ts`, default export. */
 export interface Detector {
   readonly id: string;
   readonly family: LanguageFamily;
   /**
-   * A necessary condition on a unit's source text for this rule to report anything in it (e.g. /createHash|md5|sha1/).
-   * The engine tests it before building any node for the rule, so a rule pays nothing on the many units that cannot
-   * concern it. It must not miss: include every spelling a finding can depend on (callee names, imports used as
-   * aliases are in the unit's text too). Omit it to run on every unit.
+   * A necessary condition for this rule to report anything in a unit: the engine tests it on the unit's source text
+   * before building any node for the rule, so a rule pays nothing on the many units that cannot concern it. A RegExp
+   * is tested on the unit's text; `Triggers` adds the names the file imports from modules the rule resolves (see
+   * there); a function builds either for one file, e.g. to leave out `get` when no module whose `get` is a sink is
+   * named anywhere in it. It must not miss: include every spelling a finding can depend on (callee names, method names,
+   * key formats, name words). The engine also tests the text with string and identifier escapes decoded (`'\x6dd5'`
+   * reads `md5`) and, for a class member, the class header. Omit it to run on every unit. Fixtures run with and without
+   * triggers must report the same (test/unit/triggers.test.ts).
    */
-  readonly triggers?: RegExp;
+  readonly triggers?: RegExp | Triggers | ((file: TriggerFile) => RegExp | Triggers);
   /** Per unit (top-level statement or class member); results are cached by the unit's text. */
   create(context: RuleContext): Visitors;
   /**

@@ -1,5 +1,5 @@
 // Every custom message and settings shape shared by the VS Code client and the language server. Ranges are LSP's: 0-based.
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /** The name diagnostics carry as `source`, and the code action kind suffix (`source.fixAll.skeptic`). */
@@ -98,4 +98,97 @@ export interface DiagnosticData {
   readonly confidence: 'high' | 'medium' | 'low';
   /** The document version the finding was computed on; a fix for another version is not offered. */
   readonly version: number;
+}
+
+/** What a reviewed snippet does that matters for security. */
+export type BehaviourKind =
+  | 'untrusted-input' | 'database' | 'shell' | 'files' | 'outbound' | 'html' | 'secrets' | 'crypto' | 'auth' | 'deserialize' | 'logging'
+  | 'error-response';
+
+export interface Behaviour {
+  readonly kind: BehaviourKind;
+  /** For people: "runs a shell command (`exec`)", "reads untrusted input from `req.query.id`". */
+  readonly description: string;
+  readonly range: Range;
+  /** The code as written, shortened, secrets redacted. */
+  readonly code: string;
+}
+
+/** Untrusted data reaching a sensitive call inside the snippet. */
+export interface Flow {
+  readonly source: { readonly label: string; readonly range: Range };
+  readonly sink: { readonly kind: BehaviourKind; readonly description: string; readonly range: Range; readonly code: string };
+  /** The hazard (rule id) the flow is about: `sql-injection`, `ssrf`. */
+  readonly hazard: string;
+  /** A sanitizer or allow-list check for the hazard cleared the data on the way. */
+  readonly sanitized: boolean;
+}
+
+export interface ReviewPackage {
+  /** npm package or Python top-level module. */
+  readonly name: string;
+  readonly ecosystem: 'npm' | 'pypi';
+  /** Against the project's manifests; `unknown` when none was found or one could not be read in full. */
+  readonly status: 'builtin' | 'local' | 'declared' | 'undeclared' | 'unknown';
+  readonly range: Range;
+  /** A popular package this name looks like a typo of. */
+  readonly lookalikeOf?: string;
+}
+
+export interface ReviewQuestion {
+  /** Tied to what the code does; cites 1-based line numbers as editors show them. */
+  readonly text: string;
+  readonly topic: 'trust-boundary' | 'validation' | 'authorization' | 'sensitive-data' | 'error-handling' | 'logging' | 'dependency' | 'finding';
+  readonly range: Range;
+}
+
+/** A finding inside the reviewed range, with its fix. */
+export interface ReviewFinding {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly confidence: 'high' | 'medium' | 'low';
+  readonly cwe: readonly string[];
+  readonly owasp: string;
+  readonly message: string;
+  readonly range: Range;
+  readonly fix?: DiagnosticFix;
+}
+
+export interface ReviewParams {
+  readonly textDocument: { readonly uri: string };
+  /** The selection or inserted block (0-based). */
+  readonly range: Range;
+}
+
+export interface ReviewResult {
+  /** The document version the review describes. */
+  readonly version: number;
+  readonly range: Range;
+  readonly behaviours: readonly Behaviour[];
+  readonly flows: readonly Flow[];
+  readonly findings: readonly ReviewFinding[];
+  readonly packages: readonly ReviewPackage[];
+  readonly questions: readonly ReviewQuestion[];
+  /**
+   * Ranges holding credentials. The client redacts them (and known key formats) from everything that leaves the
+   * panel — copied text, traces, the language model — with the engine's `redactSecrets(text, secrets, origin)`.
+   */
+  readonly secrets: readonly Range[];
+}
+
+/** Client → server: "Question this snippet". Fails with an error for a document the server does not have open. */
+export namespace ReviewRequest {
+  export const method = 'skeptic/review' as const;
+  export const type = new RequestType<ReviewParams, ReviewResult, void>(method);
+}
+
+/**
+ * Client-side command a code action on a Skeptic diagnostic runs: opens the review panel for `range` of `uri`
+ * (the client sends `skeptic/review`). Offered only when the client lists it in `clientCommands`.
+ */
+export const questionSnippetCommand = 'skeptic.questionSnippet';
+export interface QuestionSnippetArguments {
+  readonly uri: string;
+  readonly range: Range;
 }

@@ -70,12 +70,12 @@ function readCachedJson(cache, key) {
 
 // The parenthesised idioms parse data by running it: unsafe-deserialization reports them too.
 function loadLegacyConfig(text) {
-  // expect: code-injection
+  // expect: code-injection, unsafe-deserialization
   return JSON.parse(text);
 }
 
 function parseWrapped(raw) {
-  // expect: code-injection
+  // expect: code-injection, unsafe-deserialization
   return JSON.parse(raw);
 }
 

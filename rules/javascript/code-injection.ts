@@ -42,6 +42,8 @@ const jsonMessage = 'eval() is parsing JSON-like text here, which also runs any 
 export default defineDetector({
   id: 'code-injection',
   family: 'javascript',
+  // What `candidateCallee` accepts: the callee's text ends in one of these names.
+  triggers: /eval|Function|setTimeout|setInterval|runInNewContext|runInThisContext|runInContext|compileFunction|Script|SourceTextModule/,
   create(context) {
     const visit = (node: SyntaxNode, isNew: boolean): void => {
       const callee = node.childForFieldName(isNew ? 'constructor' : 'function');

@@ -1,9 +1,9 @@
 // command-injection for JavaScript/TypeScript: shell commands built from non-constant parts (child_process.exec, spawn with shell, execa.command, shelljs).
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { shellPrograms } from '../models/javascript-sinks';
 import { constantString, unwrap } from './lib/constant-strings';
 import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel, type Assessment } from './lib/injection-assessment';
-import { argumentsOf, matchSinks, usesShell, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, matchSinks, sinkTriggers, usesShell, type SinkMatch } from './lib/sink-calls';
 import { execFileFix } from './lib/exec-file-fix';
 
 const hazard = 'command-injection';
@@ -11,6 +11,7 @@ const hazard = 'command-injection';
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  triggers: sinkTriggers([hazard]),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {
@@ -45,7 +46,10 @@ function check(context: RuleContext, match: SinkMatch): void {
   if (!command || context.isTestCode(call)) return;
   const assessments: Assessment[] = [command, ...extraParts].map((part) => assessValue(context, part, hazard));
   const label = sinkLabel(match).replace(/^child_process\./, '');
-  const fix = execFileFix(context, match, command);
+  // Built only for a finding: most commands are constant.
+  const shellCommand = command;
+  let fixed: { fix?: Fix } | undefined;
+  const fix = (): Fix | undefined => (fixed ??= { fix: execFileFix(context, match, shellCommand) }).fix;
   const risky = assessments.flatMap((a) => a.risky);
   const tainted = risky.map((part) => ({ part, source: context.taint.sourceOf(part, hazard) })).filter((t) => t.source);
   const whole = assessments.find((a) => a.source && !a.built);
@@ -56,7 +60,7 @@ function check(context: RuleContext, match: SinkMatch): void {
         node: reportNode(part, command, call),
         confidence: 'high',
         message: `A shell command built from ${source!.label} runs through ${label}; pass the arguments as an array to execFile or spawn without a shell.`,
-        fix,
+        fix: fix(),
       });
     }
     return;
@@ -68,7 +72,7 @@ function check(context: RuleContext, match: SinkMatch): void {
       node: reportNode(part, command, call),
       confidence: 'medium',
       message: `A shell command built from ${shorten(part.text)} runs through ${label}, so shell metacharacters in it execute; pass the arguments as an array to execFile or spawn without a shell.`,
-      fix,
+      fix: fix(),
     });
   }
 }

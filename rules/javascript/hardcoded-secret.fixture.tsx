@@ -83,11 +83,11 @@ const PEM_HEADER = '-----BEGIN PRIVATE KEY-----';
 
 // Session and cookie-signing secrets are also hardcoded-session-secret's, with a session-specific message.
 const app = express();
-// expect: hardcoded-secret
+// expect: hardcoded-secret, hardcoded-session-secret
 app.use(cookieParser('s3cr3t-c00kie-k3y'));
 app.use(
   session({
-    // expect: hardcoded-secret
+    // expect: hardcoded-secret, hardcoded-session-secret
     secret: 'supersecret',
     resave: false,
     saveUninitialized: false,

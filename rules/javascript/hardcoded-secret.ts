@@ -1,7 +1,7 @@
 // hardcoded-secret for JavaScript/TypeScript: credentials in string literals, found by provider format, inside connection strings, or by the name they are stored under.
 import { defineDetector, type Confidence, type RuleContext, type SyntaxNode, type Visitors } from '../api';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
-import { containsJwt, findEmbeddedPassword, findKnownCredential, hasPrivateKeyMarker } from './lib/credential-formats';
+import { anyFormat, containsJwt, findEmbeddedPassword, findKnownCredential, hasPrivateKeyMarker } from './lib/credential-formats';
 import { entropyOf, explicitWordsOf, nameOf, wordsOf } from './lib/name-words';
 import { climbTransparent, receiverName } from './lib/surrounding-names';
 
@@ -315,12 +315,36 @@ const connectionMessage =
 
 // ---- The rule ----
 
+/** `pass` as `[pP][aA][sS][sS]`: case-insensitive words inside a trigger whose key formats are case-sensitive. */
+function anyCase(pattern: string): string {
+  return pattern.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+
+/**
+ * A finding needs one of: a provider key or private key (`anyFormat`), a URL with `user:password@` (its `://` and `@`),
+ * a name whose words make it a credential (`secretKindOf`: password words, secret, credential, token, auth, `<prefix> key`),
+ * or a call that takes a key (`keyArguments`), possibly through an imported alias. Regex engines scan a long alternation
+ * slowly, so the `<prefix> key` names are found from their `key` back, and the URL test runs once, from the start.
+ */
+const triggers = {
+  text: new RegExp([
+    anyFormat.source,
+    // `://` and a later `@`: the lookahead and back-reference keep the test linear (no retry at every later `://`).
+    '^(?=(?<url>[^]*?:\\/\\/))\\k<url>[^]*@',
+    anyCase('pass|pwd|secret|cred|token|bearer|auth|jwt'),
+    `${anyCase('keys?')}(?<=(?:${anyCase(Object.keys(keyPrefixes).join('|'))})[\\W_]*${anyCase('keys?')})`,
+    'sign|verify|createHmac|createCipheriv|createDecipheriv|cookieParser|cookie-parser',
+  ].join('|')),
+  imports: /^(jsonwebtoken|crypto|cookie-parser)(\.|$)/,
+};
+
 /** Mock data, stories, translations and test setup hold credential-shaped values that protect nothing. */
 const skippedPaths = /(^|\/)(__fixtures__|fixtures|__mocks__|mocks|__stories__|i18n|locales?|translations?)\/|\.(stories|story|example|sample)\.[cm]?[jt]sx?$|(^|\/)(setupTests|(jest|vitest)\.setup)\.[cm]?[jt]sx?$/i;
 
 export default defineDetector({
   id: 'hardcoded-secret',
   family: 'javascript',
+  triggers,
   create(context): Visitors {
     if (skippedPaths.test(context.file.path)) return {};
     const visit = (node: SyntaxNode): void => {

@@ -2,7 +2,7 @@
 import { defineDetector, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { sinkLabel } from './lib/injection-assessment';
-import { matchSinks } from './lib/sink-calls';
+import { matchSinks, sinkTriggers } from './lib/sink-calls';
 import { reportInjection } from './lib/report-injection';
 
 const hazard = 'ldap-injection';
@@ -10,6 +10,7 @@ const hazard = 'ldap-injection';
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  triggers: sinkTriggers([hazard]),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -17,6 +17,8 @@ const builtins = /^(Error|TypeError|RangeError|URL|Date|Map|Set|WeakMap|Promise|
 export default defineDetector({
   id: 'mass-assignment',
   family: 'javascript',
+  // Every finding is the request body: `req.body`, `ctx.request.payload`, `await req.json()`, a NestJS `@Body()` parameter.
+  triggers: /body|payload|json\(\)/i,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -18,6 +18,8 @@ const typeChecked = /typeof\s+[\w.$[\]'"]+\s*[!=]==?\s*['"]string['"]|\b(isStrin
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  // The callee's property is a filter method: `User.find(…)`, `users.updateOne(…)`.
+  triggers: new RegExp(`(?<![\\w$])(?:${Object.keys(nosqlFilterMethods).join('|')})(?![\\w$])`),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

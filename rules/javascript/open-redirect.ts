@@ -13,6 +13,8 @@ const responseReceiver = /^(res|response|resp|reply|this\.res)$/;
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  // Every sink is a redirect or a Location (`.assign`/`.replace` only on a location receiver); `writeHead` may take its headers from a const.
+  triggers: /redirect|location|writeHead/i,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

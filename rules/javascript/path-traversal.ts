@@ -4,7 +4,7 @@ import { unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
 import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment';
-import { argumentsOf, matchSinks, propertyValue, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, matchSinks, sinkTriggers, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 
 const hazard = 'path-traversal';
@@ -17,6 +17,7 @@ const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outp
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  triggers: sinkTriggers([hazard]),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

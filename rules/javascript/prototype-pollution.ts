@@ -20,6 +20,8 @@ interface Write {
 export default defineDetector({
   id: 'prototype-pollution',
   family: 'javascript',
+  // Every finding is an assignment to a computed member: `target[key] = …`.
+  triggers: /\]\s*=(?![=>])/,
   create(context) {
     const fixedLoops = new Set<string>();
     return {

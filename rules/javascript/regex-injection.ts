@@ -14,6 +14,8 @@ const escapeIdiom = /\.replace\(\s*\/\[[^\]]*\\\]?[^/]*\/g\s*,\s*['"`]\\\\\$&['"
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  // The RegExp constructor, or a literal with a repeated group (`)+`, `)*`, `){2,}`), which backtracking needs.
+  triggers: /RegExp|\)[*+]|\)\{\d+,/,
   create(context) {
     const visitConstructor = (node: SyntaxNode): void => {
       const callee = unwrap(node.childForFieldName('function') ?? node.childForFieldName('constructor'));

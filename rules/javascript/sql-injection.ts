@@ -1,9 +1,9 @@
 // sql-injection for JavaScript/TypeScript: SQL text built from non-constant parts reaching a driver, query builder or ORM raw query.
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { constantTextOf, piecesOf, type Piece } from './lib/built-strings';
 import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel } from './lib/injection-assessment';
-import { argumentsOf, matchSinks, propertyValue, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, matchSinks, sinkTriggers, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { sqlParameterFix } from './lib/sql-parameter-fix';
 import { sqlFragment } from '../models/javascript-sinks';
 
@@ -15,6 +15,7 @@ const valuesName = /^(params|parameters|values|args|bindings|binds|replacements|
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  triggers: sinkTriggers([hazard]),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {
@@ -46,7 +47,9 @@ function check(context: RuleContext, match: SinkMatch): void {
   if (match.spec.looksLike === sqlFragment && !risky.some((part) => sqlFragment.test(textBefore(pieces, part)))) return;
   const parameterized = !!match.spec.parameterizedBy && placeholders.test(text) && passesValues(match);
   const label = sinkLabel(match);
-  const fix = sqlParameterFix(context, match, hazard);
+  // Built only for a finding: most sinks are parameterised or constant.
+  let fixed: { fix?: Fix } | undefined;
+  const fix = (): Fix | undefined => (fixed ??= { fix: sqlParameterFix(context, match, hazard) }).fix;
   const tainted = risky.map((part) => ({ part, source: context.taint.sourceOf(part, hazard) })).filter((t) => t.source);
   if (tainted.length === 0 && assessment.source && !assessment.built) tainted.push({ part: value, source: assessment.source });
   if (tainted.length > 0) {
@@ -55,7 +58,7 @@ function check(context: RuleContext, match: SinkMatch): void {
         node: reportNode(part, value, match.call),
         confidence: 'high',
         message: `SQL built from ${source!.label} reaches ${label}; pass the value as a bound parameter (a placeholder plus a values array) instead of splicing it into the query.`,
-        fix,
+        fix: fix(),
       });
     }
     return;
@@ -71,7 +74,7 @@ function check(context: RuleContext, match: SinkMatch): void {
       node: reportNode(part, value, match.call),
       confidence: 'medium',
       message: `SQL built from ${shorten(part.text)} reaches ${label}, so quotes or SQL in that value change the query; pass it as a bound parameter (a placeholder plus a values array).`,
-      fix,
+      fix: fix(),
     });
   }
 }

@@ -3,7 +3,7 @@ import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { piecesOf } from './lib/built-strings';
 import { shorten, sinkLabel } from './lib/injection-assessment';
-import { matchSinks, type SinkMatch } from './lib/sink-calls';
+import { matchSinks, sinkTriggers, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 
 const hazard = 'ssrf';
@@ -12,6 +12,7 @@ const hostChecks = /\.(hostname|host|origin|protocol)\b|ALLOWED|allowlist|allowL
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  triggers: sinkTriggers([hazard]),
   create(context) {
     const visit = (node: SyntaxNode): void => {
       // `axios({ url })` matches as a whole and by its `url` property: the property is the one to judge.

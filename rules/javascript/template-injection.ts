@@ -2,7 +2,7 @@
 import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { shorten, sinkLabel } from './lib/injection-assessment';
-import { argumentsOf, matchSinks, shapeOf } from './lib/sink-calls';
+import { argumentsOf, matchSinks, shapeOf, sinkTriggers } from './lib/sink-calls';
 
 const hazard = 'template-injection';
 const requestObject = /^(req|request|ctx\.request|ctx)\.(query|body|params)$/;
@@ -10,6 +10,8 @@ const requestObject = /^(req|request|ctx\.request|ctx)\.(query|body|params)$/;
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  // `res.render(view, req.query)` is checked too: `render` is a sink name already.
+  triggers: sinkTriggers([hazard]),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -10,6 +10,8 @@ const dangerous = ['noent', 'dtdload', 'dtdvalid'];
 export default defineDetector({
   id: 'xxe',
   family: 'javascript',
+  // What `parserNames` accepts, as the callee's name.
+  triggers: /parseXml|fromXml/,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

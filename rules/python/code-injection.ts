@@ -12,6 +12,8 @@ const codeLike = /code|expr|formula|src|source|cmd|command|script|stmt|statement
 export default defineDetector({
   id: 'code-injection',
   family: 'python',
+  // `evaluators`, called bare or as `builtins.eval`, and the Python 2 exec statement.
+  triggers: /\b(?:eval|exec|compile)\b/,
   create(context) {
     return {
       call(node: SyntaxNode) {

@@ -4,7 +4,7 @@ import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
 import { describeSource, reportFlow } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
-import { calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments } from './lib/sink-calls';
+import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments } from './lib/sink-calls';
 import { isNumericFormat } from './lib/sql-text';
 import { inputOf, holeOrigin, originOf, type Origin } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
@@ -29,6 +29,7 @@ interface Flagged {
 export default defineDetector({
   id: hazard,
   family: 'python',
+  triggers: callTriggers([...sinkNames, ...execNames]),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -1,7 +1,7 @@
 // hardcoded-secret for Python: credentials in literals, by the name that holds them, by known key formats, and in connection strings.
 import { defineDetector, type Confidence, type RuleContext, type Severity, type SyntaxNode, type Visitors } from '../api';
-import { describeKind, secretName, type SecretKind, type SecretName } from './lib/secret-names';
-import { findConnectionCredential, findKeyFormat, judgeSecretValue, mayHoldCredential, type ValueVerdict } from './lib/secret-values';
+import { describeKind, secretName, secretNameHint, type SecretKind, type SecretName } from './lib/secret-names';
+import { credentialTextHint, findConnectionCredential, findKeyFormat, judgeSecretValue, mayHoldCredential, type ValueVerdict } from './lib/secret-values';
 import { resolveCallee } from './lib/scope';
 import { hole, isDocstring, literalText } from './lib/string-literals';
 
@@ -32,6 +32,8 @@ const skippedPaths = /(^|\/)(__fixtures__|fixtures|__mocks__|mocks)\/|[._-](exam
 export default defineDetector({
   id: 'hardcoded-secret',
   family: 'python',
+  // A key or connection password in some string, a credential name, or a call in `credentialCallNames` (written, not resolved).
+  triggers: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
   create(context): Visitors {
     if (skippedPaths.test(context.file.path)) return {};
     const named = (display: string, name: string, value: SyntaxNode | null | undefined, site: Site = 'holds'): void => {

@@ -4,7 +4,7 @@ import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, literalTextOf, type Hole } from './lib/built-strings';
 import { describeSource, reportFlow } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
-import { calleeLastName, matchSinks, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, calleeLastName, matchSinks, type SinkMatch } from './lib/sink-calls';
 import { isNumericFormat } from './lib/sql-text';
 import { holeOrigin, originOf, type Origin } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
@@ -25,6 +25,7 @@ interface Flagged {
 export default defineDetector({
   id: hazard,
   family: 'python',
+  triggers: callTriggers(sinkNames),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

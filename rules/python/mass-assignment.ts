@@ -3,7 +3,7 @@ import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { modelWriteMethods } from '../models/python-sinks';
 import { describeSource } from './lib/flow-findings';
 import { enclosingFunction, resolveName } from './lib/scope';
-import { calleeLastName, positionalArguments } from './lib/sink-calls';
+import { callTriggers, calleeLastName, positionalArguments } from './lib/sink-calls';
 import { inputOf } from './lib/value-origins';
 import type { TaintSource } from '../api';
 import { quietInTests } from './lib/test-code';
@@ -18,6 +18,8 @@ const formBases = /\b(ModelForm|ModelSerializer|HyperlinkedModelSerializer)\b/;
 export default defineDetector({
   id: hazard,
   family: 'python',
+  // `setattr`/`update` calls, `**data` into a model, `fields = '__all__'`.
+  triggers: callTriggers(['setattr', 'update'], /\*\*|__all__/),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

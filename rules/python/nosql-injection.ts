@@ -4,7 +4,7 @@ import { mongoFilterMethods } from '../models/python-sinks';
 import { builtStrings } from './lib/built-strings';
 import { describeSource } from './lib/flow-findings';
 import { enclosingFunction, resolveName } from './lib/scope';
-import { argumentAt, calleeLastName } from './lib/sink-calls';
+import { callTriggers, argumentAt, calleeLastName } from './lib/sink-calls';
 import { inputOf, holeOrigin, originOf } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
 
@@ -18,6 +18,7 @@ const javascriptOperators = new Set(['$where', '$function', '$accumulator', '$ex
 export default defineDetector({
   id: hazard,
   family: 'python',
+  triggers: callTriggers(filterMethods),
   create(rawContext) {
     const context = quietInTests(rawContext);
     const usesMongo = context.bindings.some((b) => /^(pymongo|motor|mongoengine|flask_pymongo|bson|mongomock)\b/.test(b.module));

@@ -3,7 +3,7 @@ import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings } from './lib/built-strings';
 import { describeSource } from './lib/flow-findings';
-import { calleeLastName, matchSinks } from './lib/sink-calls';
+import { callTriggers, calleeLastName, matchSinks } from './lib/sink-calls';
 import { urlControl } from './lib/url-prefix';
 import { inputOf } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
@@ -17,6 +17,8 @@ const alternative = "redirect only to relative paths or allow-listed hosts (Djan
 export default defineDetector({
   id: hazard,
   family: 'python',
+  // Sinks, and a `Location` header set by key.
+  triggers: callTriggers(sinkNames, /location/i),
   create(rawContext) {
     const context = quietInTests(rawContext);
     // Location headers are only set by hand in web code: the assignment visitor costs a look at every assignment.

@@ -4,7 +4,7 @@ import { pythonSinks } from '../models/python-sinks';
 import { describeSource } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
 import { resolveName } from './lib/scope';
-import { calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { inputOf, mayReadInput } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
 
@@ -19,6 +19,7 @@ const archiveSource = /\.(namelist|infolist)\(\)/;
 export default defineDetector({
   id: hazard,
   family: 'python',
+  triggers: callTriggers([...sinkNames, ...pathMethods, 'extractall', 'extract']),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

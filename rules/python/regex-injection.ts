@@ -5,7 +5,7 @@ import { builtStrings, type Hole } from './lib/built-strings';
 import { describeSource, reportFlow } from './lib/flow-findings';
 import { findBacktracking } from './lib/regex-backtracking';
 import { resolveName } from './lib/scope';
-import { argumentText, calleeLastName, keywordArgument, matchSinks, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, argumentText, calleeLastName, keywordArgument, matchSinks, type SinkMatch } from './lib/sink-calls';
 import { literalText, stringPrefix } from './lib/string-literals';
 import { inputOf, isInert, originOf, type Origin } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
@@ -23,6 +23,8 @@ interface Flagged {
 export default defineDetector({
   id: hazard,
   family: 'python',
+  // `re` functions, and Django `__regex=` lookups.
+  triggers: callTriggers(sinkNames, /__i?regex\s*=/),
   create(rawContext) {
     const context = quietInTests(rawContext);
     const django = context.bindings.some((b) => b.module.startsWith('django'));

@@ -3,7 +3,7 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, isPlaceholderList, literalTextOf, type BuiltString, type Hole } from './lib/built-strings';
 import { describeSource, reportFlow } from './lib/flow-findings';
-import { calleeLastName, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, calleeLastName, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { isNumericFormat, looksLikeSql, looksLikeSqlFragment, sqlPosition, type SqlPosition } from './lib/sql-text';
 import { inputOf, holeOrigin, originOf, type Origin } from './lib/value-origins';
 import { resolveName } from './lib/scope';
@@ -25,6 +25,7 @@ interface Flagged {
 export default defineDetector({
   id: hazard,
   family: 'python',
+  triggers: callTriggers(sinkNames),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -4,7 +4,7 @@ import { pythonSinks } from '../models/python-sinks';
 import { builtStrings } from './lib/built-strings';
 import { describeSource } from './lib/flow-findings';
 import { resolveName } from './lib/scope';
-import { argumentAt, calleeLastName, matchSinks } from './lib/sink-calls';
+import { callTriggers, argumentAt, calleeLastName, matchSinks } from './lib/sink-calls';
 import { urlControl } from './lib/url-prefix';
 import { inputOf } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
@@ -20,6 +20,8 @@ const clientNames = /^(session|sess|http_session|client_session|http_client|http
 export default defineDetector({
   id: hazard,
   family: 'python',
+  // Client libraries' functions, and HTTP methods of a client object.
+  triggers: callTriggers([...sinkNames, ...httpMethods]),
   create(rawContext) {
     const context = quietInTests(rawContext);
     const httpClients = context.bindings.some((b) => /^(requests|httpx|aiohttp|urllib3|urllib|urllib2|pycurl)\b/.test(b.module));

@@ -3,7 +3,7 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
 import { describeSource, reportFlow } from './lib/flow-findings';
-import { calleeLastName, calleeNames, matchSinks, positionalArguments } from './lib/sink-calls';
+import { callTriggers, calleeLastName, calleeNames, matchSinks, positionalArguments } from './lib/sink-calls';
 import { resolveName } from './lib/scope';
 import { inputOf, holeOrigin, originOf, type Origin } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
@@ -23,6 +23,8 @@ interface Flagged {
 export default defineDetector({
   id: hazard,
   family: 'python',
+  // Template constructors, and `format`/`format_map` on a format string from input.
+  triggers: callTriggers(sinkNames),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

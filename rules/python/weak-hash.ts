@@ -25,6 +25,8 @@ const migrateTitle = 'Use SHA-256 (changes the digest: stored or compared hashes
 export default defineDetector({
   id: 'weak-hash',
   family: 'python',
+  // `candidateNames` as the callee is written (not resolved), and Django's weak PASSWORD_HASHERS entries.
+  triggers: new RegExp(`\\b(?:${[...candidateNames].join('|')})\\b|PasswordHasher`),
   create(context) {
     return {
       call(node: SyntaxNode) {

@@ -4,7 +4,7 @@ import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, literalTextOf, type BuiltString, type Hole } from './lib/built-strings';
 import { describeSource, reportFlow } from './lib/flow-findings';
 import { plainQuote } from './lib/rebuild-literal';
-import { calleeLastName, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, calleeLastName, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { holeOrigin, originOf, type Origin } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
 
@@ -22,6 +22,7 @@ interface Flagged {
 export default defineDetector({
   id: hazard,
   family: 'python',
+  triggers: callTriggers(sinkNames),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -5,7 +5,7 @@ import { describeSource, reportFlow } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
 import { plainQuote } from './lib/rebuild-literal';
 import { enclosingFunction, resolveName } from './lib/scope';
-import { calleeLastName, calleeNames, keywordArgument, positionalArguments } from './lib/sink-calls';
+import { calleeLastName, calleeNames, callTriggers, keywordArgument, positionalArguments } from './lib/sink-calls';
 import { inputOf, mayReadInput, holeOrigin, originOf, type Origin } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
 
@@ -32,6 +32,8 @@ interface Flagged {
 export default defineDetector({
   id: hazard,
   family: 'python',
+  // The calls `interesting` accepts, and (in Flask files) returns from views, whose route decorator is in the unit.
+  triggers: callTriggers(interesting.source.replace(/^\^\(|\)\$$/g, '').split('|'), /\.(?:route|get|post|put|patch|delete)\(/),
   create(rawContext) {
     const context = quietInTests(rawContext);
     const flask = context.bindings.some((b) => /^(flask|quart|bottle)\b/.test(b.module));

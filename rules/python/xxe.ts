@@ -2,7 +2,7 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { describeSource } from './lib/flow-findings';
-import { calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { inputOf, originOf } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
 
@@ -15,6 +15,7 @@ const parserClasses = new Set(['XMLParser', 'XMLPullParser', 'XMLTreeBuilder', '
 export default defineDetector({
   id: hazard,
   family: 'python',
+  triggers: callTriggers([...sinkNames, ...parserClasses, 'setFeature']),
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -2,8 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, mergeOptions, metas, parseConfig, scanFile, severityAtLeast, type Severity } from '../engine';
-import { formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
+import { isMainThread } from 'node:worker_threads';
+import { ConfigError, configFileName, formatProblem, knownRuleIds, mergeOptions, metas, parseConfig, severityAtLeast, type Severity } from '../engine';
+import { acceptedByBaseline, baselineEntries, BaselineError, formatBaseline, readBaseline } from './baseline';
+import { changedLinesSince, DiffError, isChangedLine, type ChangedLines } from './diff';
+import { fingerprintsOf, formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
+import { defaultJobs, scanAll } from './scan-pool';
 import { collectFiles } from './walk';
 
 declare const SKEPTIC_VERSION: string | undefined;
@@ -20,6 +24,12 @@ Options:
                                exit 1 when a finding reaches this severity (default: error)
   --config <file>              project configuration (default: the nearest ${configFileName} above the working folder)
   --no-gitignore               scan files that .gitignore excludes
+  --diff <git-rev>             report only findings on lines added or changed since the revision,
+                               untracked files included (for pull requests)
+  --baseline <file>            leave out findings the baseline accepted; fail only on new ones
+  --write-baseline <file>      write today's findings to a baseline file (the report is still printed)
+  --jobs <n>                   files scanned in parallel (default: the number of cores; 1 = no worker threads)
+  -q, --quiet                  no progress bar on standard error
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -39,6 +49,11 @@ export async function main(argv: string[]): Promise<number> {
         'fail-on': { type: 'string', default: 'error' },
         config: { type: 'string' },
         'no-gitignore': { type: 'boolean', default: false },
+        diff: { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        jobs: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -66,33 +81,55 @@ export async function main(argv: string[]): Promise<number> {
       if (problems.length) throw new ConfigError(problems);
       projectOptions = options;
     }
+    const jobsText = values.jobs;
+    if (jobsText !== undefined && !/^[1-9]\d{0,3}$/.test(jobsText)) throw new UsageError(`--jobs must be a whole number from 1, got \`${jobsText}\``);
+    const jobs = jobsText ? Number(jobsText) : defaultJobs();
+    if (values.baseline && !fs.existsSync(values.baseline)) throw new UsageError(`no such baseline file: ${values.baseline}`);
+    const accepted = values.baseline ? readBaseline(values.baseline) : undefined;
+    const changed: ChangedLines | undefined = values.diff !== undefined ? changedLinesSince(values.diff, process.cwd()) : undefined;
     const options = mergeOptions(projectOptions);
-    const analyzer = createAnalyzer(options);
-    const files = collectFiles(targets.length ? targets : ['.'], { root, ignoreGlobs: options.ignore, useGitignore: !values['no-gitignore'] });
-    const dependencies = new DependencyIndex();
+    const files = collectFiles(targets.length ? targets : ['.'], { root, ignoreGlobs: options.ignore, useGitignore: !values['no-gitignore'] })
+      .filter((file) => !changed || changed.has(file)); // --diff: a file without new lines cannot have a new finding
+    const tasks = files.map((file) => ({ file, display: path.relative(process.cwd(), file).split(path.sep).join('/') || file }));
+    const progress = !values.quiet && process.stderr.isTTY === true ? createProgress(tasks.length) : undefined;
+    const results = await scanAll(tasks, options, jobs, progress?.update);
+    progress?.finish();
     const reports: FileReport[] = [];
+    const baselineSource: FileReport[] = [];
     const skipped: { path: string; reason: string }[] = [];
     let lines = 0;
     let scanned = 0;
-    for (const file of files) {
-      const display = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
-      const outcome = await scanFile(file, display, analyzer, (absolute, language) => dependencies.projectOf(absolute, language)?.facts);
-      if (!outcome) continue;
-      if (outcome.kind === 'skipped') { skipped.push({ path: outcome.path, reason: outcome.reason }); continue; }
+    let baselined = 0;
+    results.forEach((outcome, i) => {
+      if (!outcome) return;
+      if (outcome.kind === 'skipped') { skipped.push({ path: outcome.path, reason: outcome.reason }); return; }
       scanned++;
       lines += countLines(outcome.text);
-      for (const failure of outcome.result.failures) process.stderr.write(`skeptic: rule ${failure.ruleId} failed on ${display}: ${String((failure.error as Error)?.stack ?? failure.error)}\n`);
-      if (outcome.result.findings.length) reports.push({ path: outcome.path, findings: outcome.result.findings, text: outcome.text });
-    }
-    const report: ScanReport = { files: reports, skipped, filesScanned: scanned, lines, toolVersion: version, rules: metas };
+      for (const failure of outcome.failures) process.stderr.write(`skeptic: rule ${failure.ruleId} failed on ${outcome.path}: ${failure.error}\n`);
+      if (!outcome.findings.length) return;
+      const whole: FileReport = { path: outcome.path, findings: outcome.findings, text: outcome.text };
+      const fingerprints = fingerprintsOf(whole);
+      const inBaseline = accepted && values.baseline ? acceptedByBaseline(whole, values.baseline, accepted) : undefined;
+      const keep = outcome.findings.map((f, k) => {
+        if (changed && !isChangedLine(changed, tasks[i].file, f.range.start.line + 1)) return false;
+        if (inBaseline?.[k]) { if (!f.suppression) baselined++; return false; }
+        return true;
+      });
+      const kept: FileReport = { ...whole, findings: outcome.findings.filter((_f, k) => keep[k]), fingerprints: fingerprints.filter((_p, k) => keep[k]) };
+      // The baseline records what this run would report without one: --diff narrows it, an older baseline does not.
+      baselineSource.push(changed ? { ...whole, findings: outcome.findings.filter((f) => isChangedLine(changed, tasks[i].file, f.range.start.line + 1)) } : whole);
+      if (kept.findings.length) reports.push(kept);
+    });
+    if (values['write-baseline']) writeFile('--write-baseline', values['write-baseline'], formatBaseline(baselineEntries(baselineSource, values['write-baseline'])));
+    const report: ScanReport = { files: reports, skipped, filesScanned: scanned, lines, toolVersion: version, rules: metas, ...(accepted ? { baselined } : {}) };
     const text = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, readDocs) : formatText(report, !values.output && process.stdout.isTTY === true);
-    if (values.output) writeOutput(values.output, text);
+    if (values.output) writeFile('--output', values.output, text);
     else process.stdout.write(text);
     if (failOn === 'none') return 0;
     const failing = reports.some((r) => r.findings.some((f) => !f.suppression && severityAtLeast(f.severity, failOn as Severity)));
     return failing ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError) return usageError(error.message);
+    if (error instanceof UsageError || error instanceof BaselineError || error instanceof DiffError) return usageError(error.message);
     if (error instanceof ConfigError) {
       for (const p of error.problems) process.stderr.write(`skeptic: configuration error: ${formatProblem(p)}\n`);
       return 2;
@@ -113,12 +150,29 @@ function usageError(message: string): number {
   return 2;
 }
 
-function writeOutput(file: string, text: string): void {
+function writeFile(flag: string, file: string, text: string): void {
   try {
     fs.writeFileSync(file, text);
   } catch (error) {
-    throw new UsageError(`cannot write --output ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+/** A one-line bar redrawn in place on standard error; only for terminals, so it never lands in a report or a log. */
+function createProgress(total: number): { update: (done: number) => void; finish: () => void } {
+  let shown = -1;
+  const draw = (done: number): void => {
+    const width = 30;
+    const filled = total ? Math.round((done / total) * width) : width;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files`);
+  };
+  return {
+    update: (done) => {
+      const percent = total ? Math.floor((done * 100) / total) : 100;
+      if (percent !== shown) { shown = percent; draw(done); }
+    },
+    finish: () => { if (shown >= 0) process.stderr.write('\r\x1b[K'); },
+  };
 }
 
 function findConfig(from: string): string | undefined {
@@ -138,7 +192,7 @@ function readDocs(id: string): string | undefined {
   return undefined;
 }
 
-if (require.main === module) {
+if (isMainThread && require.main === module) {
   // `skeptic scan | head`: the reader leaving early is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;

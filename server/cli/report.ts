@@ -9,6 +9,8 @@ export interface FileReport {
   readonly findings: readonly Finding[];
   /** The file's text, for fingerprints. */
   readonly text: string;
+  /** Fingerprints computed before findings were filtered out (baseline, --diff), so the kept ones keep theirs. */
+  readonly fingerprints?: readonly string[];
 }
 
 export interface ScanReport {
@@ -18,6 +20,8 @@ export interface ScanReport {
   readonly lines: number;
   readonly toolVersion: string;
   readonly rules: readonly RuleMeta[];
+  /** Findings left out because the --baseline accepted them. */
+  readonly baselined?: number;
 }
 
 const active = (f: Finding): boolean => !f.suppression;
@@ -33,8 +37,25 @@ export function formatText(report: ScanReport, color: boolean): string {
     }
   }
   for (const s of report.skipped) out.push(`${s.path}: ${s.reason}`);
+  out.push(...ruleSummary(report));
   out.push(summaryLine(report));
   return out.join('\n') + '\n';
+}
+
+/** Counts per rule and severity, most severe first, then most frequent: where a team should start. */
+export function ruleSummary(report: ScanReport): string[] {
+  const counts = new Map<string, { ruleId: string; severity: Finding['severity']; count: number }>();
+  for (const f of report.files.flatMap((file) => file.findings).filter(active)) {
+    const key = `${f.ruleId}\0${f.severity}`;
+    const entry = counts.get(key) ?? { ruleId: f.ruleId, severity: f.severity, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  if (!counts.size) return [];
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const rows = [...counts.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const width = Math.max(...rows.map((r) => r.ruleId.length));
+  return ['', ...rows.map((r) => `  ${r.ruleId.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.count}`)];
 }
 
 export function summaryLine(report: ScanReport): string {
@@ -44,7 +65,7 @@ export function summaryLine(report: ScanReport): string {
   const suppressed = all.length - shown.length;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(shown.length, 'finding')} (${count('error')} error, ${count('warning')} warning, ${count('info')} info) in ${plural(report.filesScanned, 'file')}, ${report.lines.toLocaleString('en-US')} lines` +
-    (suppressed ? `; ${suppressed} suppressed` : '') + (report.skipped.length ? `; ${report.skipped.length} skipped` : '');
+    (suppressed ? `; ${suppressed} suppressed` : '') + (report.baselined ? `; ${report.baselined} in baseline` : '') + (report.skipped.length ? `; ${report.skipped.length} skipped` : '');
 }
 
 /** `findings` holds only what is not suppressed, so scripts can count it; suppressed ones are listed apart, with their reasons. */
@@ -73,7 +94,7 @@ export function formatJson(report: ScanReport): string {
     findings,
     suppressed,
     skipped: report.skipped,
-    summary: { files: report.filesScanned, lines: report.lines, findings: findings.length, suppressed: suppressed.length, skipped: report.skipped.length },
+    summary: { files: report.filesScanned, lines: report.lines, findings: findings.length, suppressed: suppressed.length, skipped: report.skipped.length, ...(report.baselined !== undefined ? { baselined: report.baselined } : {}) },
   }, null, 2) + '\n';
 }
 
@@ -105,7 +126,7 @@ export function formatSarif(report: ScanReport, docsText: (id: string) => string
     };
   });
   const results = report.files.flatMap((file) => {
-    const fingerprints = fingerprintsOf(file);
+    const fingerprints = file.fingerprints ?? fingerprintsOf(file);
     return file.findings.map((f, i) => ({
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),

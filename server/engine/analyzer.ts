@@ -1,11 +1,12 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
-import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, Visitor } from '../../rules/api';
+import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TriggerFile, Triggers, Visitor } from '../../rules/api';
 import { collectBindings, normalizeModule, type StatementBindings } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
 import { absoluteRange, compareFindings, rangeOf, relativeRange, type Finding } from './findings';
 import { familyOf } from './languages';
+import { installNodeMemo } from './node-memo';
 import { applySuppressions } from './suppressions';
 import { isFunctionNode, TaintAnalysis } from './taint';
 import { nodeKey, splitUnits, type Unit } from './units';
@@ -55,7 +56,16 @@ interface ActiveRule {
   readonly meta: RuleMeta;
   readonly detector: Detector;
   readonly severity: Severity;
+  readonly triggers?: Detector['triggers'];
 }
+
+/** A rule's triggers for one file: its text test, and the file's local names for the modules it follows. */
+interface Gate {
+  readonly text: RegExp;
+  readonly names?: RegExp;
+}
+
+installNodeMemo();
 
 export class Analyzer {
   private readonly rulesByFamily = new Map<string, ActiveRule[]>();
@@ -69,7 +79,7 @@ export class Analyzer {
       const setting = options.rules[detector.id];
       if (setting === 'off') continue;
       const list = this.rulesByFamily.get(detector.family) ?? [];
-      list.push({ meta, detector, severity: setting ?? meta.severity });
+      list.push({ meta, detector, severity: setting ?? meta.severity, ...(detector.triggers ? { triggers: detector.triggers } : {}) });
       this.rulesByFamily.set(detector.family, list);
     }
     this.optionsKey = JSON.stringify(options.rules);
@@ -81,9 +91,10 @@ export class Analyzer {
     const rules = this.rulesByFamily.get(family) ?? [];
     const root = document.tree.rootNode;
     const statements = root.namedChildren.filter((s): s is SyntaxNode => !!s);
-    // Each node property read crosses into wasm: read every top-level statement's text once, and only when caching.
-    const texts = cache ? statements.map((s) => s.text) : undefined;
-    const { bindings, key: bindingsKey } = collectBindings(statements, family, cache ? statementMemo : undefined, texts);
+    // Each node property read crosses into wasm: read every top-level statement's text once (triggers read it anyway),
+    // so most statements are settled from their text.
+    const texts = statements.map((s) => s.text);
+    const { bindings, key: bindingsKey } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
     const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0${file.project?.key ?? ''}\0`;
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
@@ -91,6 +102,8 @@ export class Analyzer {
     let reused = 0;
     const units = splitUnits(statements, family, texts);
     const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, cache);
+    const triggerFile: TriggerFile = { text: document.text, bindings };
+    const gates = rules.map((rule) => gateOf(rule, triggerFile, failures));
     const baseHash = cache ? createHash('sha1').update(baseKey).digest('base64') : '';
     const prefixHashes = new Map<number, string>();
     const prefixHash = (end: number): string => {
@@ -98,7 +111,9 @@ export class Analyzer {
       if (hash === undefined) prefixHashes.set(end, (hash = createHash('sha1').update(document.text.slice(0, end)).digest('base64')));
       return hash;
     };
-    for (const unit of units) {
+    const perUnit: (readonly Finding[])[] = [];
+    const pending = new Map<Unit, () => UnitJob>();
+    units.forEach((unit, index) => {
       const origin = { line: unit.node.startPosition.row, character: unit.node.startPosition.column };
       const key = cache ? unitKey(baseHash, unit) : '';
       const cached = cache?.entries.get(key);
@@ -106,16 +121,21 @@ export class Analyzer {
         && [...cached.helpers].every(([name, value]) => helpers.propagates(name) === value)) {
         reused++;
         nextEntries.set(key, cached);
-        for (const f of cached.findings) findings.push(restoreFinding(f, origin));
-        continue;
+        perUnit[index] = cached.findings.map((f) => restoreFinding(f, origin));
+        return;
       }
       const consulted = new Map<string, boolean | undefined>();
-      const unitFindings = runUnit(unit, rules, file, bindings, failures, (name) => {
+      pending.set(unit, () => prepareUnit(index, key, origin, consulted, unit, rules, gates, file, bindings, (name) => {
         const value = helpers.propagates(name);
         consulted.set(name, value);
         return value;
-      });
-      findings.push(...unitFindings);
+      }));
+    });
+    const jobs = runUnits(root, units, pending).sort((a, b) => a.index - b.index);
+    for (const job of jobs) {
+      const { unit, key, origin, consulted } = job;
+      const unitFindings = job.failed.size ? job.findings.filter((f) => !job.failed.has(f.ruleId)) : job.findings;
+      perUnit[job.index] = unitFindings;
       if (cache) {
         const first = unit.node.startPosition.row;
         const last = unit.node.endPosition.row;
@@ -129,11 +149,13 @@ export class Analyzer {
         });
       }
     }
+    for (const unitFindings of perUnit) if (unitFindings) findings.push(...unitFindings);
+    for (const job of jobs) failures.push(...job.failures);
     if (cache) {
       cache.entries = nextEntries;
       cache.summaries = helpers.usedSummaries;
     }
-    findings.push(...runFileChecks(root, document.text, rules, file, bindings, failures, (name) => helpers.propagates(name)));
+    findings.push(...runFileChecks(root, document.text, rules, gates, file, bindings, failures, (name) => helpers.propagates(name)));
     const unique = dedupe(findings).sort(compareFindings);
     const firstFailures = failures.filter((f, i) => failures.findIndex((g) => g.ruleId === f.ruleId) === i);
     return { findings: applySuppressions(unique, document), failures: firstFailures, units: units.length, reusedUnits: reused };
@@ -145,51 +167,223 @@ function unitKey(baseHash: string, unit: Unit): string {
   return `${baseHash}\0${unit.context}\0${unit.text ?? unit.node.text}`;
 }
 
-function runUnit(
-  unit: Unit, rules: readonly ActiveRule[], file: FileFacts, bindings: readonly ModuleBinding[], failures: RuleFailure[],
-  helperPropagates: (name: string) => boolean | undefined,
-): Finding[] {
-  const findings: Finding[] = [];
-  const dispatch = new Map<string, { rule: ActiveRule; visit: Visitor }[]>();
+/** A unit whose rules run in this analysis: its visitors by node type, and what they report. */
+interface UnitJob {
+  readonly index: number;
+  readonly key: string;
+  readonly origin: Position;
+  readonly consulted: Map<string, boolean | undefined>;
+  readonly unit: Unit;
+  readonly dispatch: Map<string, { rule: ActiveRule; visit: Visitor }[]>;
+  readonly findings: Finding[];
+  readonly failures: RuleFailure[];
+  /** Rules that threw in this unit: the rest of the unit is not visited for them and their findings there are dropped. */
+  readonly failed: Set<string>;
+}
+
+/** Creates the visitors of the rules whose triggers the unit passes. */
+function prepareUnit(
+  index: number, key: string, origin: Position, consulted: Map<string, boolean | undefined>, unit: Unit, rules: readonly ActiveRule[],
+  gates: readonly (Gate | undefined)[], file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
+): UnitJob {
+  const job: UnitJob = { index, key, origin, consulted, unit, dispatch: new Map(), findings: [], failures: [], failed: new Set() };
   const family = familyOf(file.language);
   const taintQuery = lazyTaintQuery(family, bindings, helperPropagates);
-  const text = unit.text ?? unit.node.text;
-  for (const rule of rules) {
-    if (rule.detector.triggers && !rule.detector.triggers.test(text)) continue;
+  const isTestCode = testCodeCheck(unit, family, file);
+  const texts = new TriggerTexts(unit.text ?? unit.node.text, unit.context);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    const gate = gates[i];
+    if (gate && !texts.pass(gate)) continue;
     try {
-      const visitors = rule.detector.create(createContext(rule, file, bindings, findings, taintQuery));
-      for (const [type, visit] of Object.entries(visitors)) {
-        const list = dispatch.get(type) ?? [];
-        list.push({ rule, visit });
-        dispatch.set(type, list);
+      const visitors = rule.detector.create(createContext(rule, file, bindings, job.findings, taintQuery, isTestCode));
+      for (const type in visitors) {
+        const entry = { rule, visit: visitors[type] };
+        const list = job.dispatch.get(type);
+        if (list) list.push(entry);
+        else job.dispatch.set(type, [entry]);
       }
     } catch (error) {
-      failures.push({ ruleId: rule.meta.id, error });
+      job.failures.push({ ruleId: rule.meta.id, error });
     }
   }
-  if (dispatch.size === 0) return findings;
-  const failed = new Set<string>();
-  const skipped = [...unit.skip].map((k) => k.split(':').map(Number));
-  // descendantsOfType walks in C and hands back only the nodes some rule listens to: several times faster than a
-  // TreeCursor walk from JavaScript, which pays a wasm crossing per node.
-  const nodes = unit.node.descendantsOfType([...dispatch.keys()]);
-  const checkErrors = unit.node.hasError;
+  return job;
+}
+
+/** Units whose rules share one walk: enough to spread its fixed cost, few enough that their nodes die young. */
+const maxRun = 24;
+
+/**
+ * Prepares the pending units and hands each the nodes its rules listen to, in document order. descendantsOfType walks
+ * in C and hands back only the nodes some rule listens to, several times faster than a TreeCursor walk from
+ * JavaScript; neighbouring units share one walk over their range, since each call also pays a fixed cost in
+ * JavaScript (it matches the type names against every symbol of the grammar). A node belongs to the innermost unit
+ * around it: a class member's nodes are its own, not the class statement's.
+ */
+function runUnits(root: SyntaxNode, units: readonly Unit[], pending: ReadonlyMap<Unit, () => UnitJob>): UnitJob[] {
+  const jobs: UnitJob[] = [];
+  if (pending.size === 0) return jobs;
+  const spans = unitSpans(units);
+  let run: { span: UnitSpan; job: UnitJob }[] = [];
+  let last: UnitSpan | undefined;
+  const flush = (): void => {
+    if (last) visitRun(root, spans, run, last);
+    run = [];
+    last = undefined;
+  };
+  for (const span of spans) {
+    const inside = !!last && span.end <= last.end;
+    const prepare = pending.get(span.unit);
+    const job = prepare?.();
+    if (job) jobs.push(job);
+    if (job?.dispatch.size) {
+      if (!inside && run.length >= maxRun) flush();
+      run.push({ span, job });
+      if (!inside) last = span;
+    } else if (!inside) flush();
+  }
+  flush();
+  return jobs;
+}
+
+/** One walk over a run of units, then each unit's nodes to its visitors. */
+function visitRun(root: SyntaxNode, spans: readonly UnitSpan[], run: readonly { span: UnitSpan; job: UnitJob }[], last: UnitSpan): void {
+  const types = new Set<string>();
+  const owners = new Map<Unit, UnitJob>();
+  for (const { span, job } of run) {
+    owners.set(span.unit, job);
+    for (const type of job.dispatch.keys()) types.add(type);
+  }
+  const first = run[0].span.unit.node;
+  const nodes = run.length === 1 ? first.descendantsOfType([...types]) : root.descendantsOfType([...types], first.startPosition, last.endPosition);
+  const buckets = new Map<UnitJob, SyntaxNode[]>();
   for (const node of nodes) {
-    if (!node) continue;
-    if (skipped.length && skipped.some(([start, end]) => node.startIndex >= start && node.endIndex <= end)) continue;
-    // Findings come only from parts of the tree that parsed: a node with a syntax error inside is not judged.
-    if (checkErrors && node.hasError) continue;
-    for (const { rule, visit } of dispatch.get(node.type) ?? []) {
-      if (failed.has(rule.meta.id)) continue;
-      try {
-        visit(node);
-      } catch (error) {
-        failed.add(rule.meta.id);
-        failures.push({ ruleId: rule.meta.id, error });
+    const owner = node && ownerOf(spans, node);
+    const job = owner && owners.get(owner.unit);
+    if (!node || !job) continue;
+    const bucket = buckets.get(job);
+    if (bucket) bucket.push(node);
+    else buckets.set(job, [node]);
+  }
+  for (const [job, bucket] of buckets) {
+    const checkErrors = job.unit.node.hasError;
+    for (const node of bucket) {
+      const listeners = job.dispatch.get(node.type);
+      if (!listeners) continue;
+      // Findings come only from parts of the tree that parsed: a node with a syntax error inside is not judged.
+      if (checkErrors && node.hasError) continue;
+      for (const { rule, visit } of listeners) {
+        if (job.failed.has(rule.meta.id)) continue;
+        try {
+          visit(node);
+        } catch (error) {
+          job.failed.add(rule.meta.id);
+          job.failures.push({ ruleId: rule.meta.id, error });
+        }
       }
     }
   }
-  return failed.size ? findings.filter((f) => !failed.has(f.ruleId)) : findings;
+}
+
+interface UnitSpan {
+  readonly unit: Unit;
+  readonly start: number;
+  readonly end: number;
+  readonly endPosition: SyntaxNode['endPosition'];
+  /** The span of the unit around this one (a class member's class statement), or -1. */
+  readonly parent: number;
+}
+
+/** Units in document order, outer before inner when they start together. */
+function unitSpans(units: readonly Unit[]): UnitSpan[] {
+  const sorted = units.map((unit) => ({ unit, start: unit.node.startIndex, end: unit.node.endIndex })).sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans: UnitSpan[] = [];
+  const open: number[] = [];
+  for (const { unit, start, end } of sorted) {
+    while (open.length && spans[open[open.length - 1]].end <= start) open.pop();
+    spans.push({ unit, start, end, endPosition: unit.node.endPosition, parent: open.length ? open[open.length - 1] : -1 });
+    open.push(spans.length - 1);
+  }
+  return spans;
+}
+
+/** The innermost unit span holding the node, if any (top-level comments and the root belong to none). */
+function ownerOf(spans: readonly UnitSpan[], node: SyntaxNode): UnitSpan | undefined {
+  const start = node.startIndex;
+  let low = 0;
+  let high = spans.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start <= start) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  for (let i = found; i >= 0; i = spans[i].parent) {
+    const span = spans[i];
+    // A node starting inside a unit lies inside it; one starting with it may be an ancestor (a Python class body starts with its first method).
+    if (start < span.end && (start > span.start || node.endIndex <= span.end)) return span;
+  }
+  return undefined;
+}
+
+/**
+ * A rule's triggers for a file: the local names of the modules it follows become one whole-word pattern. A rule whose
+ * triggers cannot be built runs ungated (and the failure is reported).
+ */
+function gateOf(rule: ActiveRule, file: TriggerFile, failures: RuleFailure[]): Gate | undefined {
+  if (!rule.triggers) return undefined;
+  let built: RegExp | Triggers;
+  try {
+    built = typeof rule.triggers === 'function' ? rule.triggers(file) : rule.triggers;
+  } catch (error) {
+    failures.push({ ruleId: rule.meta.id, error });
+    return undefined;
+  }
+  // A global or sticky RegExp would carry `lastIndex` from one test to the next.
+  const plain = (pattern: RegExp): RegExp => (pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern);
+  const triggers = built instanceof RegExp ? { text: plain(built) } : { text: plain(built.text), imports: built.imports && plain(built.imports) };
+  const follow = triggers.imports;
+  if (!follow) return { text: triggers.text };
+  const names = new Set<string>();
+  for (const b of file.bindings) if (follow.test(b.imported ? `${b.module}.${b.imported}` : b.module)) names.add(b.local);
+  if (names.size === 0) return { text: triggers.text };
+  const alternatives = [...names].map((n) => n.replace(/[$.*+?^(){}|[\]\\-]/g, '\\$&')).join('|');
+  return { text: triggers.text, names: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`) };
+}
+
+function passes(gate: Gate, text: string): boolean {
+  return gate.text.test(text) || (!!gate.names && gate.names.test(text));
+}
+
+/**
+ * What a unit's triggers are tested on: its text; the text with escapes decoded when it has any (`'\x6dd5'` spells md5
+ * to a rule that decodes literals), made only when the text itself fails; and a class member's class header (rules may
+ * read the enclosing class).
+ */
+class TriggerTexts {
+  private decoded: string | undefined;
+
+  constructor(private readonly text: string, private readonly context: string) {}
+
+  pass(gate: Gate): boolean {
+    if (passes(gate, this.text)) return true;
+    if (this.text.includes('\\') && passes(gate, (this.decoded ??= decodeEscapes(this.text)))) return true;
+    return !!this.context && passes(gate, this.context);
+  }
+}
+
+const escapeSequence = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|([0-7]{1,3})|([^]))/g;
+
+/** JavaScript and Python string (and JavaScript identifier) escapes, decoded; anything else after a backslash stands for itself. */
+function decodeEscapes(text: string): string {
+  return text.replace(escapeSequence, (whole, brace?: string, u4?: string, x2?: string, u8?: string, octal?: string, other?: string) => {
+    const hex = brace ?? u4 ?? x2 ?? u8;
+    const code = hex !== undefined ? parseInt(hex, 16) : octal !== undefined ? parseInt(octal, 8) : undefined;
+    if (code === undefined) return other ?? whole;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /** Taint analyses for a unit, created when a rule first asks (most units never reach a sink); parameters-as-sources is a different fixpoint, so a second one. */
@@ -206,14 +400,19 @@ function lazyTaintQuery(family: LanguageFamily, bindings: readonly ModuleBinding
 }
 
 function runFileChecks(
-  root: SyntaxNode, text: string, rules: readonly ActiveRule[], file: FileFacts, bindings: readonly ModuleBinding[], failures: RuleFailure[],
-  helperPropagates: (name: string) => boolean | undefined,
+  root: SyntaxNode, text: string, rules: readonly ActiveRule[], gates: readonly (Gate | undefined)[], file: FileFacts,
+  bindings: readonly ModuleBinding[], failures: RuleFailure[], helperPropagates: (name: string) => boolean | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
   const family = familyOf(file.language);
   const taintQuery = lazyTaintQuery(family, bindings, helperPropagates);
-  for (const rule of rules) {
-    if (!rule.detector.checkFile || (rule.detector.triggers && !rule.detector.triggers.test(text))) continue;
+  let texts: TriggerTexts | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    const gate = gates[i];
+    if (!rule.detector.checkFile) continue;
+    // A whole-file check may read any unit: its gate opens on the file's text, or on any import it follows.
+    if (gate && !gate.names && !(texts ??= new TriggerTexts(text, '')).pass(gate)) continue;
     const before = findings.length;
     try {
       rule.detector.checkFile(root, createContext(rule, file, bindings, findings, taintQuery));
@@ -225,7 +424,10 @@ function runFileChecks(
   return findings;
 }
 
-function createContext(rule: ActiveRule, file: FileFacts, bindings: readonly ModuleBinding[], sink: Finding[], taint: TaintQuery): RuleContext {
+function createContext(
+  rule: ActiveRule, file: FileFacts, bindings: readonly ModuleBinding[], sink: Finding[], taint: TaintQuery,
+  isTestCode: (node: SyntaxNode) => boolean = (node) => file.isTest || isInsideTest(node),
+): RuleContext {
   const { meta } = rule;
   return {
     file,
@@ -246,14 +448,14 @@ function createContext(rule: ActiveRule, file: FileFacts, bindings: readonly Mod
       });
     },
     resolveCallee: (node) => resolveCallee(node, bindings),
-    isTestCode: (node) => file.isTest || isInsideTest(node),
+    isTestCode,
     rangeOf,
     taint,
   };
 }
 
 /** `crypto.createHash` → 'crypto.createHash' when `crypto` is an import; `md5` from `from hashlib import md5` → 'hashlib.md5'. */
-function resolveCallee(node: SyntaxNode, bindings: readonly ModuleBinding[]): string | undefined {
+export function resolveCallee(node: SyntaxNode, bindings: readonly ModuleBinding[]): string | undefined {
   const chain = memberChain(node);
   if (!chain) return undefined;
   const [head, ...rest] = chain;
@@ -291,6 +493,25 @@ function memberChain(node: SyntaxNode): string[] | undefined {
 }
 
 const jsTestCallees = /^(describe|it|test|suite|beforeEach|afterEach|beforeAll|afterAll|before|after)(\.(only|skip|each|concurrent))?$/;
+/** What a unit's text (or class header) holds when some node in it may be test-only code: see `isInsideTest`. */
+const testMentions: Record<LanguageFamily, RegExp> = {
+  javascript: /(?<![\w$.])(?:describe|it|test|suite|beforeEach|afterEach|beforeAll|afterAll|before|after)(?![\w$])/,
+  python: /\bdef\s+test(?!\w)|\bdef\s+test_|\bclass\s+Test/,
+};
+
+/**
+ * `isTestCode` for the nodes of one unit. Rules ask at every sink, and walking up the parents costs a wasm call per
+ * step: when neither the unit's text nor its class header names a test block, no node inside the unit is in one.
+ */
+function testCodeCheck(unit: Unit, family: LanguageFamily, file: FileFacts): (node: SyntaxNode) => boolean {
+  let quiet: boolean | undefined;
+  return (node) => {
+    if (file.isTest) return true;
+    quiet ??= !testMentions[family].test(unit.text ?? unit.node.text) && !testMentions[family].test(unit.context);
+    const inside = node.startIndex >= unit.node.startIndex && node.startIndex < unit.node.endIndex;
+    return quiet && inside ? false : isInsideTest(node);
+  };
+}
 
 function isInsideTest(node: SyntaxNode): boolean {
   for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {

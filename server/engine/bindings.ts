@@ -7,16 +7,29 @@ export interface StatementBindings {
   readonly keyPart?: string;
 }
 
+/** Statement text that can bind a module: an import, or a declaration that requires or imports one. */
+const mayBind: Record<LanguageFamily, RegExp> = {
+  javascript: /^(?:import\b|(?:const|let|var)\b[^]*\b(?:require|import)\b)/,
+  python: /^(?:import|from|try|if)\b/,
+};
+
 /**
  * Collects imports and requires at module level; their text is part of every unit's cache key. With `memo`, a
  * statement's contribution is remembered by its text (a pure function of it), so an edit elsewhere re-reads nothing.
+ * Without `keyed` (no cache to key), only the bindings are wanted: statements whose text cannot bind are not read.
  */
 export function collectBindings(
-  statements: readonly SyntaxNode[], family: LanguageFamily, memo?: Map<string, StatementBindings>, texts?: readonly string[],
+  statements: readonly SyntaxNode[], family: LanguageFamily, memo?: Map<string, StatementBindings>, texts?: readonly string[], keyed = true,
 ): { bindings: ModuleBinding[]; key: string } {
   const bindings: ModuleBinding[] = [];
   const keyParts: string[] = [];
   statements.forEach((statement, i) => {
+    if (!keyed) {
+      if (texts && !mayBind[family].test(texts[i])) return;
+      if (family === 'python') collectPython(statement, bindings);
+      else collectJavaScript(statement, bindings);
+      return;
+    }
     let facts: StatementBindings | undefined;
     const text = memo ? texts?.[i] ?? statement.text : undefined;
     if (memo && text !== undefined) facts = memo.get(text);

@@ -25,3 +25,4 @@ export function createAnalyzer(options: AnalysisOptions): Analyzer {
   return new Analyzer(metas, detectors, options);
 }
 export * from './scan-file';
+export * from './review';

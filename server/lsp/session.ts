@@ -8,15 +8,16 @@ import {
 } from 'vscode-languageserver';
 import {
   createAnalyzer, defaultOptions, DependencyIndex, fileFacts, knownRuleIds, languageOfEditorId, mergeOptions, metas, metaOf, ParseTimeoutError,
-  skipReason, type AnalysisOptions, type Analyzer, type Finding, type RuleFailure,
+  skipReason, type AnalysisOptions, type Analyzer, type FileFacts, type Finding, type ParsedDocument, type RuleFailure,
 } from '../engine';
 import {
-  DidChangeWorkspaceTrustNotification, fixAllKind, selectRangeCommand, serverName, settingsSection, showDocumentationCommand,
+  DidChangeWorkspaceTrustNotification, fixAllKind, questionSnippetCommand, ReviewRequest, selectRangeCommand, serverName, settingsSection, showDocumentationCommand,
   type InitializationOptions, type ShowDocumentationArguments,
 } from '../../shared/protocol';
 import { fixAllAction, quickFixesFor } from './code-actions';
 import { configProblemDiagnostic, docsUriOf, isRuleDiagnostic, skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './open-document';
+import { questionSnippetAction, reviewDocument } from './review';
 import { IgnoreMatcher, ProjectConfigs, restrictUntrusted, type ProjectConfig } from './project-config';
 import { formatSettingsProblems, SettingsCache, settingsLayer, validateSettings } from './settings';
 
@@ -28,6 +29,9 @@ interface Evaluation {
   /** Unsuppressed findings (empty when skipped, ignored or disabled). */
   readonly findings: readonly Finding[];
   readonly diagnostics: Diagnostic[];
+  /** The tree and facts analysed (absent when nothing was): a review builds on them. */
+  readonly document?: ParsedDocument;
+  readonly file?: FileFacts;
 }
 
 export function startSession(connection: Connection): void {
@@ -130,10 +134,11 @@ export function startSession(connection: Connection): void {
     const displayPath = filePath ? (root ? path.relative(root, filePath) : filePath) : doc.uri;
     // Manifests are re-read when their mtime changes (a stat per manifest), so this stays off the parse-and-walk cost.
     const dependencyFacts = filePath ? dependencies.projectOf(filePath, doc.language, root)?.facts : undefined;
-    const result = analyzerFor(options).analyze(parsed.document, { ...fileFacts(displayPath, doc.language), ...(dependencyFacts ? { project: dependencyFacts } : {}) }, doc.cache);
+    const file: FileFacts = { ...fileFacts(displayPath, doc.language), ...(dependencyFacts ? { project: dependencyFacts } : {}) };
+    const result = analyzerFor(options).analyze(parsed.document, file, doc.cache);
     logFailures(doc, result.failures);
     const findings = result.findings.filter((f) => !f.suppression);
-    return { version, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)) };
+    return { version, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)), document: parsed.document, file };
   }
 
   async function analyseAndPublish(doc: OpenDocument, generation: number): Promise<void> {
@@ -276,7 +281,10 @@ export function startSession(connection: Connection): void {
         selectRange: clientCommands.has(selectRangeCommand),
         documentChanges: workspaceEdit?.documentChanges === true,
       };
-      for (const diagnostic of ruleDiagnostics) actions.push(...quickFixesFor(diagnostic, actionContext));
+      for (const diagnostic of ruleDiagnostics) {
+        actions.push(...quickFixesFor(diagnostic, actionContext));
+        if (clientCommands.has(questionSnippetCommand)) actions.push(questionSnippetAction(diagnostic, doc.uri, parsed.document));
+      }
     }
     // Fix-all only when asked for by kind (on save, or "Fix all"), not in every lightbulb.
     if (only && wants(fixAllKind)) {
@@ -297,6 +305,11 @@ export function startSession(connection: Connection): void {
     }
     if (capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri, external: false, takeFocus: true });
     else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Skeptic: documentation for ${ruleId}: ${uri}` });
+  });
+
+  connection.onRequest(ReviewRequest.type, (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return reviewDocument(params, () => doc && evaluate(doc));
   });
 
   connection.onShutdown(() => {

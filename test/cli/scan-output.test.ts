@@ -60,16 +60,16 @@ describe('skeptic scan output', () => {
   });
   after(() => project.remove());
 
-  it('text: one line per active finding as path:line:col, severity, rule, message and CWE, then a summary', () => {
+  it('text: one line per active finding as path:line:col, severity, rule, message and CWE, then counts by rule and a summary', () => {
     const { status, stdout, stderr } = project.run(['scan']);
     assert.equal(status, 0, stderr);
     assert.equal(stderr, '');
     const lines = stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 4, stdout);
+    assert.equal(lines.length, 6, stdout);
     assert.match(lines[0], /^src\/auth\/legacy\.ts:4:21 {2}warning {2}weak-hash {2}SHA-1 .* \[CWE-328, CWE-327\]$/);
     assert.match(lines[1], new RegExp(`^src/auth/passwords\\.js:${passwordModuleFinding.line}:${passwordModuleFinding.column} {2}warning {2}weak-hash {2}MD5 .* \\[CWE-328, CWE-327\\]$`));
     assert.match(lines[2], /^src\/auth\/tokens\.js:4:28 {2}warning {2}weak-hash {2}SHA-1 /);
-    assert.equal(lines[3], '3 findings (0 error, 3 warning, 0 info) in 6 files, 39 lines; 1 suppressed');
+    assert.deepEqual(lines.slice(3), ['', '  weak-hash  warning  3', '3 findings (0 error, 3 warning, 0 info) in 6 files, 39 lines; 1 suppressed'], 'counts by rule and severity, then the summary');
     assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when the output is not a terminal');
   });
 

@@ -36,8 +36,8 @@ const formats: readonly Format[] = [
   { label: 'a Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{30,}\b/, confidence: 'high', accept: random(3.5) },
 ];
 
-/** One cheap test for every prefix above, so most strings cost a single regex. */
-const anyFormat = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack|k_live_|k_test_|whsec_|sk-|AIza|SG\.|npm_|hf_|PRIVATE KEY/;
+/** One cheap test for every prefix above, so most strings cost a single regex (and a rule's triggers, whole units). */
+export const anyFormat = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack|k_live_|k_test_|whsec_|sk-|AIza|SG\.|npm_|hf_|PRIVATE KEY/;
 const privateKeyBlock = /-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----\s*(?:[A-Za-z-]+: [^\n]*\n\s*)*([A-Za-z0-9+/=\s\\n]{40,})/;
 const jwt = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/;
 

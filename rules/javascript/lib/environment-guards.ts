@@ -8,8 +8,16 @@ const prodCondition = /\b(NODE_ENV|env|ENV|APP_ENV|environment|get\(\s*['"]env['
 /** Files that only configure development or local runs. */
 const devFile = /(^|\/)(dev|development|local|debug)\.(config\.)?[cm]?[jt]sx?$|[./-](dev|development|local)\.(config\.)?[cm]?[jt]sx?$|(^|\/)(scripts|examples?|demo|playground|sandbox)\//i;
 
+const devFiles = new Map<string, boolean>();
+
+/** Memoized: every rule asks once per unit, and a file has hundreds of units. */
 export function isDevelopmentFile(path: string): boolean {
-  return devFile.test(path);
+  let dev = devFiles.get(path);
+  if (dev === undefined) {
+    if (devFiles.size > 1000) devFiles.clear();
+    devFiles.set(path, (dev = devFile.test(path)));
+  }
+  return dev;
 }
 
 /**

@@ -42,13 +42,35 @@ export interface RouteTable {
   readonly functions: ReadonlyMap<string, SyntaxNode>;
 }
 
+// Two rules read the table in the same analysis, and the engine hands both the same root node object.
+const tables = new WeakMap<SyntaxNode, RouteTable>();
+
 /** Reads the route table from top-level statements and the bodies of top-level route-setup functions (one level down, never deeper). */
 export function readRouteTable(root: SyntaxNode): RouteTable {
-  const table: RouteTable = { routes: [], uses: [], functions: new Map() };
-  const functions = table.functions as Map<string, SyntaxNode>;
+  let table = tables.get(root);
+  if (!table) tables.set(root, (table = buildRouteTable(root)));
+  return table;
+}
+
+function buildRouteTable(root: SyntaxNode): RouteTable {
   let order = 0;
   const next = (): number => order++;
   const statements = root.namedChildren.filter((s): s is SyntaxNode => !!s);
+  let functions: Map<string, SyntaxNode> | undefined;
+  const table: RouteTable = {
+    routes: [],
+    uses: [],
+    // Only a handler registered by name needs these; most files never ask.
+    get functions() {
+      return (functions ??= topLevelFunctions(statements));
+    },
+  };
+  for (const statement of statements) readStatement(statement, 'top', table, next);
+  return table;
+}
+
+function topLevelFunctions(statements: readonly SyntaxNode[]): Map<string, SyntaxNode> {
+  const functions = new Map<string, SyntaxNode>();
   for (const statement of statements) {
     const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') ?? statement : statement;
     if (declaration.type === 'function_declaration') {
@@ -62,8 +84,7 @@ export function readRouteTable(root: SyntaxNode): RouteTable {
       }
     }
   }
-  for (const statement of statements) readStatement(statement, 'top', table, next);
-  return table;
+  return functions;
 }
 
 function readStatement(statement: SyntaxNode, scope: string, table: RouteTable, next: () => number): void {
@@ -79,6 +100,7 @@ function readStatement(statement: SyntaxNode, scope: string, table: RouteTable, 
     if (nest) readController(nest, statement, table, next);
     return;
   }
+  if (node.type === 'lexical_declaration' || node.type === 'variable_declaration' || node.type === 'import_statement') return;
   if (node.type === 'expression_statement') node = node.namedChildren[0] ?? node;
   // `module.exports = (app) => { app.post(…) }`, `export default function routes(router) { … }`: one level into route-setup functions.
   const setup = setupFunctionBody(node);
@@ -107,6 +129,7 @@ function readCall(call: SyntaxNode, scope: string, table: RouteTable, next: () =
   const callee = unwrap(call.childForFieldName('function'));
   if (callee?.type !== 'member_expression') return;
   const method = callee.childForFieldName('property')?.text ?? '';
+  if (!routeMethods.has(method) && method !== 'use' && method !== 'addHook' && method !== 'route') return;
   const object = unwrap(callee.childForFieldName('object'));
   if (!object) return;
   const args = argumentsOf(call);
@@ -257,6 +280,9 @@ const publicMarkers = /^(Public|AllowAnonymous|SkipAuth|IsPublic|NoAuth|Anonymou
 
 function readController(cls: SyntaxNode, statement: SyntaxNode, table: RouteTable, next: () => number): void {
   const group = `class:${cls.startIndex}`;
+  const controller = decoratorsOf(statement).find((d) => decoratorName(d) === 'Controller');
+  const controllerCall = controller?.namedChildren[0]?.type === 'call_expression' ? controller.namedChildren[0] : undefined;
+  const prefix = controllerCall ? literalText(argumentsOf(controllerCall)[0]) ?? '' : '';
   const classDecorators = decoratorsOf(statement).filter((d) => decoratorName(d) !== 'Controller');
   if (classDecorators.length) table.uses.push({ group, path: undefined, middleware: classDecorators, order: next() });
   const body = cls.childForFieldName('body');
@@ -277,7 +303,7 @@ function readController(cls: SyntaxNode, statement: SyntaxNode, table: RouteTabl
           at: member.childForFieldName('name') ?? member,
           group,
           method: verb,
-          path: literalText(pathArg) ?? '',
+          path: [prefix, literalText(pathArg) ?? ''].filter(Boolean).join('/'),
           middleware: decorators.filter((d) => !nestRouteDecorators.has(decoratorName(d))),
           handler: member,
           order: next(),

@@ -1,6 +1,7 @@
 // Owns recognising the secret that signs sessions and cookies: express-session, cookie-session, cookie-parser, Koa app.keys, Fastify cookie/session plugins, iron-session and NextAuth options.
 import type { RuleContext, SyntaxNode } from '../../api';
 import { unwrap } from './constant-strings';
+import { wordsOf } from './name-words';
 import { keyNameOf, propertyOf } from './object-keys';
 
 export type SessionLibrary = 'express-session' | 'cookie-session' | 'cookie-parser' | 'koa' | 'fastify' | 'iron-session' | 'next-auth';
@@ -60,9 +61,17 @@ export function sessionSecretSlots(call: SyntaxNode, context: RuleContext): Sess
   return keys.map((k) => propertyOf(object, k)).filter((v): v is SyntaxNode => !!v && v.type !== 'shorthand_property_identifier').map((value) => ({ library, value, envName }));
 }
 
+/** `sessionSecret`, `COOKIE_SECRET`, `cookieKeys`, `session_signing_key`: named as what signs sessions or cookies. */
+export function isSessionSecretName(name: string): boolean {
+  const words = wordsOf(name);
+  const last = words[words.length - 1];
+  return words.some((w) => w === 'session' || w === 'cookie' || w === 'cookies') && ['secret', 'secrets', 'key', 'keys', 'password', 'passphrase'].includes(last ?? '');
+}
+
 /**
- * Whether a string literal is (part of) a session secret slot, so `hardcoded-secret` can leave it to `hardcoded-session-secret`:
- * the literal, an element of the `keys` array, or the fallback of `process.env.X || '…'`.
+ * Whether a string literal is one `hardcoded-session-secret` reports, so `hardcoded-secret` can leave it alone (one id per line):
+ * a session middleware's secret slot (the literal, an element of `keys`, the fallback of `process.env.X || '…'`), NextAuth and
+ * iron-session option objects, or a constant declared under a session-secret name (`const SESSION_SECRET = '…'`).
  */
 export function isInSessionSecretSlot(literal: SyntaxNode, context: RuleContext): boolean {
   let node = literal;
@@ -71,6 +80,12 @@ export function isInSessionSecretSlot(literal: SyntaxNode, context: RuleContext)
     if (parent.type === 'array' || parent.type === 'binary_expression' || parent.type === 'parenthesized_expression') {
       node = parent;
       continue;
+    }
+    if (parent.type === 'variable_declarator' && isSessionSecretName(parent.childForFieldName('name')?.text ?? '')) return true;
+    // NextAuth options (`{ providers, secret }`) and iron-session options (`{ cookieName, password }`) written as objects.
+    if (parent.type === 'pair' && parent.parent?.type === 'object') {
+      const key = keyNameOf(parent);
+      if ((key === 'secret' && propertyOf(parent.parent, 'providers')) || (key === 'password' && propertyOf(parent.parent, 'cookieName'))) return true;
     }
     if (parent.type === 'pair' && /^(secret|keys|key|password)$/.test(keyNameOf(parent) ?? '')) {
       const call = parent.parent?.parent?.type === 'arguments' ? parent.parent.parent.parent : undefined;

@@ -1,5 +1,5 @@
 // Owns matching JavaScript calls to the injection sinks of rules/models/javascript-sinks.ts: callee resolution (imports, local requires, promisify) and the argument that carries the hazard.
-import type { RuleContext, SyntaxNode } from '../../api';
+import type { RuleContext, SyntaxNode, TriggerFile, Triggers } from '../../api';
 import { javascriptSinks, type SinkSpec } from '../../models/javascript-sinks';
 import { literalText, unwrap } from './constant-strings';
 import { lookupBinding } from './scope-bindings';
@@ -71,6 +71,114 @@ function indexOf(hazard: string): SinkIndex {
   };
   indexes.set(hazard, index);
   return index;
+}
+
+/** How a sink name can be reached: on any receiver or as a global, only on receivers like these, or only from these modules. */
+interface NameReach {
+  always: boolean;
+  readonly receivers: string[];
+  readonly heads: Set<string>;
+}
+
+/** Whitespace and comments, which may separate a receiver from `.method`. */
+const gap = String.raw`(?:\s|\/\/[^\n]*|\/\*[^]*?\*\/)*`;
+
+const escapeRegExp = (text: string): string => text.replace(/[$.*+?^(){}|[\]\\/-]/g, '\\$&');
+
+/** A pattern every text matching `pattern` contains: its `^` and `$` anchors dropped (undefined when case-insensitive). */
+function unanchored(pattern: RegExp): string | undefined {
+  if (pattern.flags.includes('i')) return undefined;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.source.length; i++) {
+    const c = pattern.source[i];
+    if (c === '\\') {
+      out += c + (pattern.source[++i] ?? '');
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '^' || c === '$') continue;
+    out += c;
+  }
+  return out;
+}
+
+/** The first name of every module chain a sink table calls (`child_process`, `fs`, `next/navigation`). */
+const moduleHeads = new Set(Object.values(javascriptSinks).flat().filter((s) => !s.callee.startsWith('.') && s.callee.includes('.')).map((s) => s.callee.split('.')[0]));
+let mentionedIn: { text: string; heads: ReadonlySet<string> } | undefined;
+
+/**
+ * The module heads a file mentions as a word: a call resolves to `child_process.exec` only through an import or require
+ * of 'child_process' (or `fs-extra`, `node:fs`, `mz/fs` for fs), or an unbound `child_process` identifier, all of which
+ * spell it. Escapes could hide one, so a file with `\x`/`\u` escapes mentions every head.
+ */
+function headsMentioned(text: string): ReadonlySet<string> {
+  if (mentionedIn?.text === text) return mentionedIn.heads;
+  let heads: ReadonlySet<string> = moduleHeads;
+  if (!/\\[xu]/.test(text)) {
+    const found = new Set<string>();
+    const pattern = new RegExp(`(?<![\\w$])(?:${[...moduleHeads].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+    for (const match of text.matchAll(pattern)) found.add(match[0]);
+    heads = found;
+  }
+  mentionedIn = { text, heads };
+  return heads;
+}
+
+/**
+ * Triggers for a rule whose findings all come from `matchSinks` on these hazards, built per file. A call
+ * matches only when its callee's last name is a sink's: a method on any receiver (`.query`), on receivers like the
+ * spec's (`db.get`, not `router.get`), a global (`fetch`), or a module's (`node-cmd.get`, only in files that name that
+ * module); or a promisified alias of a global's or module's (`execAsync`); or the callee is the file's local name for a
+ * default-exported sink (`import run from 'cross-spawn'`), which may be anything.
+ */
+export function sinkTriggers(hazards: readonly string[]): (file: TriggerFile) => Triggers {
+  const reach = new Map<string, NameReach>();
+  const modules = new Set<string>();
+  for (const hazard of hazards) {
+    const index = indexOf(hazard);
+    for (const module of index.defaultModules) modules.add(module);
+    for (const spec of javascriptSinks[hazard] ?? []) {
+      const name = spec.callee.split('.').pop()!;
+      let entry = reach.get(name);
+      if (!entry) reach.set(name, (entry = { always: false, receivers: [], heads: new Set() }));
+      if (spec.callee.startsWith('.')) {
+        const receiver = spec.receiver && unanchored(spec.receiver);
+        if (receiver) entry.receivers.push(receiver);
+        else entry.always = true;
+      } else if (spec.callee.includes('.')) entry.heads.add(spec.callee.split('.')[0]);
+      else entry.always = true;
+    }
+  }
+  const imports = modules.size ? new RegExp(`^(?:${[...modules].map(escapeRegExp).join('|')})$`) : undefined;
+  const built = new Map<string, RegExp>();
+  return (file) => {
+    const mentioned = headsMentioned(file.text);
+    const words: string[] = [];
+    const byReceiver = new Map<string, string[]>();
+    for (const [name, entry] of reach) {
+      if (entry.always || [...entry.heads].some((h) => mentioned.has(h))) {
+        words.push(escapeRegExp(name));
+        // `mentionsSinkName`: a promisify-style alias compares its stem case-insensitively.
+        if (name.length >= 4) words.push(`${escapeRegExp(name).replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)}(?:Async|Promise|Promised|P|Cb|Sync)`);
+      } else {
+        for (const receiver of entry.receivers) byReceiver.set(receiver, [...(byReceiver.get(receiver) ?? []), escapeRegExp(name)]);
+      }
+    }
+    const parts = words.length ? [`(?<![\\w$])(?:${words.join('|')})(?![\\w$])`] : [];
+    // A method that only sinks on some receivers: the receiver's text comes right before `.name`, maybe with comments
+    // between. The name is matched first and the receiver looked for behind it, which is far cheaper than the reverse.
+    for (const [receiver, names] of byReceiver) {
+      const alternatives = names.join('|');
+      parts.push(`(?:${alternatives})(?![\\w$])(?<=(?:${receiver})${gap}\\??\\.${gap}(?:${alternatives}))`);
+    }
+    const key = parts.join('\n');
+    let text = built.get(key);
+    if (!text) built.set(key, (text = parts.length ? new RegExp(parts.join('|')) : /(?!)/));
+    return imports ? { text, imports } : { text };
+  };
 }
 
 /** The name a callee ends in: `exec` for `cp.exec`, `fetch` for `fetch`. */

@@ -55,6 +55,9 @@ const harmlessTokenWords = new Set([
 const negators = new Set(['public', 'publishable', 'example', 'sample', 'dummy', 'fake', 'mock', 'placeholder', 'test', 'tests']);
 const signingWords = new Set(['secret', 'signing', 'sign', 'jwt', 'session', 'cookie', 'csrf', 'hmac', 'fernet']);
 
+/** For a rule's triggers: text every name `secretName` accepts contains (a `key` only after a qualifier: `api_key`, `SECRET_KEY`). */
+export const secretNameHint = new RegExp(`pass|pw|secret|token|cred|auth|contrasena|senha|key(?<=(?:${[...keyQualifiers].join('|')})[\\W_]*key)`, 'i');
+
 /** The credential kind a name announces, or undefined. `DB_PASSWORD` → password, `SECRET_KEY` → key (signing), `sort_key` → none. */
 export function secretName(name: string): SecretName | undefined {
   // Cheap gate: every credential name contains one of these, and most names are checked on every assignment.

@@ -33,8 +33,15 @@ const keyFormats: readonly { what: string; pattern: RegExp; testKey?: boolean }[
   { what: 'a private key', pattern: /-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:\\n|\\r|\s)*[A-Za-z0-9+/=\\\s:-]{40,}/ },
 ];
 
-/** Text that every key format above and every inline connection password contains one of: keep in step with them. */
-const credentialHint = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|_test_|whsec_|sk-|AIza|GOCSPX-|SG\.|npm_|pypi-|hf_|:AA|key-|PRIVATE KEY|@|pass|pwd|AccountKey|SharedAccessKey/i;
+/** Text that every key format above and every inline connection password but a URL's contains one of: keep in step with them. */
+const formatHint = 'AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox|hooks\\.slack|_live_|_test_|whsec_|sk-|AIza|GOCSPX-|SG\\.|npm_|pypi-|hf_|:AA|key-|PRIVATE KEY|pass|pwd|AccountKey|SharedAccessKey';
+const credentialHint = new RegExp(`${formatHint}|@`, 'i');
+/**
+ * For a rule's triggers: text a unit holds when one of its strings may be a key or a connection password. A URL with a
+ * password has `://` and `@`; a bare `@` (decorators, e-mail addresses) is not enough.
+ */
+// `://` and a later `@`: the lookahead and back-reference keep the test linear (no retry at every later `://`).
+export const credentialTextHint = new RegExp(`${formatHint}|^(?=(?<url>[^]*?:\\/\\/))\\k<url>[^]*@`, 'i');
 
 /** A cheap first look: false means neither findKeyFormat nor findConnectionCredential can match, so most strings stop here. */
 export function mayHoldCredential(text: string): boolean {

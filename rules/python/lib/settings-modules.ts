@@ -1,5 +1,6 @@
 // Owns telling Python settings and config modules apart: Django/Flask settings files, config classes, and the development-only ones where debug switches belong.
 import type { RuleContext, SyntaxNode } from '../../api';
+import { importsModule } from './import-facts';
 import { wordsOf } from './name-words';
 
 /** Path parts that mark development, test or example configuration: settings/dev.py, local_settings.py, config/testing.py. */
@@ -10,10 +11,18 @@ const productionClassWords = new Set(['prod', 'production', 'staging', 'live', '
 /** Django settings every real settings module has; seeing one makes any module a settings module. */
 const djangoSettingNames = /^(INSTALLED_APPS|MIDDLEWARE|MIDDLEWARE_CLASSES|ROOT_URLCONF|ALLOWED_HOSTS|DATABASES|WSGI_APPLICATION|TEMPLATES)$/;
 
+const developmentPaths = new Map<string, boolean>();
+
 /** True when the file path says development, tests or examples (settings/dev.py, local_settings.py, tests/…). */
 export function isDevelopmentPath(path: string): boolean {
-  const parts = path.split('/');
-  return parts.some((part) => part === 'docs' || wordsOf(part.replace(/\.py$/, '')).some((w) => developmentWords.has(w)));
+  let known = developmentPaths.get(path);
+  if (known === undefined) {
+    const parts = path.split('/');
+    known = parts.some((part) => part === 'docs' || wordsOf(part.replace(/\.py$/, '')).some((w) => developmentWords.has(w)));
+    if (developmentPaths.size > 1000) developmentPaths.clear();
+    developmentPaths.set(path, known);
+  }
+  return known;
 }
 
 /** True when the file is a settings or config module by name: settings.py, settings/base.py, config.py, app_config.py. */
@@ -61,5 +70,7 @@ export function isUnderMainGuard(node: SyntaxNode): boolean {
 
 /** True when the file imports a web framework or server (so `run(debug=True)` starts one). */
 export function importsWebFramework(context: RuleContext): boolean {
-  return context.bindings.some((b) => /^(flask|quart|bottle|flask_socketio|dash|sanic|werkzeug|fastapi|starlette|uvicorn|tornado|aiohttp|django|falcon|pyramid|cherrypy|connexion|responder|litestar|streamlit|gradio)(\.|$)/.test(b.module));
+  return importsModule(context, webFrameworks);
 }
+
+const webFrameworks = /^(flask|flask_\w+|quart|bottle|dash|sanic|werkzeug|fastapi|starlette|uvicorn|tornado|aiohttp|django|rest_framework|ninja|falcon|pyramid|cherrypy|connexion|responder|litestar|streamlit|gradio)(\.|$)/;

@@ -1,5 +1,5 @@
 // Owns matching Python calls against the sink tables in rules/models/python-sinks.ts and picking out the argument at risk.
-import type { RuleContext, SyntaxNode } from '../../api';
+import type { RuleContext, SyntaxNode, Triggers } from '../../api';
 import type { SinkSpec } from '../../models/python-sinks';
 import { resolveName } from './scope';
 
@@ -44,6 +44,21 @@ function specsNamed(specs: readonly SinkSpec[], name: string): readonly SinkSpec
     indexes.set(specs, index);
   }
   return index.get(name) ?? [];
+}
+
+/**
+ * Triggers for a rule that looks only at calls whose `calleeLastName` is one of `names` (or a sink's name in `specs`):
+ * the name is written in the unit (`cursor.execute`, `open`), or the unit calls a local name imported as one of them
+ * (`from os import system as run`), which `calleeLastName` reads through the import. `extra` adds other spellings.
+ */
+export function callTriggers(names: Iterable<string | undefined>, extra?: RegExp): Triggers {
+  const list = [...new Set(names)].filter((n): n is string => !!n).map((n) => n.replace(/[$.*+?^(){}|[\]\\-]/g, '\\$&'));
+  if (list.length === 0) throw new Error('callTriggers needs at least one name');
+  const words = `\\b(?:${list.join('|')})\\b`;
+  return {
+    text: new RegExp(extra ? `${words}|${extra.source}` : words, extra?.flags.includes('i') ? 'i' : ''),
+    imports: new RegExp(`(?:^|\\.)(?:${list.join('|')})$`),
+  };
 }
 
 /** Every spec of `specs` the call matches, with its argument. */

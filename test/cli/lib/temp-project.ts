@@ -46,7 +46,7 @@ export interface JsonReport {
   findings: JsonFinding[];
   suppressed: JsonFinding[];
   skipped: { path: string; reason: string }[];
-  summary: { files: number; lines: number; findings: number; suppressed: number; skipped: number };
+  summary: { files: number; lines: number; findings: number; suppressed: number; skipped: number; baselined?: number };
 }
 
 /** Creates a project under the system temp folder; with `git`, it is a repository (`git init`), as .gitignore handling expects. */

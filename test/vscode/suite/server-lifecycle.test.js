@@ -27,11 +27,15 @@ function waitForServerAnswers() {
   });
 }
 
-function killServer() {
-  const pids = serverPids();
-  assert.strictEqual(pids.length, 1, `expected one Skeptic server, found ${JSON.stringify(pids)}`);
-  process.kill(pids[0], 'SIGKILL');
-  return pids[0];
+/** The one running server's pid. */
+function currentServer() {
+  return waitFor('one Skeptic server', () => (serverPids().length === 1 ? serverPids()[0] : undefined));
+}
+
+/** SIGKILLs a server, as a crash would end it, and waits until it is gone. */
+async function killServer(pid) {
+  process.kill(pid, 'SIGKILL');
+  await waitFor(`server ${pid} to exit`, () => !serverPids().includes(pid));
 }
 
 suite('server lifecycle', function () {
@@ -41,7 +45,7 @@ suite('server lifecycle', function () {
 
   test('"Skeptic: Restart Server" starts a new server process that analyses', async () => {
     await openFile('src/auth.js');
-    const [before] = await waitFor('a Skeptic server', () => (serverPids().length === 1 ? serverPids() : undefined));
+    const before = await currentServer();
     await vscode.commands.executeCommand('skeptic.restartServer');
     const after = await waitForNewServer(before);
     assert.notStrictEqual(after, before);
@@ -50,8 +54,9 @@ suite('server lifecycle', function () {
 
   test('a killed server is restarted and analyses again', async () => {
     await openFile('src/auth.js');
-    await waitFor('a Skeptic server', () => serverPids().length === 1);
-    const killed = killServer();
+    const killed = await currentServer();
+    await waitForServerAnswers();
+    await killServer(killed);
     await waitForNewServer(killed);
     await assertServerAnalyses();
   });
@@ -59,21 +64,20 @@ suite('server lifecycle', function () {
   test('after five crashes in three minutes the server stays stopped until "Restart Server"', async () => {
     await openFile('src/auth.js');
     await vscode.commands.executeCommand('skeptic.restartServer'); // a manual restart starts a fresh crash count
-    await waitFor('a Skeptic server', () => serverPids().length === 1);
+    let pid = await currentServer();
     await waitForServerAnswers();
-    let last;
     for (let crash = 1; crash <= 5; crash++) {
-      last = killServer();
+      await killServer(pid);
       if (crash < 5) {
-        await waitForNewServer(last);
+        pid = await waitForNewServer(pid);
         await waitForServerAnswers(); // killed only once it runs, as a crash of a working server would be
       }
     }
-    // Nothing comes back on its own. (A window, not a duration being asserted: a restart takes well under a second.)
+    // Nothing comes back on its own. (A window, not a duration being asserted: a restart takes about a second.)
     await sleep(5000);
     assert.deepStrictEqual(serverPids(), [], 'the server was restarted after the fifth crash');
     await vscode.commands.executeCommand('skeptic.restartServer');
-    await waitForNewServer(last);
+    await waitForNewServer(pid);
     await assertServerAnalyses();
   });
 });

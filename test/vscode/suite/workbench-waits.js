@@ -48,9 +48,12 @@ function waitForNoFinding(uri, ruleId) {
   return waitFor(`no ${ruleId} in ${uri.path} (now ${describe(findingsOf(uri))})`, () => findingsOf(uri, ruleId).length === 0);
 }
 
+/** Opens a workspace file in an editor and waits until the extension host sees that editor as the active one. */
 async function openFile(relativePath) {
   const document = await vscode.workspace.openTextDocument(fileUri(relativePath));
-  return vscode.window.showTextDocument(document, { preview: false });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  await waitFor(`${relativePath} as the active editor`, () => vscode.window.activeTextEditor?.document === document);
+  return editor;
 }
 
 /** Throws away unsaved edits of a document (the workspace is a throwaway copy, but later tests read the original text). */

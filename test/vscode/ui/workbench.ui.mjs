@@ -21,8 +21,9 @@ async function goTo(page, line, column) {
 }
 
 /**
- * Presses Ctrl+. until `row` shows. On a busy machine the first request can come back empty ("No code actions
- * available") when it races the lightbulb's; the next one answers.
+ * Presses Ctrl+. until `row` shows. The first Ctrl+. after a file opens often shows "No code actions available" in this
+ * VS Code (1.100, web) although the server's trace shows it answered that very request with the fixes; the next press
+ * shows them. (Seen with the cursor placed by keyboard or Go to Line, after 1 or 4 s; not understood yet.)
  */
 async function openQuickFixMenu(page, row) {
   const empty = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' });
@@ -48,6 +49,16 @@ async function waitForText(page, what, predicate, timeout = 60000) {
   throw new Error(`editor text never showed ${what}; it shows:\n${text}`);
 }
 
+/** Polls the Problems panel until `predicate(rows)` holds. */
+async function waitForProblems(page, what, predicate, timeout = 60000) {
+  let rows = [];
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await page.waitForTimeout(250)) {
+    rows = await readProblems(page);
+    if (predicate(rows)) return rows;
+  }
+  throw new Error(`the Problems panel never showed ${what}: ${JSON.stringify(rows)}`);
+}
+
 function statusItem(page, text) {
   return page.locator('.part.statusbar .statusbar-item', { hasText: text });
 }
@@ -60,15 +71,11 @@ const workbenchTests = [
   }],
 
   ['the status bar counts the file\'s findings', async ({ page }) => {
-    await statusItem(page, 'Skeptic: 1').waitFor({ state: 'visible' });
+    await statusItem(page, /Skeptic: [1-9]/).waitFor({ state: 'visible' });
   }],
 
   ['the Problems panel lists the finding with its rule id and CWE', async ({ page }) => {
-    let rows = [];
-    for (const deadline = Date.now() + 30000; Date.now() < deadline; await page.waitForTimeout(200)) {
-      rows = await readProblems(page);
-      if (rows.some((r) => r.includes('weak-hash'))) break;
-    }
+    const rows = await waitForProblems(page, 'a weak-hash row', (all) => all.some((r) => r.includes('weak-hash')));
     const row = rows.find((r) => r.includes('weak-hash'));
     assert.ok(row, `no weak-hash row in ${JSON.stringify(rows)}`);
     assert.match(row, /skeptic\W+weak-hash/); // rendered as "skeptic(weak-hash)"; innerText drops the parentheses
@@ -144,14 +151,13 @@ async function grantTrustTest({ extensionsDir }) {
     await statusItem(page, 'Restricted Mode').first().waitFor({ state: 'visible', timeout: 60000 });
     await openFileQuickOpen(page, 'auth.js');
     await page.locator(squiggle).first().waitFor({ state: 'visible', timeout: 90000 });
+    await waitForProblems(page, 'a weak-hash row', (rows) => rows.some((r) => /skeptic\W+weak-hash/.test(r)));
     await runCommandPalette(page, 'Workspaces: Manage Workspace Trust');
     const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
     await trust.waitFor({ state: 'visible' });
     await trust.click();
     await statusItem(page, 'Restricted Mode').first().waitFor({ state: 'detached', timeout: 30000 });
-    await openFileQuickOpen(page, 'auth.js');
-    await page.locator(squiggle).first().waitFor({ state: 'detached', timeout: 60000 });
-    await statusItem(page, 'Skeptic').first().waitFor({ state: 'visible' });
+    await waitForProblems(page, 'no weak-hash row', (rows) => !rows.some((r) => /skeptic\W+weak-hash/.test(r)));
   } catch (error) {
     await screenshot(page, path.join(screenshotsDir, 'grant-trust-failure.png')).catch(() => {});
     throw error;

@@ -1,0 +1,90 @@
+// Owns remembering what a syntax node already told us: web-tree-sitter answers every property read with a call into wasm.
+import { Node } from 'web-tree-sitter';
+
+/**
+ * A node's answers so far. A tree is never edited while rules read it (ParsedDocument edits the old tree only to
+ * re-parse, then drops it), so what a node says about itself cannot change while anyone holds the node.
+ */
+class NodeMemo {
+  type: string | undefined = undefined;
+  text: string | undefined = undefined;
+  endIndex = -1;
+  hasError = -1;
+  parent: Node | null | undefined = undefined;
+  firstChild: Node | null | undefined = undefined;
+  endPosition: Node['endPosition'] | undefined = undefined;
+  /** Field children asked for so far, as name, child, name, child…: a node has few fields, and a Map costs more to make. */
+  fields: (string | Node | null)[] | undefined = undefined;
+}
+
+type Memoized = Node & { skepticMemo?: NodeMemo };
+
+let installed = false;
+
+/**
+ * Makes repeated reads of a node free: its type, text, end, error flag, parent, first child and field children are
+ * asked of wasm once per node object. Rules read the same few properties of the node the engine dispatched to all of
+ * them (each reading `call.childForFieldName('function').text`), so each read after the first costs a property load.
+ * Installed once, for every tree, by the analyzer.
+ */
+export function installNodeMemo(): void {
+  if (installed) return;
+  installed = true;
+  const proto = Node.prototype as Memoized;
+  const getter = (name: string): ((this: Node) => unknown) => {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (!descriptor?.get) throw new Error(`web-tree-sitter Node has no ${name} getter`);
+    return descriptor.get;
+  };
+  const memoOf = (node: Memoized): NodeMemo => node.skepticMemo ?? (node.skepticMemo = new NodeMemo());
+  const define = (name: string, get: (this: Memoized) => unknown): void => {
+    Object.defineProperty(proto, name, { get, configurable: true, enumerable: false });
+  };
+  const type = getter('type') as (this: Node) => string;
+  const text = getter('text') as (this: Node) => string;
+  const endIndex = getter('endIndex') as (this: Node) => number;
+  const hasError = getter('hasError') as (this: Node) => boolean;
+  const parent = getter('parent') as (this: Node) => Node | null;
+  const firstChild = getter('firstChild') as (this: Node) => Node | null;
+  const endPosition = getter('endPosition') as (this: Node) => Node['endPosition'];
+  const childForFieldName = proto.childForFieldName;
+  define('type', function () {
+    const memo = memoOf(this);
+    return memo.type ?? (memo.type = type.call(this));
+  });
+  define('text', function () {
+    const memo = memoOf(this);
+    return memo.text ?? (memo.text = text.call(this));
+  });
+  define('endIndex', function () {
+    const memo = memoOf(this);
+    return memo.endIndex >= 0 ? memo.endIndex : (memo.endIndex = endIndex.call(this));
+  });
+  define('hasError', function () {
+    const memo = memoOf(this);
+    if (memo.hasError < 0) memo.hasError = hasError.call(this) ? 1 : 0;
+    return memo.hasError === 1;
+  });
+  define('parent', function () {
+    const memo = memoOf(this);
+    return memo.parent !== undefined ? memo.parent : (memo.parent = parent.call(this));
+  });
+  define('firstChild', function () {
+    const memo = memoOf(this);
+    return memo.firstChild !== undefined ? memo.firstChild : (memo.firstChild = firstChild.call(this));
+  });
+  define('endPosition', function () {
+    const memo = memoOf(this);
+    // A copy each time, as the original getter gives: a caller may keep or change the point it gets.
+    const point = memo.endPosition ?? (memo.endPosition = endPosition.call(this));
+    return { row: point.row, column: point.column };
+  });
+  proto.childForFieldName = function (this: Memoized, name: string): Node | null {
+    const memo = memoOf(this);
+    const fields = memo.fields ?? (memo.fields = []);
+    for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as Node | null;
+    const child = childForFieldName.call(this, name);
+    fields.push(name, child);
+    return child;
+  };
+}

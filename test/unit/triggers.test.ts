@@ -1,0 +1,90 @@
+// Proves rule triggers never hide a finding: every fixture, fixed file and probe analysed with and without triggers must report the same.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { Analyzer, defaultOptions, DependencyIndex, detectors, fileFacts, languageOfPath, metas, ParsedDocument, type Detector, type Finding, type LanguageId } from '../../server/engine';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const rulesDir = path.join(repo, 'rules');
+
+const withTriggers = new Analyzer(metas, detectors, defaultOptions);
+const withoutTriggers = new Analyzer(metas, detectors.map((d): Detector => ({ ...d, triggers: undefined })), defaultOptions);
+
+/** Everything a finding says, in a form `deepEqual` can compare and a failure message can show. */
+function describeFindings(findings: readonly Finding[]): string[] {
+  return findings.map((f) => {
+    const { start, end } = f.range;
+    const fix = f.fix ? ` fix ${JSON.stringify(f.fix)}` : '';
+    return `${start.line + 1}:${start.character}-${end.line + 1}:${end.character} ${f.ruleId} ${f.severity}/${f.confidence} ${f.message}${fix}`;
+  });
+}
+
+async function compare(relPath: string, language: LanguageId, text: string): Promise<string[]> {
+  const manifestDir = path.join(repo, relPath.replace(/\.(fixture|fixed)\.[a-z]+$/, '.manifest'));
+  const project = fs.existsSync(manifestDir) ? new DependencyIndex().projectOf(path.join(manifestDir, path.basename(relPath)), language, manifestDir)?.facts : undefined;
+  const facts = { ...fileFacts(relPath, language), ...(project ? { project } : {}) };
+  const document = await ParsedDocument.create(language, text);
+  try {
+    const gated = withTriggers.analyze(document, facts);
+    const full = withoutTriggers.analyze(document, facts);
+    assert.deepEqual(gated.failures.map((f) => f.ruleId), full.failures.map((f) => f.ruleId), `${relPath}: the same rules fail`);
+    const expected = describeFindings(full.findings);
+    assert.deepEqual(describeFindings(gated.findings), expected, `${relPath}: a trigger hid a finding (or showed one)`);
+    return expected;
+  } finally {
+    document.dispose();
+  }
+}
+
+describe('rule triggers', () => {
+  it('every detector trigger is a plain RegExp or { text, imports } without global state', () => {
+    const problems: string[] = [];
+    for (const d of detectors) {
+      const t = typeof d.triggers === 'function' ? d.triggers({ text: '', bindings: [] }) : d.triggers;
+      if (!t) continue;
+      const patterns = t instanceof RegExp ? [t] : [t.text, ...(t.imports ? [t.imports] : [])];
+      if (!patterns.every((p) => p instanceof RegExp)) problems.push(`${d.family}/${d.id}: triggers must be RegExps`);
+      if (patterns.some((p) => p.global || p.sticky)) problems.push(`${d.family}/${d.id}: a global or sticky trigger keeps state between tests`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  for (const family of ['javascript', 'python']) {
+    const dir = path.join(rulesDir, family);
+    const files = fs.readdirSync(dir).filter((f) => /\.(fixture|fixed)\.[a-z]+$/.test(f)).sort();
+    for (const name of files) {
+      it(`report the same on rules/${family}/${name}`, async () => {
+        const relPath = `rules/${family}/${name}`;
+        const language = languageOfPath(relPath);
+        assert.ok(language);
+        await compare(relPath, language, fs.readFileSync(path.join(dir, name), 'utf8'));
+      });
+    }
+  }
+
+  // Findings that reach a rule only through an import alias or an escape, where the unit never spells the trigger word.
+  const probes: { name: string; path: string; language: LanguageId; text: string; rule: string }[] = [
+    {
+      name: 'a Python sink imported under another name',
+      path: 'app/views.py', language: 'python', rule: 'command-injection',
+      text: 'from flask import request\nfrom os import system as run_it\n\n\ndef ping():\n    run_it("ping -c 1 " + request.args["host"])\n',
+    },
+    {
+      name: 'a hash package imported under another name',
+      path: 'src/accounts.js', language: 'javascript', rule: 'weak-hash',
+      text: "const md = require('js-md5');\n\nfunction storeLogin(user, password) {\n  return { user, password: md(password) };\n}\n",
+    },
+    {
+      name: 'a credential name spelled with escapes',
+      path: 'src/config.js', language: 'javascript', rule: 'hardcoded-secret',
+      text: "const settings = {\n  'db\\x50assword': 'Tr0ub4dor&3-horse',\n};\n",
+    },
+  ];
+  for (const probe of probes) {
+    it(`report the same on a probe: ${probe.name}`, async () => {
+      const findings = await compare(probe.path, probe.language, probe.text);
+      assert.ok(findings.some((f) => f.includes(` ${probe.rule} `)), `the probe must produce ${probe.rule} to prove anything: ${findings.join('\n')}`);
+    });
+  }
+});
