@@ -10,8 +10,8 @@ const requestObject = /^(req|request|ctx\.request|ctx)\.(query|body|params)$/;
 export default defineDetector({
   id: hazard,
   family: 'javascript',
-  // `res.render(view, req.query)` is checked too: `render` is a sink name already.
-  triggers: sinkTriggers([hazard]),
+  // And `res.render(view, req.query)`, which is no sink of the table.
+  triggers: sinkTriggers([hazard], /\brender(?![\w$])/),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -9,7 +9,7 @@ import { familyOf } from './languages';
 import { installNodeMemo } from './node-memo';
 import { applySuppressions } from './suppressions';
 import { isFunctionNode, TaintAnalysis } from './taint';
-import { nodeKey, splitUnits, type Unit } from './units';
+import { splitUnits, type Unit } from './units';
 
 export interface RuleFailure {
   readonly ruleId: string;

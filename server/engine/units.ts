@@ -5,14 +5,11 @@ export interface Unit {
   readonly node: SyntaxNode;
   /** The unit's text, when the caller already read it. */
   readonly text?: string;
-  /** Text outside the unit that rules may read through ancestors (a class header); part of the cache key. */
+  /**
+   * Text outside the unit that rules may read through ancestors (a class header); part of the cache key. A class
+   * statement's members are units of their own: the analyzer hands each node to the innermost unit around it.
+   */
   readonly context: string;
-  /** Child nodes analysed as units of their own, skipped when walking this one. Keys from `nodeKey`. */
-  readonly skip: ReadonlySet<string>;
-}
-
-export function nodeKey(node: { startIndex: number; endIndex: number; type: string }): string {
-  return `${node.startIndex}:${node.endIndex}:${node.type}`;
 }
 
 const jsClassTypes = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
@@ -23,7 +20,7 @@ export function splitUnits(statements: readonly SyntaxNode[], family: LanguageFa
   statements.forEach((statement, i) => {
     // With the text at hand, most statements are settled without another wasm crossing.
     if (texts && !mayHoldClass.test(texts[i])) {
-      if (!/^(\/\/|\/\*|#)/.test(texts[i])) units.push({ node: statement, context: '', skip: new Set(), text: texts[i] });
+      if (!/^(\/\/|\/\*|#)/.test(texts[i])) units.push({ node: statement, context: '', text: texts[i] });
       return;
     }
     const type = statement.type;
@@ -31,17 +28,15 @@ export function splitUnits(statements: readonly SyntaxNode[], family: LanguageFa
     const classNode = classTypes.has(type) ? (family === 'python' ? pythonClass(statement) : jsClass(statement)) : undefined;
     const body = classNode?.childForFieldName('body');
     if (!classNode || !body) {
-      units.push({ node: statement, context: '', skip: new Set(), ...(texts ? { text: texts[i] } : {}) });
+      units.push({ node: statement, context: '', ...(texts ? { text: texts[i] } : {}) });
       return;
     }
     const header = classNode.text.slice(0, body.startIndex - classNode.startIndex);
-    const skip = new Set<string>();
     for (const member of body.namedChildren) {
       if (!member || member.type === 'comment' || !isMember(member, family)) continue;
-      skip.add(nodeKey(member));
-      units.push({ node: member, context: header, skip: new Set() });
+      units.push({ node: member, context: header });
     }
-    units.push({ node: statement, context: '', skip });
+    units.push({ node: statement, context: '', ...(texts ? { text: texts[i] } : {}) });
   });
   return units;
 }

@@ -1,7 +1,7 @@
 // Engine behaviour that every face relies on: incremental parsing, unit caching, suppressions, bad input, rule isolation.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Analyzer, UnitCache, createAnalyzer, defaultOptions, detectors, fileFacts, metas, ParsedDocument, type Detector } from '../../server/engine';
+import { Analyzer, UnitCache, createAnalyzer, defaultOptions, detectors, fileFacts, metas, ParsedDocument, type Detector, type LanguageId, type SyntaxNode } from '../../server/engine';
 
 const weak = (name: string) => `const crypto = require('crypto');\nfunction ${name}(password) {\n  return crypto.createHash('md5').update(password).digest('hex');\n}\n`;
 
@@ -73,6 +73,30 @@ describe('Analyzer', () => {
     doc.dispose();
   });
 
+  it('also runs a rule where its triggers are spelled through an import alias, an escape or the class header', async () => {
+    const seen: string[] = [];
+    const probe = (triggers: Detector['triggers']): Detector => ({
+      id: 'probe', family: 'javascript', triggers,
+      create: () => ({ call_expression(node) { seen.push(node.text); } }),
+    });
+    const run = async (detector: Detector, text: string): Promise<string[]> => {
+      seen.length = 0;
+      const doc = await ParsedDocument.create('javascript', text);
+      new Analyzer([{ ...metas[0], id: 'probe' }], [detector], defaultOptions).analyze(doc, fileFacts('a.js', 'javascript'));
+      doc.dispose();
+      return [...seen];
+    };
+    const aliased = "const { danger: d } = require('hazards');\nfunction a() { d(1); }\nfunction b() { safe(2); }\n";
+    assert.deepEqual(await run(probe({ text: /\bdanger\b/, imports: /^hazards\.danger$/ }), aliased), ["require('hazards')", 'd(1)']);
+    assert.deepEqual(await run(probe({ text: /\bdanger\b/, imports: /^other$/ }), aliased), ["require('hazards')"]);
+    assert.deepEqual(await run(probe(/\bdanger\b/), "function a() { log('\\x64anger'); }\nfunction b() { log('safe'); }\n"), ["log('\\x64anger')"]);
+    assert.deepEqual(await run(probe(/Danger/), 'class Danger {\n  a() { one(); }\n  b() { two(); }\n}\n'), ['one()', 'two()']);
+    // Built per file: here the trigger depends on what the file imports.
+    const perFile = probe((file) => (file.bindings.some((b) => b.module === 'hazards') ? /\bd\(/ : /(?!)/));
+    assert.deepEqual(await run(perFile, aliased), ['d(1)']);
+    assert.deepEqual(await run(perFile, 'function a() { d(1); }\n'), []);
+  });
+
   it('turns rules off and changes severity from options', async () => {
     const doc = await ParsedDocument.create('javascript', weak('a'));
     const off = createAnalyzer({ ...defaultOptions, rules: { 'weak-hash': 'off' } }).analyze(doc, fileFacts('a.js', 'javascript'));
@@ -93,6 +117,46 @@ describe('Analyzer', () => {
     assert.deepEqual(await findingsOf(deep), []);
     const huge = `const s = "${'a'.repeat(500_000)}";\n` + weak('a');
     assert.equal((await findingsOf(huge)).length, 1);
+  });
+});
+
+describe('syntax node reads', () => {
+  it('answer a node\'s parent as tree-sitter does, in any order', async () => {
+    const sources: [LanguageId, string][] = [
+      ['javascript', weak('a') + "const s = 'a' + 'b' + `c${d}` + 'e';\nclass K { m() { return [1, [2, (3)]]; } }\nfunction broken( {\n"],
+      ['tsx', 'export const A = () => <div className="x">{items.map((i) => <b key={i}>{i}</b>)}</div>;\nlet x = a!.b as C;\n'],
+      ['python', '@app.route("/x")\ndef view(a=1, *b, **c):\n    return f"{a}" "b" \'c\'\n\nclass T:\n    x: int = 1\n    def m(self): pass\nif (\n'],
+    ];
+    for (const [language, text] of sources) {
+      const doc = await ParsedDocument.create(language, text);
+      // A cursor knows every node's parent: the node it stepped down from.
+      const expected: { node: SyntaxNode; parent: number | undefined }[] = [];
+      const cursor = doc.tree.walk();
+      const stack: number[] = [];
+      for (;;) {
+        const node = cursor.currentNode;
+        expected.push({ node, parent: stack[stack.length - 1] });
+        if (cursor.gotoFirstChild()) {
+          stack.push(node.id);
+          continue;
+        }
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent()) break;
+          stack.pop();
+        }
+        if (stack.length === 0 && !cursor.gotoNextSibling() && cursor.currentNode.id === doc.tree.rootNode.id) break;
+      }
+      cursor.delete();
+      // Fresh node objects, asked in a scrambled order: the answers may not depend on what was asked before.
+      const order = expected.map((_, i) => (i * 7919) % expected.length);
+      for (const i of order) {
+        const { node, parent } = expected[i];
+        const fresh = doc.tree.rootNode.descendantForIndex(node.startIndex, node.endIndex);
+        const same = fresh && fresh.id === node.id ? fresh : node;
+        assert.equal(same.parent?.id, parent, `${language}: parent of ${node.type} at ${node.startIndex}`);
+      }
+      doc.dispose();
+    }
   });
 });
 

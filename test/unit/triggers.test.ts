@@ -1,4 +1,4 @@
-// Proves rule triggers never hide a finding: every fixture, fixed file and probe analysed with and without triggers must report the same.
+// Proves rule triggers never hide a finding: every fixture and fixed file (whole and cut up) and every probe, analysed with and without triggers, must report the same.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +20,7 @@ function describeFindings(findings: readonly Finding[]): string[] {
   });
 }
 
-async function compare(relPath: string, language: LanguageId, text: string): Promise<string[]> {
+async function compare(label: string, language: LanguageId, text: string, relPath = label): Promise<string[]> {
   const manifestDir = path.join(repo, relPath.replace(/\.(fixture|fixed)\.[a-z]+$/, '.manifest'));
   const project = fs.existsSync(manifestDir) ? new DependencyIndex().projectOf(path.join(manifestDir, path.basename(relPath)), language, manifestDir)?.facts : undefined;
   const facts = { ...fileFacts(relPath, language), ...(project ? { project } : {}) };
@@ -28,9 +28,9 @@ async function compare(relPath: string, language: LanguageId, text: string): Pro
   try {
     const gated = withTriggers.analyze(document, facts);
     const full = withoutTriggers.analyze(document, facts);
-    assert.deepEqual(gated.failures.map((f) => f.ruleId), full.failures.map((f) => f.ruleId), `${relPath}: the same rules fail`);
+    assert.deepEqual(gated.failures.map((f) => f.ruleId), full.failures.map((f) => f.ruleId), `${label}: the same rules fail`);
     const expected = describeFindings(full.findings);
-    assert.deepEqual(describeFindings(gated.findings), expected, `${relPath}: a trigger hid a finding (or showed one)`);
+    assert.deepEqual(describeFindings(gated.findings), expected, `${label}: a trigger hid a finding (or showed one)`);
     return expected;
   } finally {
     document.dispose();
@@ -54,11 +54,22 @@ describe('rule triggers', () => {
     const dir = path.join(rulesDir, family);
     const files = fs.readdirSync(dir).filter((f) => /\.(fixture|fixed)\.[a-z]+$/.test(f)).sort();
     for (const name of files) {
-      it(`report the same on rules/${family}/${name}`, async () => {
+      // Whole, and cut up: without its imports, and each statement alone, so a trigger that leans on words from
+      // elsewhere in the file (a module named only in an import, a constant declared above) shows.
+      it(`report the same on rules/${family}/${name}, whole and statement by statement`, async () => {
         const relPath = `rules/${family}/${name}`;
         const language = languageOfPath(relPath);
         assert.ok(language);
-        await compare(relPath, language, fs.readFileSync(path.join(dir, name), 'utf8'));
+        const text = fs.readFileSync(path.join(dir, name), 'utf8');
+        await compare(relPath, language, text);
+        const document = await ParsedDocument.create(language, text);
+        const statements = document.tree.rootNode.namedChildren.map((n) => n?.text ?? '');
+        document.dispose();
+        const isImport = (s: string): boolean => /^(import\b|from\s+\S+\s+import\b|(const|let|var)\s[^=]*=\s*require\()/.test(s);
+        await compare(`${relPath} without imports`, language, statements.filter((s) => !isImport(s)).join('\n\n') + '\n', relPath);
+        for (const [i, statement] of statements.entries()) {
+          if (!isImport(statement)) await compare(`${relPath} statement ${i + 1} alone`, language, statement + '\n', relPath);
+        }
       });
     }
   }
@@ -74,6 +85,21 @@ describe('rule triggers', () => {
       name: 'a hash package imported under another name',
       path: 'src/accounts.js', language: 'javascript', rule: 'weak-hash',
       text: "const md = require('js-md5');\n\nfunction storeLogin(user, password) {\n  return { user, password: md(password) };\n}\n",
+    },
+    {
+      name: 'a sink of a module the file requires in another statement',
+      path: 'src/jobs.js', language: 'javascript', rule: 'command-injection',
+      text: "const cmd = require('node-cmd');\n\nfunction listing(req, res) {\n  cmd.get('ls -la ' + req.query.dir, (err, data) => res.send(data));\n}\n",
+    },
+    {
+      name: 'a promisified sink declared in another statement',
+      path: 'src/archive.js', language: 'javascript', rule: 'command-injection',
+      text: "const util = require('util');\nconst execAsync = util.promisify(require('child_process').exec);\n\nasync function archive(req, res) {\n  await execAsync(`tar -czf out.tgz ${req.body.folder}`);\n  res.sendStatus(204);\n}\n",
+    },
+    {
+      name: 'a rule path beside the sink table (render options from the request)',
+      path: 'src/pages.js', language: 'javascript', rule: 'template-injection',
+      text: "const express = require('express');\nconst app = express();\n\napp.get('/page', (req, res) => {\n  res.render('page', req.query);\n});\n",
     },
     {
       name: 'a credential name spelled with escapes',

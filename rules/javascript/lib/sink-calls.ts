@@ -73,9 +73,13 @@ function indexOf(hazard: string): SinkIndex {
   return index;
 }
 
-/** How a sink name can be reached: on any receiver or as a global, only on receivers like these, or only from these modules. */
+/**
+ * How a sink name can be reached: as a method on any receiver (or a module's, when the file names the module), as a
+ * global or default export (called bare or on `window`), or as a method of receivers like the spec's.
+ */
 interface NameReach {
-  always: boolean;
+  anywhere: boolean;
+  global: boolean;
   readonly receivers: string[];
   readonly heads: Set<string>;
 }
@@ -107,6 +111,13 @@ function unanchored(pattern: RegExp): string | undefined {
 
 /** The first name of every module chain a sink table calls (`child_process`, `fs`, `next/navigation`). */
 const moduleHeads = new Set(Object.values(javascriptSinks).flat().filter((s) => !s.callee.startsWith('.') && s.callee.includes('.')).map((s) => s.callee.split('.')[0]));
+/** Any head as a word; one that starts with a letter after a word boundary, faster than a lookbehind (`$fs` counting is harmless). */
+const headPattern = ((): RegExp => {
+  const letters = [...moduleHeads].filter((h) => /^[A-Za-z]/.test(h)).map(escapeRegExp);
+  const others = [...moduleHeads].filter((h) => !/^[A-Za-z]/.test(h)).map(escapeRegExp);
+  const parts = [...(letters.length ? [`\\b(?:${letters.join('|')})`] : []), ...(others.length ? [`(?<![\\w$])(?:${others.join('|')})`] : [])];
+  return new RegExp(`(?:${parts.join('|')})(?![\\w$])`, 'g');
+})();
 let mentionedIn: { text: string; heads: ReadonlySet<string> } | undefined;
 
 /**
@@ -119,8 +130,7 @@ function headsMentioned(text: string): ReadonlySet<string> {
   let heads: ReadonlySet<string> = moduleHeads;
   if (!/\\[xu]/.test(text)) {
     const found = new Set<string>();
-    const pattern = new RegExp(`(?<![\\w$])(?:${[...moduleHeads].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
-    for (const match of text.matchAll(pattern)) found.add(match[0]);
+    for (const match of text.matchAll(headPattern)) found.add(match[0]);
     heads = found;
   }
   mentionedIn = { text, heads };
@@ -128,13 +138,13 @@ function headsMentioned(text: string): ReadonlySet<string> {
 }
 
 /**
- * Triggers for a rule whose findings all come from `matchSinks` on these hazards, built per file. A call
+ * Triggers for a rule whose findings come from `matchSinks` on these hazards (and `extra`, case-sensitive), built per file. A call
  * matches only when its callee's last name is a sink's: a method on any receiver (`.query`), on receivers like the
  * spec's (`db.get`, not `router.get`), a global (`fetch`), or a module's (`node-cmd.get`, only in files that name that
  * module); or a promisified alias of a global's or module's (`execAsync`); or the callee is the file's local name for a
  * default-exported sink (`import run from 'cross-spawn'`), which may be anything.
  */
-export function sinkTriggers(hazards: readonly string[]): (file: TriggerFile) => Triggers {
+export function sinkTriggers(hazards: readonly string[], extra?: RegExp): (file: TriggerFile) => Triggers {
   const reach = new Map<string, NameReach>();
   const modules = new Set<string>();
   for (const hazard of hazards) {
@@ -143,37 +153,54 @@ export function sinkTriggers(hazards: readonly string[]): (file: TriggerFile) =>
     for (const spec of javascriptSinks[hazard] ?? []) {
       const name = spec.callee.split('.').pop()!;
       let entry = reach.get(name);
-      if (!entry) reach.set(name, (entry = { always: false, receivers: [], heads: new Set() }));
+      if (!entry) reach.set(name, (entry = { anywhere: false, global: false, receivers: [], heads: new Set() }));
       if (spec.callee.startsWith('.')) {
         const receiver = spec.receiver && unanchored(spec.receiver);
         if (receiver) entry.receivers.push(receiver);
-        else entry.always = true;
+        else entry.anywhere = true;
       } else if (spec.callee.includes('.')) entry.heads.add(spec.callee.split('.')[0]);
-      else entry.always = true;
+      else entry.global = true;
     }
   }
   const imports = modules.size ? new RegExp(`^(?:${[...modules].map(escapeRegExp).join('|')})$`) : undefined;
+  const suffixes = 'Async|Promise|Promised|P|Cb|Sync';
   const built = new Map<string, RegExp>();
   return (file) => {
     const mentioned = headsMentioned(file.text);
-    const words: string[] = [];
+    const anywhere: string[] = [];
+    const globals: string[] = [];
+    const stems: string[] = [];
     const byReceiver = new Map<string, string[]>();
     for (const [name, entry] of reach) {
-      if (entry.always || [...entry.heads].some((h) => mentioned.has(h))) {
-        words.push(escapeRegExp(name));
-        // `mentionsSinkName`: a promisify-style alias compares its stem case-insensitively.
-        if (name.length >= 4) words.push(`${escapeRegExp(name).replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)}(?:Async|Promise|Promised|P|Cb|Sync)`);
-      } else {
+      const open = entry.anywhere || [...entry.heads].some((h) => mentioned.has(h));
+      if (open) anywhere.push(name);
+      else {
+        if (entry.global) globals.push(name);
         for (const receiver of entry.receivers) byReceiver.set(receiver, [...(byReceiver.get(receiver) ?? []), escapeRegExp(name)]);
       }
+      // `mentionsSinkName`: a promisify-style alias of a global's or module's sink, its stem compared case-insensitively.
+      if ((open || entry.global) && name.length >= 4) stems.push(escapeRegExp(name).replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`));
     }
-    const parts = words.length ? [`(?<![\\w$])(?:${words.join('|')})(?![\\w$])`] : [];
+    const parts: string[] = [];
+    // Names starting with a letter are found after a word boundary, far faster than behind a lookbehind.
+    const letters = anywhere.filter((n) => /^[A-Za-z]/.test(n)).map(escapeRegExp);
+    const others = anywhere.filter((n) => !/^[A-Za-z]/.test(n)).map(escapeRegExp);
+    if (letters.length) parts.push(`\\b(?:${letters.join('|')})(?![\\w$])`);
+    if (others.length) parts.push(`(?<![\\w$])(?:${others.join('|')})(?![\\w$])`);
+    // A global (`fetch`) or default export resolves only when called bare or on the global object, not as `res.send`.
+    if (globals.length) {
+      const names = globals.map(escapeRegExp).join('|');
+      // A word boundary, then no `.` or `$` before the name (checked behind it): scanning stays fast.
+      parts.push(`\\b(?:${names})(?![\\w$])(?<![.$](?:${names}))|(?:window|globalThis|global|self)${gap}\\??\\.${gap}(?:${names})(?![\\w$])`);
+    }
+    if (stems.length) parts.push(`(?:${suffixes})(?![\\w$])(?<=(?<![\\w$])(?:${stems.join('|')})(?:${suffixes}))`);
     // A method that only sinks on some receivers: the receiver's text comes right before `.name`, maybe with comments
     // between. The name is matched first and the receiver looked for behind it, which is far cheaper than the reverse.
     for (const [receiver, names] of byReceiver) {
       const alternatives = names.join('|');
       parts.push(`(?:${alternatives})(?![\\w$])(?<=(?:${receiver})${gap}\\??\\.${gap}(?:${alternatives}))`);
     }
+    if (extra) parts.push(extra.source);
     const key = parts.join('\n');
     let text = built.get(key);
     if (!text) built.set(key, (text = parts.length ? new RegExp(parts.join('|')) : /(?!)/));
