@@ -23,6 +23,7 @@ const urlWords = new Set(['url', 'uri', 'endpoint', 'host', 'address', 'addr', '
 export default defineDetector({
   id: 'cleartext-transport',
   family: 'javascript',
+  triggers: /:\/\/|ignoreTLS|\bssl\b|\btls\b|useSSL/,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     const reportUrl = (literal: SyntaxNode, url: { scheme: string; host: string }, use: string): void => {

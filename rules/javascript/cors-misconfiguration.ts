@@ -14,6 +14,7 @@ const credentialsHeader = /['"]access-control-allow-credentials['"]\s*,\s*(['"]t
 export default defineDetector({
   id: 'cors-misconfiguration',
   family: 'javascript',
+  triggers: /credentials|access-control-allow-origin/i,
   create(context) {
     return {
       pair(node: SyntaxNode) {

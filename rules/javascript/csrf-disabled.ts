@@ -14,6 +14,7 @@ const exemptPath = /webhook|hooks?(\/|$)|callback|oauth|ipn|stripe|paypal|twilio
 export default defineDetector({
   id: 'csrf-disabled',
   family: 'javascript',
+  triggers: /csrf|xsrf|csurf|checkOrigin/i,
   create(context) {
     return {
       pair(node: SyntaxNode) {

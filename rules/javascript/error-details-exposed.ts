@@ -18,6 +18,7 @@ type Leak = 'stack' | 'message' | 'object';
 export default defineDetector({
   id: 'error-details-exposed',
   family: 'javascript',
+  triggers: /^(?=[^]*?(?:send|json|end|write|Response|Exception|body))(?=[^]*?(?:catch|err|Err|Exception|\b(?:e|ex|exc|exception|reason|cause|failure|problem)\b))/,
   create(context) {
     const check = (at: SyntaxNode, values: readonly SyntaxNode[], statusHint: number | undefined): void => {
       const clientError = statusHint !== undefined && statusHint >= 400 && statusHint < 500;

@@ -23,6 +23,7 @@ interface Hardcoded {
 export default defineDetector({
   id: 'hardcoded-session-secret',
   family: 'javascript',
+  triggers: /session|cookie|register|nextauth|iron|secret|password|keys/i,
   create(context): Visitors {
     if (/(^|\/)(__fixtures__|__mocks__|examples?)\//.test(context.file.path)) return {};
     const report = (found: Hardcoded, what: string, envName: string | undefined): void => {

@@ -17,6 +17,7 @@ type Framework = 'express' | 'next' | 'fastify' | 'koa';
 export default defineDetector({
   id: 'insecure-cookie',
   family: 'javascript',
+  triggers: /cookie|session/i,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     return {

@@ -18,6 +18,7 @@ const harmlessConsumers = /^(sort|setTimeout|setInterval|sleep|delay|wait|reques
 export default defineDetector({
   id: 'insecure-random',
   family: 'javascript',
+  triggers: /random/,
   create(context) {
     const reported = new Set<string>();
     return {

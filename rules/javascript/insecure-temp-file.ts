@@ -19,6 +19,7 @@ const unpredictable = /randomBytes|randomUUID|uuid|nanoid|mkdtemp|crypto\.|tmpNa
 export default defineDetector({
   id: 'insecure-temp-file',
   family: 'javascript',
+  triggers: /writeFile|appendFile|createWriteStream|\bopen(?:Sync)?\b|outputFile|outputJson|writeJson|copyFile/,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

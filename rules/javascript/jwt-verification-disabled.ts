@@ -18,6 +18,7 @@ const authFunction = /auth|verify|protect|guard|require|canActivate|currentUser|
 export default defineDetector({
   id: 'jwt-verification-disabled',
   family: 'javascript',
+  triggers: /verify|\bsign\b|jwt|decode|algorithm/i,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -21,6 +21,7 @@ const shellChmod = /\bchmod\s+(?:-[A-Za-z]+\s+)*(?:(0?[0-7]?[0-7]{3})|([ugoa]*[+
 export default defineDetector({
   id: 'permissive-file-permissions',
   family: 'javascript',
+  triggers: /umask|exec|spawn|(?<![\w$])\$(?![\w$])|chmod|mkdir|ensureDir|writeFile|appendFile|\bopen(?:Sync)?\b|createWriteStream|outputFile/,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -22,6 +22,7 @@ const describe: Readonly<Record<SensitiveKind, string>> = {
 export default defineDetector({
   id: 'sensitive-data-logged',
   family: 'javascript',
+  triggers: /console|[lL]og|winston|pino|bunyan|signale|consola/,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -13,6 +13,7 @@ const envMessage = 'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 turns off certific
 export default defineDetector({
   id: 'tls-verification-disabled',
   family: 'javascript',
+  triggers: /rejectUnauthorized|strictSSL|checkServerIdentity|REJECT_UNAUTHORIZED|disableTLSCerts/,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     // Behind an explicit opt-in (`if (options.ignoreHTTPSErrors)`, `if (this._ignoreSslError)`) the caller chose it knowingly.

@@ -7,6 +7,7 @@ import { moduleImportNodeTypes, moduleImportOf } from './lib/module-imports';
 export default defineDetector({
   id: 'typosquat-package',
   family: 'javascript',
+  triggers: /\bimport\b|\brequire\b|\bfrom\s*['\"`]/,
   create(context) {
     const project = context.file.project;
     const visit = (node: SyntaxNode): void => {

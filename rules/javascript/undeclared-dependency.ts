@@ -6,6 +6,7 @@ import { isGuardedImport, moduleImportNodeTypes, moduleImportOf } from './lib/mo
 export default defineDetector({
   id: 'undeclared-dependency',
   family: 'javascript',
+  triggers: /\bimport\b|\brequire\b|\bfrom\s*['\"`]/,
   create(context) {
     const project = context.file.project;
     // Without a complete npm manifest there is nothing to compare with: a lone script, a package.json that does not parse.

@@ -16,11 +16,16 @@ const codeRunning: Readonly<Record<string, string>> = Object.assign(Object.creat
   'cryo.parse': "cryo's parse()",
   'serialize-to-js.deserialize': "serialize-to-js's deserialize()",
 });
+/** Modules whose `parse`/`load`/`deserialize` `resolveTarget` may lead to (the text of an import or require names them). */
+const deserializerModules = /node-serialize|funcster|cryo|serialize-to-js|js-yaml|\bv8\b|bson|mongodb/;
+const withLibraries = /\beval\b|\bFunction\b|serialize|\bparse\b|\bload(?:All)?\b/;
 const yamlLoads = new Set(['js-yaml.load', 'js-yaml.loadAll', 'js-yaml.default.load', 'js-yaml.default.loadAll']);
 
 export default defineDetector({
   id: hazard,
   family: 'javascript',
+  // eval and the Function constructor anywhere; the libraries' method names only in files that name one of them.
+  triggers: (file) => (deserializerModules.test(file.text) ? withLibraries : /\beval\b|\bFunction\b|unserialize/),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

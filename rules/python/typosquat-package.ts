@@ -7,6 +7,7 @@ import { pythonImportsOf } from './lib/module-imports';
 export default defineDetector({
   id: 'typosquat-package',
   family: 'python',
+  triggers: /\bimport\b/,
   create(context): Visitors {
     const project = context.file.project;
     // Python imports name local modules as plainly as packages (`import schemas`): without the project's folders to

@@ -6,6 +6,7 @@ import { isGuardedImport, pythonImportsOf } from './lib/module-imports';
 export default defineDetector({
   id: 'undeclared-dependency',
   family: 'python',
+  triggers: /\bimport\b/,
   create(context): Visitors {
     const project = context.file.project;
     if (!project || project.ecosystem !== 'pypi' || !project.complete || context.file.isTest) return {};

@@ -1,5 +1,6 @@
 // Measures what the rules cost on top of parsing: parse alone vs parse + every rule on 5,000-line JavaScript, TypeScript and Python files; prints a markdown table.
 // Run after a build (`node scripts/build.mjs`): node scripts/bench/rule-overhead.bench.mjs [--lang js|ts|py] [--file some.py]… [--runs 15]
+// [--per-rule] (also each rule's own cost: parse + that rule alone, minus parse + no rule) [--save DIR] (write the inputs and stop).
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +19,8 @@ const option = (name, fallback) => {
 const runs = Number(option('--runs', '15'));
 const files = args.flatMap((a, i) => (a === '--file' ? [args[i + 1]] : []));
 const only = option('--lang', undefined);
+const perRule = args.includes('--per-rule');
+const saveDir = option('--save', undefined);
 
 /** One realistic module's worth of JavaScript: an Express router, a service with SQL and child processes, DOM helpers, utilities. */
 function chunk(n) {
@@ -340,6 +343,11 @@ const inputs = files.length
       .filter(([, short]) => !only || only === short)
       .map(([language, short, rel]) => ({ name: `synthetic ${short}`, language, text: syntheticFile(language, 5000), path: rel }));
 const analyzer = engine.createAnalyzer(engine.defaultOptions);
+if (saveDir) {
+  fs.mkdirSync(saveDir, { recursive: true });
+  for (const input of inputs) fs.writeFileSync(path.join(saveDir, path.basename(input.path)), input.text);
+  process.exit(0);
+}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -361,11 +369,11 @@ async function timeParse(input) {
   return result;
 }
 
-async function timeParseAndRules(input, facts) {
+async function timeParseAndRules(input, facts, using = analyzer) {
   const wall = performance.now();
   const start = cpu();
   const doc = await engine.ParsedDocument.create(input.language, input.text);
-  const analysis = analyzer.analyze(doc, facts);
+  const analysis = using.analyze(doc, facts);
   const result = { cpu: cpu() - start, wall: performance.now() - wall, findings: analysis.findings.length };
   doc.dispose();
   return result;
@@ -395,3 +403,24 @@ for (const input of inputs) {
     console.log(`| ${input.language} | ${input.name} | ${lines} | ${rules} | ${clock} | ${p.toFixed(1)} | ${f.toFixed(1)} | ${(f / p).toFixed(2)}× | ${findings} |`);
   }
 }
+
+/** Each rule alone: an analyzer with every other rule off, against one with every rule off (the engine's own cost). */
+async function measurePerRule(input, facts) {
+  const family = input.language === 'python' ? 'python' : 'javascript';
+  const ids = [...new Set(engine.detectors.filter((d) => d.family === family).map((d) => d.id))];
+  const analyzerWith = (on) => engine.createAnalyzer({ ...engine.defaultOptions, rules: Object.fromEntries(ids.filter((id) => id !== on).map((id) => [id, 'off'])) });
+  const time = async (using) => {
+    for (let i = 0; i < 2; i++) await timeParseAndRules(input, facts, using);
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push((await timeParseAndRules(input, facts, using)).cpu);
+    return median(samples);
+  };
+  const none = await time(analyzerWith(undefined));
+  const costs = [];
+  for (const id of ids) costs.push([id, (await time(analyzerWith(id))) - none]);
+  costs.sort((a, b) => b[1] - a[1]);
+  console.log(`\n${input.name}: parse + no rule ${none.toFixed(1)} ms CPU; each rule alone adds (ms CPU):`);
+  for (const [id, cost] of costs) console.log(`  ${id.padEnd(28)} ${cost.toFixed(1)}`);
+}
+
+if (perRule) for (const input of inputs) await measurePerRule(input, engine.fileFacts(input.path, input.language));

@@ -9,6 +9,7 @@ import { familyOf } from './languages';
 import { installNodeMemo } from './node-memo';
 import { applySuppressions } from './suppressions';
 import { isFunctionNode, TaintAnalysis } from './taint';
+import { TriggerScan } from './trigger-scan';
 import { splitUnits, type Unit } from './units';
 
 export interface RuleFailure {
@@ -65,6 +66,38 @@ interface Gate {
   readonly names?: RegExp;
 }
 
+/**
+ * A file's gates, each scanned over the whole file text once (when first asked) so that most units are settled by where
+ * the matches are; class headers, asked for by every member of a class, are answered once each.
+ */
+class FileGates {
+  private readonly scans: ({ text?: TriggerScan; names?: TriggerScan } | undefined)[] = [];
+  private readonly headers: (Map<string, boolean> | undefined)[] = [];
+  private unitStarts: number[] | undefined;
+
+  constructor(readonly gates: readonly (Gate | undefined)[], private readonly text: string, private readonly units: readonly Unit[]) {}
+
+  /** Whether the unit spanning `[start, end)`, whose text is `unitText`, passes gate `i` (see `TriggerTexts`). */
+  pass(i: number, start: number, end: number, texts: TriggerTexts): boolean {
+    const gate = this.gates[i];
+    if (!gate) return true;
+    const scan = (this.scans[i] ??= this.scan(gate));
+    if (scan.text ? scan.text.matches(start, end, texts.text) : gate.text.test(texts.text)) return true;
+    if (gate.names && (scan.names ? scan.names.matches(start, end, texts.text) : gate.names.test(texts.text))) return true;
+    if (texts.text.includes('\\') && passes(gate, texts.decoded())) return true;
+    if (!texts.context) return false;
+    const headers = (this.headers[i] ??= new Map());
+    let header = headers.get(texts.context);
+    if (header === undefined) headers.set(texts.context, (header = passes(gate, texts.context)));
+    return header;
+  }
+
+  private scan(gate: Gate): { text?: TriggerScan; names?: TriggerScan } {
+    const starts = (this.unitStarts ??= this.units.map((u) => u.node.startIndex).sort((a, b) => a - b));
+    return { text: TriggerScan.of(gate.text, this.text, starts), names: gate.names && TriggerScan.of(gate.names, this.text, starts) };
+  }
+}
+
 installNodeMemo();
 
 export class Analyzer {
@@ -104,6 +137,7 @@ export class Analyzer {
     const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, cache);
     const triggerFile: TriggerFile = { text: document.text, bindings };
     const gates = rules.map((rule) => gateOf(rule, triggerFile, failures));
+    const fileGates = new FileGates(gates, document.text, units);
     const baseHash = cache ? createHash('sha1').update(baseKey).digest('base64') : '';
     const prefixHashes = new Map<number, string>();
     const prefixHash = (end: number): string => {
@@ -125,7 +159,7 @@ export class Analyzer {
         return;
       }
       const consulted = new Map<string, boolean | undefined>();
-      pending.set(unit, () => prepareUnit(index, key, origin, consulted, unit, rules, gates, file, bindings, (name) => {
+      pending.set(unit, () => prepareUnit(index, key, origin, consulted, unit, rules, fileGates, file, bindings, (name) => {
         const value = helpers.propagates(name);
         consulted.set(name, value);
         return value;
@@ -184,17 +218,18 @@ interface UnitJob {
 /** Creates the visitors of the rules whose triggers the unit passes. */
 function prepareUnit(
   index: number, key: string, origin: Position, consulted: Map<string, boolean | undefined>, unit: Unit, rules: readonly ActiveRule[],
-  gates: readonly (Gate | undefined)[], file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
+  gates: FileGates, file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
 ): UnitJob {
   const job: UnitJob = { index, key, origin, consulted, unit, dispatch: new Map(), findings: [], failures: [], failed: new Set() };
   const family = familyOf(file.language);
   const taintQuery = lazyTaintQuery(family, bindings, helperPropagates);
   const isTestCode = testCodeCheck(unit, family, file);
   const texts = new TriggerTexts(unit.text ?? unit.node.text, unit.context);
+  const start = unit.node.startIndex;
+  const end = unit.node.endIndex;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
-    const gate = gates[i];
-    if (gate && !texts.pass(gate)) continue;
+    if (!gates.pass(i, start, end, texts)) continue;
     try {
       const visitors = rule.detector.create(createContext(rule, file, bindings, job.findings, taintQuery, isTestCode));
       for (const type in visitors) {
@@ -363,13 +398,17 @@ function passes(gate: Gate, text: string): boolean {
  * read the enclosing class).
  */
 class TriggerTexts {
-  private decoded: string | undefined;
+  private decodedText: string | undefined;
 
-  constructor(private readonly text: string, private readonly context: string) {}
+  constructor(readonly text: string, readonly context: string) {}
+
+  decoded(): string {
+    return (this.decodedText ??= decodeEscapes(this.text));
+  }
 
   pass(gate: Gate): boolean {
     if (passes(gate, this.text)) return true;
-    if (this.text.includes('\\') && passes(gate, (this.decoded ??= decodeEscapes(this.text)))) return true;
+    if (this.text.includes('\\') && passes(gate, this.decoded())) return true;
     return !!this.context && passes(gate, this.context);
   }
 }

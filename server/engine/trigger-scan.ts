@@ -1,0 +1,124 @@
+// Owns testing rule triggers on every unit of a file at once: one scan of the file text per trigger instead of one test per unit.
+
+/**
+ * Where a trigger pattern matches in a file, to answer "does it match this unit's text?" for every unit without testing
+ * each unit's text on its own (a file has hundreds of units and a catalog dozens of triggers).
+ *
+ * A match of the pattern on a unit's text is a match on the file's text at the same place, and the other way round,
+ * as long as nothing the pattern looks at lies outside the unit. Inside the unit the characters are the same; outside,
+ * the unit's text has nothing while the file has the text around it. So the scan stands in for the unit's own test
+ * only when that difference cannot matter:
+ * - the pattern has no `^` or `$` (they match at the unit's edges but not at the same place in the file);
+ * - no negative lookaround in it can match whitespace, and the unit has whitespace (or the file's edge) on both
+ *   sides, so `\b`, `(?<![\w$])`, `(?![\w$])` see a non-word character there, as at the end of a string, and a
+ *   negative lookaround cannot reach across into the neighbouring text;
+ * - no match found by the scan runs over the unit's start (a global scan does not look again inside a match).
+ * Positive lookarounds may see more of the file than of the unit: the scan then passes a unit its own test would
+ * not, which only costs the rule a look at that unit. Units outside those conditions are tested on their own text.
+ */
+export class TriggerScan {
+  /** Start offsets of the matches, ascending. */
+  private readonly starts: number[] = [];
+  /** Unit start offsets that lie strictly inside some match. */
+  private readonly covered = new Set<number>();
+
+  private constructor(private readonly pattern: RegExp, private readonly text: string, unitStarts: readonly number[]) {
+    const global = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g');
+    for (let match = global.exec(text); match; match = global.exec(text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      this.starts.push(start);
+      if (end === start) global.lastIndex++;
+      else if (end - start > 1) for (let i = firstAtLeast(unitStarts, start + 1); i < unitStarts.length && unitStarts[i] < end; i++) this.covered.add(unitStarts[i]);
+    }
+  }
+
+  /** A scan of `text` for `pattern`, or undefined when the pattern cannot stand in for per-unit tests (see the class). */
+  static of(pattern: RegExp, text: string, unitStarts: readonly number[]): TriggerScan | undefined {
+    return scannable(pattern) ? new TriggerScan(pattern, text, unitStarts) : undefined;
+  }
+
+  /** Whether the pattern matches the unit spanning `[start, end)` of the file's text, as `pattern.test(unitText)` answers. */
+  matches(start: number, end: number, unitText: string): boolean {
+    if (this.covered.has(start) || !isSpace(this.text, start - 1) || !isSpace(this.text, end)) return this.pattern.test(unitText);
+    const i = firstAtLeast(this.starts, start);
+    return i < this.starts.length && this.starts[i] < end;
+  }
+}
+
+/** Index of the first value at least `value` in an ascending list (the list's length when there is none). */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A position before the start or past the end of the text counts as whitespace: both are a string's edge. */
+function isSpace(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11;
+}
+
+const verdicts = new WeakMap<RegExp, boolean>();
+
+/** No `^`/`$` anchor, and no negative lookaround that could match whitespace (read from the pattern's source). */
+function scannable(pattern: RegExp): boolean {
+  let verdict = verdicts.get(pattern);
+  if (verdict === undefined) verdicts.set(pattern, (verdict = readScannable(pattern.source)));
+  return verdict;
+}
+
+function readScannable(source: string): boolean {
+  // Open groups: whether each is (inside) a negative lookaround.
+  const negative: boolean[] = [];
+  let inClass = false;
+  let classNegated = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    const inNegative = negative.length > 0 && negative[negative.length - 1];
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      i++;
+      // Escapes that match whitespace (or may: a backreference).
+      if (inNegative && /[sSWDk1-9]/.test(next)) return false;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') {
+        inClass = false;
+        if (inNegative && classNegated) return false;
+      }
+      continue;
+    }
+    switch (c) {
+      case '[':
+        inClass = true;
+        classNegated = source[i + 1] === '^';
+        break;
+      case '(': {
+        const opensNegative = source.startsWith('(?!', i) || source.startsWith('(?<!', i);
+        negative.push(inNegative || opensNegative);
+        break;
+      }
+      case ')':
+        negative.pop();
+        break;
+      case '^':
+      case '$':
+        return false;
+      case '.':
+      case ' ':
+        if (inNegative) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
