@@ -27,7 +27,14 @@ export interface PackageChecksOptions {
   readonly concurrency?: number;
   /** One line per failed round of requests, never per keystroke. */
   readonly log?: (line: string) => void;
+  /** Answers to start from (another thread's `exportAnswers`), besides the disk cache. */
+  readonly answers?: readonly (readonly [string, CacheEntry])[];
 }
+
+/** A question the rules raised, as plain data: a thread that cannot ask hands it to one that can. */
+export type PackageQuestion =
+  | { readonly kind: 'exists'; readonly ecosystem: Ecosystem; readonly name: string }
+  | { readonly kind: 'advisories'; readonly ecosystem: Ecosystem; readonly name: string; readonly version: string };
 
 /** How long answers stay fresh: a package appears on the registry sooner than one disappears, advisories change daily. */
 export const answerLifetimes = {
@@ -43,10 +50,12 @@ const cacheFormat = 1;
 const maxCacheEntries = 20_000;
 
 type Answer = 'exists' | 'missing' | readonly Advisory[];
-interface CacheEntry { readonly v: Answer; readonly t: number }
+/** A cached answer and when it expires (ms since the epoch). */
+export interface CacheEntry { readonly v: Answer; readonly t: number }
 
 interface Question {
   readonly key: string;
+  readonly spec: PackageQuestion;
   readonly describe: string;
   readonly origin: string;
   readonly ask: (signal: AbortSignal) => Promise<Answer>;
@@ -80,7 +89,9 @@ export class PackageChecks {
   /** Requests made (not answered from the cache): for logs and tests. */
   requests = 0;
 
-  constructor(private readonly options: PackageChecksOptions = {}) {}
+  constructor(private readonly options: PackageChecksOptions = {}) {
+    for (const [key, entry] of options.answers ?? []) if (isCacheEntry(entry)) this.answers.set(key, entry);
+  }
 
   /** The rules' view for one set of settings; undefined when neither check is on. */
   intel(settings: PackageCheckSettings): PackageIntel | undefined {
@@ -91,6 +102,25 @@ export class PackageChecks {
       advisoriesOf: (ecosystem, name, version) => (settings.checkVulnerabilities ? this.advisories(settings, ecosystem, name, version) : []),
       get key() { return `${settings.checkRegistry ? 'r' : ''}${settings.checkVulnerabilities ? 'v' : ''}${checks.generation}`; },
     };
+  }
+
+  /** Removes and returns the questions waiting for `settle`, for a thread that cannot ask them itself. */
+  takeQueued(): PackageQuestion[] {
+    const specs = [...this.queued.values()].map((q) => q.spec);
+    this.queued.clear();
+    return specs;
+  }
+
+  /** Queues another thread's question (unless it is answered already). */
+  enqueue(settings: PackageCheckSettings, question: PackageQuestion): void {
+    if (question.kind === 'exists') this.existence(settings, question.ecosystem, question.name);
+    else this.advisories(settings, question.ecosystem, question.name, question.version);
+  }
+
+  /** Every answer known, fresh or stale, to seed another thread's instance. */
+  exportAnswers(): [string, CacheEntry][] {
+    this.load();
+    return [...this.answers];
   }
 
   /** Whether questions wait for `settle`. */
@@ -122,7 +152,7 @@ export class PackageChecks {
     const key = `exists ${base} ${ecosystem} ${name}`;
     const url = ecosystem === 'npm' ? `${base}/${name.replace('/', '%2F')}` : `${base}/pypi/${encodeURIComponent(name)}/json`;
     const answer = this.lookup(key, () => ({
-      key, origin: base, describe: name,
+      key, origin: base, describe: name, spec: { kind: 'exists', ecosystem, name },
       ask: async (signal) => {
         const response = await fetch(url, { signal, headers: { accept: ecosystem === 'npm' ? 'application/vnd.npm.install-v1+json' : 'application/json' } });
         // Only the status matters; a 200 that is not the registry's JSON (a captive portal) still cannot prove absence.
@@ -140,7 +170,7 @@ export class PackageChecks {
     const base = settings.osvUrl;
     const key = `osv ${base} ${ecosystem} ${name} ${version}`;
     const answer = this.lookup(key, () => ({
-      key, origin: base, describe: `${name}@${version}`,
+      key, origin: base, describe: `${name}@${version}`, spec: { kind: 'advisories', ecosystem, name, version },
       ask: async (signal) => {
         const response = await fetch(`${base}/v1/query`, {
           method: 'POST', signal,
