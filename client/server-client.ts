@@ -89,6 +89,8 @@ export function createServerClient(context: vscode.ExtensionContext, output: vsc
     // A function: a restart after the user grants trust must tell the new server so.
     initializationOptions: (): InitializationOptions => ({
       workspaceTrusted: vscode.workspace.isTrusted,
+      // The registry/advisory cache of the opt-in dependency checks (the server creates the folder when it writes).
+      ...(context.globalStorageUri.scheme === 'file' ? { cacheFolder: context.globalStorageUri.fsPath } : {}),
       clientCommands: [selectRangeCommand],
     }),
     diagnosticCollectionName: serverName,

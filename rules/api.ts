@@ -100,6 +100,37 @@ export interface FileFacts {
    * per-unit path by the engine's dependency index. Absent when none was found or the caller supplies none.
    */
   readonly project?: ProjectFacts;
+  /**
+   * What the package registries and the advisory database said, when the user turned the networked dependency checks
+   * on (and trusts the workspace). Absent otherwise: the networked rules then report nothing.
+   */
+  readonly packages?: PackageIntel;
+}
+
+/** A published advisory (OSV) affecting a package version. */
+export interface Advisory {
+  /** `GHSA-…`, `PYSEC-…`. */
+  readonly id: string;
+  /** Other ids of the same advisory, CVE ids first. */
+  readonly aliases: readonly string[];
+  readonly summary: string;
+  /** The lowest version that fixes it above the affected one, when the database says. */
+  readonly fixed?: string;
+  readonly severity?: 'low' | 'moderate' | 'high' | 'critical';
+}
+
+/**
+ * Answers about packages from the network, as far as they are known now. A question not answered yet returns "nothing
+ * known" at once and is asked in the background; when a meaningful answer arrives the face analyses again (the `key`
+ * changes, so cached results are not reused).
+ */
+export interface PackageIntel {
+  /** True only after the registry answered that the package does not exist (a definite 404); unknown and failed: false. */
+  isMissing(ecosystem: 'npm' | 'pypi', name: string): boolean;
+  /** Advisories affecting `name` at `version` (empty when none, or not known yet). PyPI names PEP 503-normalized. */
+  advisoriesOf(ecosystem: 'npm' | 'pypi', name: string, version: string): readonly Advisory[];
+  /** Changes whenever an answer that can change findings arrives; part of every cache key. */
+  readonly key: string;
 }
 
 /** What the manifests of a file's project declare, for the file's ecosystem. */
@@ -118,6 +149,8 @@ export interface ProjectFacts {
   isLocal(name: string): boolean;
   /** False when some manifest could not be read in full (a parse error, a setup.py without literal requirements). */
   readonly complete: boolean;
+  /** The locked (lockfile) or exactly pinned version of a declared package (PyPI names in any spelling), if known. */
+  versionOf?(name: string): string | undefined;
   /** Stable text of everything above; part of every cache key. */
   readonly key: string;
 }

@@ -25,6 +25,22 @@ export interface SkepticSettings {
   readonly maxFileSize: number;
   /** Milliseconds to wait after an edit before analysing; 0 analyses at once. */
   readonly debounceMs: number;
+  /** Networked dependency checks (`skeptic.dependencies.*`): off by default, never on in an untrusted workspace. */
+  readonly dependencies: DependencySettings;
+}
+
+/** `skeptic.dependencies.*`: what may leave the machine for the dependency rules, and where it goes. */
+export interface DependencySettings {
+  /** `unknown-package`: send the names of imported and declared packages (not the bundled popular ones) to the npm registry / PyPI. */
+  readonly checkRegistry: boolean;
+  /** `vulnerable-dependency`: send declared packages' names and locked or pinned versions to the OSV database. */
+  readonly checkVulnerabilities: boolean;
+  /** npm registry base URL (a private mirror), e.g. `https://registry.npmjs.org`. */
+  readonly npmRegistry: string;
+  /** PyPI base URL serving `/pypi/<name>/json`, e.g. `https://pypi.org`. */
+  readonly pypiUrl: string;
+  /** OSV API base URL serving `/v1/query`, e.g. `https://api.osv.dev`. */
+  readonly osvUrl: string;
 }
 
 /** The defaults, and the one runtime list of the server's setting keys. */
@@ -34,6 +50,13 @@ export const defaultSettings: SkepticSettings = {
   ignore: [],
   maxFileSize: 1024 * 1024,
   debounceMs: 100,
+  dependencies: {
+    checkRegistry: false,
+    checkVulnerabilities: false,
+    npmRegistry: 'https://registry.npmjs.org',
+    pypiUrl: 'https://pypi.org',
+    osvUrl: 'https://api.osv.dev',
+  },
 };
 
 /** Settings only the VS Code client reads (`skeptic.<key>`); the server never sees them. */
@@ -43,6 +66,11 @@ export const clientOnlySettings = ['trace.server'] as const;
 export interface InitializationOptions {
   /** Whether the workspace is trusted. Absent means trusted. Untrusted: `.skeptic.yml` cannot silence rules. */
   readonly workspaceTrusted?: boolean;
+  /**
+   * A folder the server may keep its package-registry and advisory cache in (VS Code's `globalStorageUri` path).
+   * Absent: the OS cache folder (`$XDG_CACHE_HOME/skeptic`, `~/Library/Caches/skeptic`, `%LOCALAPPDATA%\\skeptic`).
+   */
+  readonly cacheFolder?: string;
   /**
    * Client-side commands the client implements, e.g. `[selectRangeCommand]`. The server attaches such a command
    * to a code action only when the client lists it here, so editors without it never get an unknown command.

@@ -3,7 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { ConfigError, configFileName, formatProblem, knownRuleIds, mergeOptions, metas, parseConfig, severityAtLeast, type Severity } from '../engine';
+import {
+  ConfigError, configFileName, defaultCacheFolder, formatProblem, knownRuleIds, mergeOptions, metas, PackageChecks, parseConfig, severityAtLeast,
+  type PackageCheckSettings, type Severity,
+} from '../engine';
+import { runDependencyPass } from './dependency-checks';
 import { acceptedByBaseline, baselineEntries, BaselineError, formatBaseline, readBaseline } from './baseline';
 import { changedLinesSince, DiffError, isChangedLine, type ChangedLines } from './diff';
 import { fingerprintsOf, formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
@@ -29,6 +33,14 @@ Options:
   --baseline <file>            leave out findings the baseline accepted; fail only on new ones
   --write-baseline <file>      write today's findings to a baseline file (the report is still printed)
   --jobs <n>                   files scanned in parallel (default: the number of cores; 1 = no worker threads)
+  --check-registry             rule unknown-package: ask the npm registry and PyPI whether imported and declared
+                               packages exist (sends package names; popular ones are never sent)
+  --check-vulnerabilities      rule vulnerable-dependency: ask the OSV database about declared packages' locked or
+                               pinned versions (sends names and versions); answers of both are cached in
+                               ${'$'}XDG_CACHE_HOME/skeptic or the OS cache folder
+  --npm-registry <url>         npm registry for --check-registry (default: https://registry.npmjs.org)
+  --pypi-url <url>             PyPI JSON API for --check-registry (default: https://pypi.org)
+  --osv-url <url>              OSV API for --check-vulnerabilities (default: https://api.osv.dev)
   -q, --quiet                  no progress bar on standard error
   -h, --help                   show this help
   -v, --version                show the version
@@ -53,6 +65,11 @@ export async function main(argv: string[]): Promise<number> {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         jobs: { type: 'string' },
+        'check-registry': { type: 'boolean', default: false },
+        'check-vulnerabilities': { type: 'boolean', default: false },
+        'npm-registry': { type: 'string' },
+        'pypi-url': { type: 'string' },
+        'osv-url': { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -88,12 +105,17 @@ export async function main(argv: string[]): Promise<number> {
     const accepted = values.baseline ? readBaseline(values.baseline) : undefined;
     const changed: ChangedLines | undefined = values.diff !== undefined ? changedLinesSince(values.diff, process.cwd()) : undefined;
     const options = mergeOptions(projectOptions);
+    const packageSettings = packageSettingsOf(values);
+    const checks = packageSettings && new PackageChecks({ cacheFolder: defaultCacheFolder(), log: (line) => process.stderr.write(`skeptic: dependency checks: ${line}\n`) });
+    const packageAnswers = packageSettings && checks ? { settings: packageSettings, answers: checks.exportAnswers() } : undefined;
     const files = collectFiles(targets.length ? targets : ['.'], { root, ignoreGlobs: options.ignore, useGitignore: !values['no-gitignore'] })
       .filter((file) => !changed || changed.has(file)); // --diff: a file without new lines cannot have a new finding
     const tasks = files.map((file) => ({ file, display: path.relative(process.cwd(), file).split(path.sep).join('/') || file }));
     const progress = !values.quiet && process.stderr.isTTY === true ? createProgress(tasks.length) : undefined;
-    const results = await scanAll(tasks, options, jobs, progress?.update);
+    const firstResults = await scanAll(tasks, options, jobs, progress?.update, packageAnswers);
     progress?.finish();
+    const { results, tasks: reportedTasks } = await runDependencyPass(tasks, firstResults, options, packageSettings, checks,
+      (again, packages) => scanAll(again, options, jobs, undefined, packages), (line) => process.stderr.write(`${line}\n`));
     const reports: FileReport[] = [];
     const baselineSource: FileReport[] = [];
     const skipped: { path: string; reason: string }[] = [];
@@ -111,13 +133,13 @@ export async function main(argv: string[]): Promise<number> {
       const fingerprints = fingerprintsOf(whole);
       const inBaseline = accepted && values.baseline ? acceptedByBaseline(whole, values.baseline, accepted) : undefined;
       const keep = outcome.findings.map((f, k) => {
-        if (changed && !isChangedLine(changed, tasks[i].file, f.range.start.line + 1)) return false;
+        if (changed && !isChangedLine(changed, reportedTasks[i].file, f.range.start.line + 1)) return false;
         if (inBaseline?.[k]) { if (!f.suppression) baselined++; return false; }
         return true;
       });
       const kept: FileReport = { ...whole, findings: outcome.findings.filter((_f, k) => keep[k]), fingerprints: fingerprints.filter((_p, k) => keep[k]) };
       // The baseline records what this run would report without one: --diff narrows it, an older baseline does not.
-      baselineSource.push(changed ? { ...whole, findings: outcome.findings.filter((f) => isChangedLine(changed, tasks[i].file, f.range.start.line + 1)) } : whole);
+      baselineSource.push(changed ? { ...whole, findings: outcome.findings.filter((f) => isChangedLine(changed, reportedTasks[i].file, f.range.start.line + 1)) } : whole);
       if (kept.findings.length) reports.push(kept);
     });
     if (values['write-baseline']) writeFile('--write-baseline', values['write-baseline'], formatBaseline(baselineEntries(baselineSource, values['write-baseline'])));
@@ -136,6 +158,24 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** `--check-registry` / `--check-vulnerabilities` and their endpoints, or undefined when neither is asked for. */
+function packageSettingsOf(values: Record<string, string | boolean | undefined>): PackageCheckSettings | undefined {
+  const endpoint = (flag: string, fallback: string): string => {
+    const value = values[flag];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+/i.test(value)) throw new UsageError(`--${flag} must be an http:// or https:// URL, got \`${String(value)}\``);
+    return value.replace(/\/+$/, '');
+  };
+  const settings = {
+    checkRegistry: values['check-registry'] === true,
+    checkVulnerabilities: values['check-vulnerabilities'] === true,
+    npmRegistry: endpoint('npm-registry', 'https://registry.npmjs.org'),
+    pypiUrl: endpoint('pypi-url', 'https://pypi.org'),
+    osvUrl: endpoint('osv-url', 'https://api.osv.dev'),
+  };
+  return settings.checkRegistry || settings.checkVulnerabilities ? settings : undefined;
 }
 
 /** Lines as `wc -l` and people count them: a final newline ends the last line rather than starting another. */

@@ -1,7 +1,9 @@
 // Owns scanning many files, in-process or across worker threads, with results in file order whatever the thread count.
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createAnalyzer, DependencyIndex, scanFile, type AnalysisOptions, type Finding } from '../engine';
+import {
+  createAnalyzer, DependencyIndex, PackageChecks, scanFile, type AnalysisOptions, type CacheEntry, type Finding, type PackageCheckSettings, type PackageQuestion,
+} from '../engine';
 
 export interface ScanTask {
   readonly file: string;
@@ -10,9 +12,19 @@ export interface ScanTask {
 
 /** A file's outcome as it crosses threads: plain data, rule failures already rendered as text. */
 export type ScanResult =
-  | { readonly kind: 'analysed'; readonly path: string; readonly text: string; readonly findings: readonly Finding[]; readonly failures: readonly { ruleId: string; error: string }[] }
+  | {
+    readonly kind: 'analysed'; readonly path: string; readonly text: string; readonly findings: readonly Finding[]; readonly failures: readonly { ruleId: string; error: string }[];
+    /** Networked checks' questions the answers given did not cover (asked by the main thread, then the file is scanned again). */
+    readonly questions?: readonly PackageQuestion[];
+  }
   | { readonly kind: 'skipped'; readonly path: string; readonly reason: string }
   | undefined;
+
+/** The networked checks for a scan: what the user allowed, and the answers known so far (threads cannot share the cache). */
+export interface PackageAnswers {
+  readonly settings: PackageCheckSettings;
+  readonly answers: readonly (readonly [string, CacheEntry])[];
+}
 
 export const defaultJobs = (): number => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) || 1;
 
@@ -20,11 +32,13 @@ export const defaultJobs = (): number => (typeof os.availableParallelism === 'fu
  * Scans `tasks` with `jobs` threads (1: this thread) and returns one result per task, in task order. Each worker loads
  * the engine once and takes the next file when it finishes one, so a large file does not hold up a fixed share.
  */
-export async function scanAll(tasks: readonly ScanTask[], options: AnalysisOptions, jobs: number, onDone?: (done: number) => void): Promise<ScanResult[]> {
+export async function scanAll(
+  tasks: readonly ScanTask[], options: AnalysisOptions, jobs: number, onDone?: (done: number) => void, packages?: PackageAnswers,
+): Promise<ScanResult[]> {
   const results: ScanResult[] = new Array(tasks.length);
   const workers = Math.min(jobs, tasks.length);
   if (workers <= 1) {
-    const scan = createScanner(options);
+    const scan = createScanner(options, packages);
     for (let i = 0; i < tasks.length; i++) {
       results[i] = await scan(tasks[i]);
       onDone?.(i + 1);
@@ -50,7 +64,7 @@ export async function scanAll(tasks: readonly ScanTask[], options: AnalysisOptio
     };
     for (let w = 0; w < workers; w++) {
       // The running script is the CLI bundle (or this module unbundled); the flag in workerData makes it a worker.
-      const worker = new Worker(__filename, { workerData: { skepticScanWorker: true, options } });
+      const worker = new Worker(__filename, { workerData: { skepticScanWorker: true, options, packages } });
       pool.push(worker);
       worker.on('message', (message: { index: number; result?: ScanResult; error?: string }) => {
         if (message.error !== undefined) { fail(new Error(message.error)); return; }
@@ -68,13 +82,18 @@ export async function scanAll(tasks: readonly ScanTask[], options: AnalysisOptio
   return results;
 }
 
-function createScanner(options: AnalysisOptions): (task: ScanTask) => Promise<ScanResult> {
+function createScanner(options: AnalysisOptions, packages?: PackageAnswers): (task: ScanTask) => Promise<ScanResult> {
   const analyzer = createAnalyzer(options);
   const dependencies = new DependencyIndex();
+  // Answers only: this thread never asks the network, it hands its questions back with the file's result.
+  const checks = packages && new PackageChecks({ answers: packages.answers });
+  const intel = checks?.intel(packages!.settings);
   return async ({ file, display }) => {
-    const outcome = await scanFile(file, display, analyzer, (absolute, language) => dependencies.projectOf(absolute, language)?.facts);
+    const outcome = await scanFile(file, display, analyzer, (absolute, language) => dependencies.projectOf(absolute, language)?.facts, intel);
+    const questions = checks?.takeQueued() ?? [];
     if (!outcome || outcome.kind === 'skipped') return outcome;
     return {
+      ...(questions.length ? { questions } : {}),
       kind: 'analysed',
       path: outcome.path,
       text: outcome.text,
@@ -85,7 +104,8 @@ function createScanner(options: AnalysisOptions): (task: ScanTask) => Promise<Sc
 }
 
 function serveAsWorker(): void {
-  const scan = createScanner((workerData as { options: AnalysisOptions }).options);
+  const { options, packages } = workerData as { options: AnalysisOptions; packages?: PackageAnswers };
+  const scan = createScanner(options, packages);
   // One file at a time: the main thread sends the next only after this one's answer.
   parentPort!.on('message', ({ index, task }: { index: number; task: ScanTask }) => {
     scan(task).then(

@@ -128,7 +128,7 @@ export class Analyzer {
     // so most statements are settled from their text.
     const texts = statements.map((s) => s.text);
     const { bindings, key: bindingsKey } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
-    const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0${file.project?.key ?? ''}\0`;
+    const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0${file.project?.key ?? ''}\0${file.packages?.key ?? ''}\0`;
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const nextEntries = new Map<string, UnitEntry>();

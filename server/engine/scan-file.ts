@@ -1,6 +1,6 @@
 // Owns analysing one file from disk start to finish, releasing its tree: the CLI's and workspace scans' unit of work.
 import * as fs from 'node:fs';
-import type { LanguageId, ProjectFacts } from '../../rules/api';
+import type { LanguageId, PackageIntel, ProjectFacts } from '../../rules/api';
 import type { AnalysisResult, Analyzer } from './analyzer';
 import { ParsedDocument, ParseTimeoutError } from './document';
 import { fileFacts, skipReason } from './files';
@@ -12,10 +12,12 @@ export type FileOutcome =
 
 /**
  * Reads, checks, parses and analyses one file; the tree is freed before returning (the wasm heap never shrinks).
- * `projectOf` supplies the file's dependency manifests (a `DependencyIndex`), for the dependency rules.
+ * `projectOf` supplies the file's dependency manifests (a `DependencyIndex`), for the dependency rules; `packages` the
+ * networked checks' answers, when the user turned them on.
  */
 export async function scanFile(
   absolutePath: string, displayPath: string, analyzer: Analyzer, projectOf?: (absolutePath: string, language: LanguageId) => ProjectFacts | undefined,
+  packages?: PackageIntel,
 ): Promise<FileOutcome | undefined> {
   const language = languageOfPath(absolutePath);
   if (!language) return undefined;
@@ -32,7 +34,7 @@ export async function scanFile(
   }
   try {
     const project = projectOf?.(absolutePath, language);
-    const result = analyzer.analyze(document, { ...fileFacts(displayPath, language), ...(project ? { project } : {}) });
+    const result = analyzer.analyze(document, { ...fileFacts(displayPath, language), ...(project ? { project } : {}), ...(packages ? { packages } : {}) });
     return { kind: 'analysed', path: displayPath, lines: document.lineCount, result, text };
   } finally {
     document.dispose();

@@ -15,6 +15,7 @@ import {
   type InitializationOptions, type ShowDocumentationArguments,
 } from '../../shared/protocol';
 import { fixAllAction, quickFixesFor } from './code-actions';
+import { DependencyDiagnostics } from './dependency-diagnostics';
 import { configProblemDiagnostic, docsUriOf, isRuleDiagnostic, skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './open-document';
 import { questionSnippetAction, reviewDocument } from './review';
@@ -72,6 +73,7 @@ export function startSession(connection: Connection): void {
 
   const projects = new ProjectConfigs(knownRuleIds, (config) => publishConfigProblems(config));
   const dependencies = new DependencyIndex();
+  const dependencyDiagnostics = new DependencyDiagnostics(connection, dependencies, () => reanalyseAll());
 
   function publishConfigProblems(config: ProjectConfig): void {
     const uri = pathToFileURL(config.file).toString();
@@ -133,9 +135,13 @@ export function startSession(connection: Connection): void {
     if (doc.closed || parsed.version !== version) return undefined;
     const displayPath = filePath ? (root ? path.relative(root, filePath) : filePath) : doc.uri;
     // Manifests are re-read when their mtime changes (a stat per manifest), so this stays off the parse-and-walk cost.
-    const dependencyFacts = filePath ? dependencies.projectOf(filePath, doc.language, root)?.facts : undefined;
-    const file: FileFacts = { ...fileFacts(displayPath, doc.language), ...(dependencyFacts ? { project: dependencyFacts } : {}) };
+    const dependencyProject = filePath ? dependencies.projectOf(filePath, doc.language, root) : undefined;
+    const dependencyFacts = dependencyProject?.facts;
+    // The networked checks answer from what is known and ask the rest in the background: they never hold up diagnostics.
+    const packages = dependencyDiagnostics.intelFor(settings, trusted);
+    const file: FileFacts = { ...fileFacts(displayPath, doc.language), ...(dependencyFacts ? { project: dependencyFacts } : {}), ...(packages ? { packages } : {}) };
     const result = analyzerFor(options).analyze(parsed.document, file, doc.cache);
+    dependencyDiagnostics.documentAnalysed(doc.uri, dependencyProject, packages, options.rules);
     logFailures(doc, result.failures);
     const findings = result.findings.filter((f) => !f.suppression);
     return { version, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)), document: parsed.document, file };
@@ -184,6 +190,7 @@ export function startSession(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.workspaceTrusted !== false;
     clientCommands = new Set(Array.isArray(init.clientCommands) ? init.clientCommands : []);
+    dependencyDiagnostics.setCacheFolder(typeof init.cacheFolder === 'string' && init.cacheFolder ? init.cacheFolder : undefined);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     projects.setWorkspaceFolders(folders.map(fsPathOf).filter((p): p is string => !!p));
     return {
@@ -208,6 +215,7 @@ export function startSession(connection: Connection): void {
         () => { projects.watched = true; },
         (error) => connection.console.warn(`could not watch .skeptic.yml files, checking them on each analysis instead: ${String(error)}`),
       );
+      dependencyDiagnostics.watch();
     }
     if (workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -240,6 +248,7 @@ export function startSession(connection: Connection): void {
     doc.dispose();
     documents.delete(textDocument.uri);
     settingsCache.delete(textDocument.uri);
+    dependencyDiagnostics.documentClosed(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
@@ -255,6 +264,7 @@ export function startSession(connection: Connection): void {
       const file = fsPathOf(change.uri);
       if (file && path.basename(file) === '.skeptic.yml') { projects.invalidate(file); relevant = true; }
     }
+    if (dependencyDiagnostics.filesChanged(changes)) relevant = true;
     if (relevant) reanalyseAll();
   });
 

@@ -1,6 +1,6 @@
 // Owns the editor settings (`skeptic.*`): validating what the client sends, defaults for bad keys, and the per-resource cache.
 import { editDistance, type AnalysisOptions } from '../engine';
-import { defaultSettings, type RuleSetting, type SkepticSettings } from '../../shared/protocol';
+import { defaultSettings, type DependencySettings, type RuleSetting, type SkepticSettings } from '../../shared/protocol';
 
 const ruleSettings: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
@@ -38,7 +38,42 @@ export function validateSettings(raw: unknown, knownRules: ReadonlySet<string>):
     else if (!(ruleSettings as unknown[]).includes(setting)) problems.push(`skeptic.rules.${id} must be off, error, warning or info, got ${describe(setting)}`);
     else rules[id] = setting as RuleSetting;
   }
-  return { settings: { enable, rules, ignore, maxFileSize, debounceMs }, problems };
+  const dependencies = validateDependencySettings(input.dependencies, problems);
+  return { settings: { enable, rules, ignore, maxFileSize, debounceMs, dependencies }, problems };
+}
+
+/** `skeptic.dependencies.*`: booleans, and endpoints that must be absolute http(s) URLs (a bad one keeps the public default). */
+function validateDependencySettings(raw: unknown, problems: string[]): DependencySettings {
+  const defaults = defaultSettings.dependencies;
+  if (raw === undefined || raw === null) return defaults;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push(`skeptic.dependencies must be an object, got ${describe(raw)}`);
+    return defaults;
+  }
+  const input = raw as Record<string, unknown>;
+  const flag = (key: 'checkRegistry' | 'checkVulnerabilities'): boolean => {
+    const value = input[key];
+    if (value === undefined || value === null) return defaults[key];
+    if (typeof value === 'boolean') return value;
+    problems.push(`skeptic.dependencies.${key} must be true or false, got ${describe(value)}`);
+    return defaults[key];
+  };
+  const endpoint = (key: 'npmRegistry' | 'pypiUrl' | 'osvUrl'): string => {
+    const value = input[key];
+    if (value === undefined || value === null || value === '') return defaults[key];
+    if (typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value.trim())) {
+      try { new URL(value.trim()); return value.trim().replace(/\/+$/, ''); } catch { /* reported below */ }
+    }
+    problems.push(`skeptic.dependencies.${key} must be an http:// or https:// URL, got ${describe(value)}`);
+    return defaults[key];
+  };
+  return {
+    checkRegistry: flag('checkRegistry'),
+    checkVulnerabilities: flag('checkVulnerabilities'),
+    npmRegistry: endpoint('npmRegistry'),
+    pypiUrl: endpoint('pypiUrl'),
+    osvUrl: endpoint('osvUrl'),
+  };
 }
 
 /**

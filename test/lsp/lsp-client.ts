@@ -48,6 +48,8 @@ export class LspClient {
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly registrations: string[] = [];
   readonly stderr: string[] = [];
+  /** `window/logMessage` texts (the server's log: the Skeptic output channel in VS Code). */
+  readonly logs: string[] = [];
   initializeResult!: InitializeResult;
   private readonly texts = new Map<string, TextDocument>();
   /** Every text sent, by uri and version: lets a test check a publish against the text it claims to describe. */
@@ -65,7 +67,7 @@ export class LspClient {
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.record(() => client.published.push(params)));
     connection.onNotification(ShowMessageNotification.type, (params) => client.record(() => client.messages.push(params)));
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => client.record(() => client.logs.push(params.message)));
     connection.onNotification('$/logTrace', () => undefined);
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings ?? null));
     connection.onRequest(RegistrationRequest.type, (params) => { client.record(() => client.registrations.push(...params.registrations.map((r) => r.method))); });

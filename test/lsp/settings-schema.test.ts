@@ -18,7 +18,16 @@ interface PropertySchema {
 
 const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const properties: Record<string, PropertySchema> = packageJson.contributes?.configuration?.properties ?? {};
-const serverKeys = Object.keys(defaultSettings).map((k) => `${settingsSection}.${k}`);
+/**
+ * The server's settings as VS Code names them: a group of settings (a non-empty object default such as
+ * `dependencies`) is spelled `skeptic.dependencies.checkRegistry`; an object-valued setting (`rules`, default `{}`) is one key.
+ */
+function leafSettings(value: Record<string, unknown>, prefix: string): [string, unknown][] {
+  return Object.entries(value).flatMap(([k, v]): [string, unknown][] =>
+    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 ? leafSettings(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
+}
+const serverSettings = leafSettings(defaultSettings as unknown as Record<string, unknown>, '');
+const serverKeys = serverSettings.map(([k]) => `${settingsSection}.${k}`);
 const clientKeys = clientOnlySettings.map((k) => `${settingsSection}.${k}`);
 
 describe('settings schema', () => {
@@ -28,7 +37,7 @@ describe('settings schema', () => {
 
   it("package.json defaults and types are the server's", () => {
     const jsonType = (value: unknown): string => (Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer|number' : typeof value);
-    for (const [key, value] of Object.entries(defaultSettings)) {
+    for (const [key, value] of serverSettings) {
       const schema = properties[`${settingsSection}.${key}`];
       assert.deepEqual(schema.default, value, `${key} default`);
       assert.ok(jsonType(value).split('|').includes(schema.type), `${key}: package.json type ${schema.type} fits ${JSON.stringify(value)}`);
@@ -42,7 +51,14 @@ describe('settings schema', () => {
       assert.deepEqual(validateSettings({ rules: { [anyRule]: severity } }, knownRuleIds).problems, [], `rules value ${String(severity)}`);
     }
     assert.equal(validateSettings({ rules: { [anyRule]: 'loud' } }, knownRuleIds).problems.length, 1);
-    const defaults = Object.fromEntries(Object.keys(defaultSettings).map((k) => [k, properties[`${settingsSection}.${k}`].default]));
+    // What VS Code answers for the section: dotted keys nested into objects.
+    const defaults: Record<string, unknown> = {};
+    for (const [key] of serverSettings) {
+      const parts = key.split('.');
+      let at = defaults;
+      for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+      at[parts[parts.length - 1]] = properties[`${settingsSection}.${key}`].default;
+    }
     assert.deepEqual(validateSettings(defaults, knownRuleIds), { settings: defaultSettings, problems: [] });
     assert.equal(validateSettings({ ...defaults, trace: { server: 'verbose' } }, knownRuleIds).problems.length, 0, 'client-only settings are not the server\'s problem');
   });

@@ -177,7 +177,8 @@ export function parseRequirements(text: string): ParsedManifest {
     const url = editable?.[1] ?? (/^(git\+|hg\+|svn\+|bzr\+|https?:|file:)/.test(content) ? content.split(/\s+/)[0] : undefined);
     if (url) {
       const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(url);
-      if (egg) dependencies.push({ name: normalizePypiName(egg[1]), line: startLine, ...columnsOf(lines[startLine], egg[1]) });
+      // A direct reference (PEP 508 `name @ url`): not a registry package.
+      if (egg) dependencies.push({ name: normalizePypiName(egg[1]), spec: `@ ${url}`, line: startLine, ...columnsOf(lines[startLine], egg[1]) });
       continue;
     }
     if (content.startsWith('-')) continue; // --index-url, --hash, -f and other pip options
@@ -220,7 +221,7 @@ export function parsePyproject(text: string): ParsedManifest {
     if (!isObject(table)) return;
     for (const [name, spec] of Object.entries(table)) {
       if (name.toLowerCase() === 'python') continue;
-      names.push({ name, ...(typeof spec === 'string' ? { spec } : isObject(spec) && typeof spec.version === 'string' ? { spec: spec.version } : {}) });
+      names.push({ name, ...(typeof spec === 'string' ? { spec } : isObject(spec) ? specOfTable(spec) : {}) });
     }
   };
   addPoetry(poetry?.dependencies);
@@ -246,7 +247,7 @@ export function parsePipfile(text: string): ParsedManifest {
     const table = doc[section];
     if (!isObject(table)) continue;
     for (const [name, spec] of Object.entries(table)) {
-      const version = typeof spec === 'string' ? spec : isObject(spec) && typeof spec.version === 'string' ? spec.version : undefined;
+      const version = typeof spec === 'string' ? spec : isObject(spec) ? specOfTable(spec).spec : undefined;
       dependencies.push({ name: normalizePypiName(name), ...(version && version !== '*' ? { spec: version } : {}), ...locateWord(text, name) });
     }
   }
@@ -296,6 +297,12 @@ export function parseSetupPy(text: string): ParsedManifest {
   }
   const name = /\bname\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
   return { ecosystem: 'pypi', dependencies, problems: [], complete: found, ...(name ? { ownName: normalizePypiName(name) } : {}) };
+}
+
+/** A Poetry/Pipfile table's version, or `@ <source>` for a git, path or URL dependency (not a registry package). */
+function specOfTable(table: Record<string, unknown>): { spec?: string } {
+  for (const key of ['git', 'path', 'url', 'file']) if (typeof table[key] === 'string') return { spec: `@ ${table[key] as string}` };
+  return typeof table.version === 'string' ? { spec: table.version } : {};
 }
 
 function jsonProblem(text: string, error: Error): ManifestProblem {

@@ -112,6 +112,11 @@ export class DependencyIndex {
       }
     }
     if (!manifests.some((m) => path.basename(m.file) === npmManifestName)) return undefined;
+    // Without a lockfile entry, an exact pin in package.json (`"lodash": "4.17.20"`) is the version installed.
+    for (const m of manifests) for (const d of m.parsed.dependencies) {
+      const pin = /^[=v]?(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(d.spec?.trim() ?? '');
+      if (pin && !versions.has(d.name)) versions.set(d.name, pin[1]);
+    }
     return buildProject('npm', manifests, local, aliases, versions);
   }
 
@@ -163,6 +168,7 @@ function buildProject(ecosystem: Ecosystem, manifests: ManifestFile[], local: Se
   const normalize = ecosystem === 'pypi' ? normalizePypiName : (n: string) => n;
   const key = [
     ecosystem, complete, manifests.map((m) => m.file).join(','), [...declared].sort().join(','), [...local].sort().join(','), aliases.join(','),
+    [...declared].sort().map((d) => versions.get(d) ?? '').join(','),
   ].join('|');
   const facts: ProjectFacts = {
     ecosystem,
@@ -172,6 +178,7 @@ function buildProject(ecosystem: Ecosystem, manifests: ManifestFile[], local: Se
     isLocal: (name) => local.has(name) || aliases.some((a) => (a.endsWith('*') ? name.startsWith(a.slice(0, -1)) : name === a)),
     complete,
     key,
+    versionOf: (name) => versions.get(normalize(name)),
   };
   return { facts, manifests, versions };
 }
