@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createServerClient, type ServerClient } from './server-client';
 import { createStatusBar } from './status-bar';
+import { registerWorkspaceCommands } from './workspace-scan';
 
 let server: ServerClient | undefined;
 
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(output);
   server = createServerClient(context, output);
   registerCommands(server, context.subscriptions);
+  registerWorkspaceCommands(server, context.subscriptions);
   createStatusBar(server.client, context.subscriptions);
   output.info(`Skeptic ${context.extension.packageJSON.version as string} activating; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode): .skeptic.yml and workspace settings cannot silence rules'}.`);
   // Not awaited: activation ends at once and the server's first diagnostics follow when it is up.

@@ -1,6 +1,6 @@
 // Every custom message and settings shape shared by the VS Code client and the language server. Ranges are LSP's: 0-based.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Range, TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, ProtocolRequestType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range, TextEdit, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 
 /** The name diagnostics carry as `source`, and the code action kind suffix (`source.fixAll.skeptic`). */
 export const serverName = 'skeptic';
@@ -126,6 +126,8 @@ export interface DiagnosticData {
   readonly confidence: 'high' | 'medium' | 'low';
   /** The document version the finding was computed on; a fix for another version is not offered. */
   readonly version: number;
+  /** The finding's code shape (rule + normalized statement): findings sharing it are "the same pattern". */
+  readonly pattern?: string;
 }
 
 /** What a reviewed snippet does that matters for security. */
@@ -219,4 +221,41 @@ export const questionSnippetCommand = 'skeptic.questionSnippet';
 export interface QuestionSnippetArguments {
   readonly uri: string;
   readonly range: Range;
+}
+
+/** `skeptic/scanWorkspace` params: a `workDoneToken` gets `$/progress` begin/report/end as files are scanned. */
+export interface ScanWorkspaceParams extends WorkDoneProgressParams {}
+
+export interface ScanWorkspaceResult {
+  /** Findings in the workspace folders once the scan ends (scanned files and open documents). */
+  readonly findings: number;
+  /** Files holding those findings. */
+  readonly filesWithFindings: number;
+  /** Files read and analysed from disk by this scan (open documents keep their live results and are not counted). */
+  readonly filesScanned: number;
+  /** Files not analysed: over maxFileSize, binary or too slow to parse. */
+  readonly filesSkipped: number;
+  /** The request was cancelled: the counts cover what was scanned until then, whose results stand. */
+  readonly cancelled: boolean;
+}
+
+/**
+ * Client → server: scan every workspace folder's files that are not open (respecting `.skeptic.yml`, ignore globs,
+ * `.gitignore` and maxFileSize) and publish their diagnostics; kept fresh afterwards from file-watcher events.
+ * Cancelling the request stops the scan between two files.
+ */
+export namespace ScanWorkspaceRequest {
+  export const method = 'skeptic/scanWorkspace' as const;
+  export const type = new ProtocolRequestType<ScanWorkspaceParams, ScanWorkspaceResult, never, void, void>(method);
+}
+
+/**
+ * Client-side command of the "Show all occurrences" code action: shows `locations` (the places holding the same
+ * pattern) in the references peek at `position` of `uri`. Offered only when the client lists it in `clientCommands`.
+ */
+export const showOccurrencesCommand = 'skeptic.showOccurrences';
+export interface ShowOccurrencesArguments {
+  readonly uri: string;
+  readonly position: Range['start'];
+  readonly locations: readonly { readonly uri: string; readonly range: Range }[];
 }

@@ -12,7 +12,7 @@ import { acceptedByBaseline, baselineEntries, BaselineError, formatBaseline, rea
 import { changedLinesSince, DiffError, isChangedLine, type ChangedLines } from './diff';
 import { fingerprintsOf, formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
 import { defaultJobs, scanAll } from './scan-pool';
-import { collectFiles } from './walk';
+import { collectFiles } from '../engine/walk';
 
 declare const SKEPTIC_VERSION: string | undefined;
 const version = typeof SKEPTIC_VERSION === 'string' ? SKEPTIC_VERSION : '0.0.0-dev';

@@ -10,6 +10,7 @@ export * from './document';
 export * from './files';
 export * from './findings';
 export * from './languages';
+export * from './propagation';
 export * from './suppressions';
 export { detectors, metas };
 export type * from '../../rules/api';
@@ -25,4 +26,5 @@ export function createAnalyzer(options: AnalysisOptions): Analyzer {
   return new Analyzer(metas, detectors, options);
 }
 export * from './scan-file';
+export * from './walk';
 export * from './review';

@@ -5,9 +5,14 @@ import type { AnalysisResult, Analyzer } from './analyzer';
 import { ParsedDocument, ParseTimeoutError } from './document';
 import { fileFacts, skipReason } from './files';
 import { languageOfPath } from './languages';
+import { patternOf } from './propagation';
 
 export type FileOutcome =
-  | { readonly kind: 'analysed'; readonly path: string; readonly lines: number; readonly result: AnalysisResult; readonly text: string }
+  | {
+    readonly kind: 'analysed'; readonly path: string; readonly lines: number; readonly result: AnalysisResult; readonly text: string;
+    /** With `withPatterns`: each finding's shape key (`patternOf`), computed while the tree is still there. */
+    readonly patterns?: readonly string[];
+  }
   | { readonly kind: 'skipped'; readonly path: string; readonly reason: string };
 
 /**
@@ -17,7 +22,7 @@ export type FileOutcome =
  */
 export async function scanFile(
   absolutePath: string, displayPath: string, analyzer: Analyzer, projectOf?: (absolutePath: string, language: LanguageId) => ProjectFacts | undefined,
-  packages?: PackageIntel,
+  packages?: PackageIntel, withPatterns = false,
 ): Promise<FileOutcome | undefined> {
   const language = languageOfPath(absolutePath);
   if (!language) return undefined;
@@ -35,7 +40,8 @@ export async function scanFile(
   try {
     const project = projectOf?.(absolutePath, language);
     const result = analyzer.analyze(document, { ...fileFacts(displayPath, language), ...(project ? { project } : {}), ...(packages ? { packages } : {}) });
-    return { kind: 'analysed', path: displayPath, lines: document.lineCount, result, text };
+    const patterns = withPatterns ? result.findings.map((f) => patternOf(document, f)) : undefined;
+    return { kind: 'analysed', path: displayPath, lines: document.lineCount, result, text, ...(patterns ? { patterns } : {}) };
   } finally {
     document.dispose();
   }

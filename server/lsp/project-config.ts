@@ -33,6 +33,11 @@ export class ProjectConfigs {
     private readonly onRead: (config: ProjectConfig) => void,
   ) {}
 
+  /** The workspace folders' paths, longest first. */
+  get folders(): readonly string[] {
+    return this.workspaceFolders;
+  }
+
   setWorkspaceFolders(folders: readonly string[]): void {
     // Longest first: a document belongs to the innermost folder containing it.
     this.workspaceFolders = [...folders].sort((a, b) => b.length - a.length);

@@ -8,11 +8,11 @@ import {
 } from 'vscode-languageserver';
 import {
   createAnalyzer, defaultOptions, DependencyIndex, fileFacts, knownRuleIds, languageOfEditorId, mergeOptions, metas, metaOf, ParseTimeoutError,
-  skipReason, type AnalysisOptions, type Analyzer, type FileFacts, type Finding, type ParsedDocument, type RuleFailure,
+  patternOf, skipReason, type AnalysisOptions, type Analyzer, type FileFacts, type Finding, type ParsedDocument, type RuleFailure,
 } from '../engine';
 import {
-  DidChangeWorkspaceTrustNotification, fixAllKind, questionSnippetCommand, ReviewRequest, selectRangeCommand, serverName, settingsSection, showDocumentationCommand,
-  type InitializationOptions, type ShowDocumentationArguments,
+  DidChangeWorkspaceTrustNotification, fixAllKind, questionSnippetCommand, ReviewRequest, ScanWorkspaceRequest, selectRangeCommand, serverName, settingsSection,
+  showDocumentationCommand, type InitializationOptions, type ShowDocumentationArguments, type SkepticSettings,
 } from '../../shared/protocol';
 import { fixAllAction, quickFixesFor } from './code-actions';
 import { DependencyDiagnostics } from './dependency-diagnostics';
@@ -21,6 +21,7 @@ import { OpenDocument } from './open-document';
 import { questionSnippetAction, reviewDocument } from './review';
 import { IgnoreMatcher, ProjectConfigs, restrictUntrusted, type ProjectConfig } from './project-config';
 import { formatSettingsProblems, SettingsCache, settingsLayer, validateSettings } from './settings';
+import { WorkspaceScanner } from './workspace-scan';
 
 declare const SKEPTIC_VERSION: string | undefined;
 const version = typeof SKEPTIC_VERSION === 'string' ? SKEPTIC_VERSION : '0.0.0-dev';
@@ -30,6 +31,8 @@ interface Evaluation {
   /** Unsuppressed findings (empty when skipped, ignored or disabled). */
   readonly findings: readonly Finding[];
   readonly diagnostics: Diagnostic[];
+  /** Each finding's pattern key, for "same pattern in N other places". */
+  readonly patterns: readonly string[];
   /** The tree and facts analysed (absent when nothing was): a review builds on them. */
   readonly document?: ParsedDocument;
   readonly file?: FileFacts;
@@ -114,13 +117,11 @@ export function startSession(connection: Connection): void {
     const settings = await settingsCache.get(doc.uri);
     doc.debounceMs = settings.debounceMs;
     if (doc.closed || doc.version !== version) return undefined;
-    const nothing: Evaluation = { version, findings: [], diagnostics: [] };
+    const nothing: Evaluation = { version, findings: [], diagnostics: [], patterns: [] };
     if (!settings.enable) { doc.dropTree(); return nothing; }
     const filePath = fsPathOf(doc.uri);
     const root = filePath && projects.rootOf(filePath);
-    const project = root ? projects.get(root) : undefined;
-    const projectLayer = !project ? {} : trusted ? project.options : restrictUntrusted(project.options, metas, defaultOptions.maxFileSize);
-    const options = mergeOptions(projectLayer, settingsLayer(settings));
+    const options = optionsOf(settings, root);
     if (filePath && ignoreMatcher.ignores(options.ignore, root, filePath)) { doc.dropTree(); return nothing; }
     const reason = skipReason(doc.text, options.maxFileSize);
     if (reason) { doc.dropTree(); return { ...nothing, diagnostics: [skippedDiagnostic(reason)] }; }
@@ -144,8 +145,33 @@ export function startSession(connection: Connection): void {
     dependencyDiagnostics.documentAnalysed(doc.uri, dependencyProject, packages, options.rules);
     logFailures(doc, result.failures);
     const findings = result.findings.filter((f) => !f.suppression);
-    return { version, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)), document: parsed.document, file };
+    const patterns = findings.map((f) => patternOf(parsed.document, f));
+    return { version, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)), patterns, document: parsed.document, file };
   }
+
+  /** The analysis options of a file of project `root`: its `.skeptic.yml` (restricted when untrusted) under the settings. */
+  function optionsOf(settings: SkepticSettings, root: string | undefined): AnalysisOptions {
+    const project = root ? projects.get(root) : undefined;
+    const projectLayer = !project ? {} : trusted ? project.options : restrictUntrusted(project.options, metas, defaultOptions.maxFileSize);
+    return mergeOptions(projectLayer, settingsLayer(settings));
+  }
+
+  const workspace = new WorkspaceScanner({
+    connection,
+    folders: () => projects.folders,
+    optionsFor: async (root) => {
+      const settings = await settingsCache.get(pathToFileURL(root).toString());
+      return settings.enable ? optionsOf(settings, root) : undefined;
+    },
+    analyzerFor,
+    projectFactsOf: (file, language, root) => dependencies.projectOf(file, language, root)?.facts,
+    openVersion: (uri) => documents.get(uri)?.version,
+    isOpen: (file) => [...documents.keys()].some((uri) => fsPathOf(uri) === file),
+    canWatchFiles: () => capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    relatedInformation: () => capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    documentChanges: () => capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    clientCommands: () => clientCommands,
+  });
 
   async function analyseAndPublish(doc: OpenDocument, generation: number): Promise<void> {
     const started = performance.now();
@@ -154,7 +180,7 @@ export function startSession(connection: Connection): void {
       const evaluation = await evaluate(doc);
       // Never publish for a closed document or a version an edit has superseded.
       if (!evaluation || doc.closed || doc.generation !== generation || doc.version !== evaluation.version) return;
-      await connection.sendDiagnostics({ uri: doc.uri, version: evaluation.version, diagnostics: evaluation.diagnostics });
+      workspace.publishOpen(doc.uri, evaluation.version, evaluation.diagnostics, evaluation.findings, evaluation.patterns);
       const cpu = process.cpuUsage(cpuStarted);
       // Wall time and CPU time: on a busy machine the first grows, the second says what the analysis itself cost.
       connection.tracer.log(`analysed ${doc.uri} v${evaluation.version} in ${(performance.now() - started).toFixed(1)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms): ${evaluation.diagnostics.length} diagnostics`);
@@ -183,6 +209,7 @@ export function startSession(connection: Connection): void {
 
   function reanalyseAll(): void {
     for (const doc of documents.values()) schedule(doc, 0);
+    workspace.configurationChanged();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -249,7 +276,7 @@ export function startSession(connection: Connection): void {
     documents.delete(textDocument.uri);
     settingsCache.delete(textDocument.uri);
     dependencyDiagnostics.documentClosed(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    workspace.documentClosed(textDocument.uri);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -266,6 +293,7 @@ export function startSession(connection: Connection): void {
     }
     if (dependencyDiagnostics.filesChanged(changes)) relevant = true;
     if (relevant) reanalyseAll();
+    workspace.filesChanged(changes);
   });
 
   connection.onNotification(DidChangeWorkspaceTrustNotification.type, ({ trusted: now }) => {
@@ -292,7 +320,7 @@ export function startSession(connection: Connection): void {
         documentChanges: workspaceEdit?.documentChanges === true,
       };
       for (const diagnostic of ruleDiagnostics) {
-        actions.push(...quickFixesFor(diagnostic, actionContext));
+        actions.push(...quickFixesFor(diagnostic, actionContext), ...workspace.codeActionsFor(diagnostic, doc.uri));
         if (clientCommands.has(questionSnippetCommand)) actions.push(questionSnippetAction(diagnostic, doc.uri, parsed.document));
       }
     }
@@ -321,6 +349,8 @@ export function startSession(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     return reviewDocument(params, () => doc && evaluate(doc));
   });
+
+  connection.onRequest(ScanWorkspaceRequest.type, (params, token) => workspace.scan(token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
 
   connection.onShutdown(() => {
     for (const doc of documents.values()) doc.dispose();

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, RequestType, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
   CodeActionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest,
@@ -47,6 +47,10 @@ export class LspClient {
   readonly messages: ShowMessageParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly registrations: string[] = [];
+  /** Every registration's options, in order (e.g. the file watchers asked for). */
+  readonly registrationOptions: { method: string; options: unknown }[] = [];
+  /** `$/progress` notifications, in order. */
+  readonly progress: { token: string | number; value: unknown }[] = [];
   readonly stderr: string[] = [];
   /** `window/logMessage` texts (the server's log: the Skeptic output channel in VS Code). */
   readonly logs: string[] = [];
@@ -70,7 +74,13 @@ export class LspClient {
     connection.onNotification('window/logMessage', (params: { message: string }) => client.record(() => client.logs.push(params.message)));
     connection.onNotification('$/logTrace', () => undefined);
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings ?? null));
-    connection.onRequest(RegistrationRequest.type, (params) => { client.record(() => client.registrations.push(...params.registrations.map((r) => r.method))); });
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      client.record(() => {
+        client.registrations.push(...params.registrations.map((r) => r.method));
+        client.registrationOptions.push(...params.registrations.map((r) => ({ method: r.method, options: r.registerOptions })));
+      });
+    });
+    connection.onUnhandledProgress((params) => client.record(() => client.progress.push(params)));
     connection.onRequest(ShowDocumentRequest.type, (params) => { client.record(() => client.shownDocuments.push(params)); return { success: true }; });
     connection.listen();
     const capabilities = mergeCapabilities(defaultCapabilities, options.capabilities ?? {});
@@ -170,6 +180,12 @@ export class LspClient {
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<(CodeAction | Command)[]> {
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }).then((r) => r ?? []);
+  }
+
+  /** Sends any request; cancelling `token` sends `$/cancelRequest`. */
+  request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+    // A RequestType, not the bare method: that would send the params by position.
+    return this.connection.sendRequest(new RequestType<unknown, R, unknown>(method), params, token);
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {
