@@ -5,7 +5,7 @@ import {
   type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
-  DidChangeWorkspaceTrustNotification, selectRangeCommand, serverName, settingsSection, type InitializationOptions,
+  DidChangeWorkspaceTrustNotification, questionSnippetCommand, selectRangeCommand, serverName, settingsSection, type InitializationOptions,
 } from '../shared/protocol';
 import { createTraceChannel } from './trace-channel';
 
@@ -89,7 +89,7 @@ export function createServerClient(context: vscode.ExtensionContext, output: vsc
     // A function: a restart after the user grants trust must tell the new server so.
     initializationOptions: (): InitializationOptions => ({
       workspaceTrusted: vscode.workspace.isTrusted,
-      clientCommands: [selectRangeCommand],
+      clientCommands: [selectRangeCommand, questionSnippetCommand],
     }),
     diagnosticCollectionName: serverName,
   };
