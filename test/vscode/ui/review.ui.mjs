@@ -30,14 +30,22 @@ async function selectLines(page, from, to) {
   await page.keyboard.press('Shift+End');
 }
 
-async function questionSelection(page, from = 9, to = 14) {
-  await openFileQuickOpen(page, 'users.js');
+/** Selects lines `from`–`to` of users.js (opened with Quick Open unless `open` is false) and runs the command from the palette. */
+async function questionSelection(page, from = 9, to = 14, { open = true } = {}) {
+  if (open) await openFileQuickOpen(page, 'users.js');
   await page.locator(squiggle).first().waitFor({ state: 'visible', timeout: 90000 });
   await selectLines(page, from, to);
   await runCommandPalette(page, 'Skeptic: Question This Snippet');
   const frame = reviewFrame(page);
   await frame.locator('h1', { hasText: 'Question this snippet' }).waitFor({ timeout: 60000 });
   return frame;
+}
+
+/** Presses "Copy as review comment" and returns what the clipboard then holds. */
+async function copyComment(page, frame) {
+  await frame.getByRole('button', { name: 'Copy as review comment' }).click();
+  await frame.locator('#status', { hasText: 'Copied the review comment' }).waitFor();
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 const tests = [
@@ -54,7 +62,7 @@ const tests = [
     assert.ok(await frame.getByRole('radio', { name: 'Needs work' }).count() >= questions.length);
   }],
 
-  ['an answer and its note are kept across a window reload', async ({ page }) => {
+  ['an answer and its note are kept across a window reload, and copied into the review comment', async ({ page }) => {
     let frame = reviewFrame(page);
     const sql = frame.locator('.question', { hasText: 'builds a SQL query' }).first();
     await sql.getByRole('radio', { name: 'Needs work' }).check();
@@ -68,11 +76,13 @@ const tests = [
     const tab = page.locator('.tab .label-name', { hasText: 'users.js' }).first();
     await tab.waitFor({ timeout: 60000 });
     await tab.click();
-    frame = await questionSelection(page);
+    frame = await questionSelection(page, 9, 14, { open: false });
     const kept = frame.locator('.question', { hasText: 'builds a SQL query' }).first();
     assert.equal(await kept.getAttribute('data-state'), 'needs-work');
     assert.ok(await kept.getByRole('radio', { name: 'Needs work' }).isChecked());
     assert.equal(await kept.getByRole('textbox', { name: 'Note' }).inputValue(), 'bind req.query.name as a parameter');
+    const comment = await copyComment(page, frame);
+    assert.match(comment, /^- \[ \] Line 10 builds a SQL query from `req\.query\.name`[^\n]*\n {2}_Needs work_: bind req\.query\.name as a parameter$/m);
   }],
 
   ['clicking a finding\'s line reveals that line in the editor', async ({ page }) => {
@@ -84,7 +94,7 @@ const tests = [
     assert.equal(await active.innerText(), 'users.js');
   }],
 
-  ['"Ask a language model" shows what it will send (redacted), sends it only on Send, streams the answer and can be stopped', async ({ page }) => {
+  ['"Copy as review comment" copies the answers, redacted; "Ask a language model" shows what it will send (redacted), sends it only on Send, streams the answer and can be stopped', async ({ page }) => {
     await runCommandPalette(page, 'View: Close All Editors');
     await openFileQuickOpen(page, 'users.js');
     await page.locator(squiggle).first().waitFor({ state: 'visible', timeout: 90000 });
@@ -94,6 +104,14 @@ const tests = [
     await page.keyboard.type(`const awsKey = '${awsKey}';`);
     const frame = await questionSelection(page, 8, 14);
     assert.match(await frame.locator('pre.snippet').innerText(), /const awsKey = '\[REDACTED\]';/);
+    // Another snippet (one more line): its own, unanswered questions; the copied comment holds no key.
+    const comment = await copyComment(page, frame);
+    assert.ok(!comment.includes(awsKey), comment);
+    assert.match(comment, /^\*\*Skeptic review\*\* of `src\/routes\/users\.js`, lines 8–14$/m);
+    assert.match(comment, /^- \[ \] Line 10 builds a SQL query from `req\.query\.name`[^\n]*$/m);
+    assert.ok(!comment.includes('_Needs work_'), comment);
+    assert.match(comment, /^- Line 8: \*\*hardcoded-secret\*\*/m);
+    assert.match(comment, /^const awsKey = '\[REDACTED\]';$/m);
     await frame.getByRole('button', { name: 'Ask a language model…' }).click();
     const prompt = frame.locator('#lm-prompt');
     await prompt.waitFor();
