@@ -1,19 +1,26 @@
 // Entry of the VS Code extension: wires the output channel, the language client, the status bar and the commands. No analysis happens here.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerReviewPanel, type ReviewApi } from './review-panel';
 import { createServerClient, type ServerClient } from './server-client';
 import { createStatusBar } from './status-bar';
 import { registerWorkspaceCommands } from './workspace-scan';
 
 let server: ServerClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** The extension's exported API (`vscode.extensions.getExtension(...).exports`). */
+export interface SkepticApi {
+  readonly review: ReviewApi;
+}
+
+export function activate(context: vscode.ExtensionContext): SkepticApi {
   const output = vscode.window.createOutputChannel('Skeptic', { log: true });
   context.subscriptions.push(output);
   server = createServerClient(context, output);
   registerCommands(server, context.subscriptions);
   registerWorkspaceCommands(server, context.subscriptions);
   createStatusBar(server.client, context.subscriptions);
+  const review = registerReviewPanel(server, context);
   output.info(`Skeptic ${context.extension.packageJSON.version as string} activating; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode): .skeptic.yml and workspace settings cannot silence rules'}.`);
   // Not awaited: activation ends at once and the server's first diagnostics follow when it is up.
   server.start().catch((error: unknown) => {
@@ -25,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
         if (choice === 'Restart') void vscode.commands.executeCommand('skeptic.restartServer');
       });
   });
+  return { review };
 }
 
 export async function deactivate(): Promise<void> {

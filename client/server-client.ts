@@ -5,7 +5,8 @@ import {
   type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
-  DidChangeWorkspaceTrustNotification, selectRangeCommand, serverName, settingsSection, showOccurrencesCommand, type InitializationOptions,
+  DidChangeWorkspaceTrustNotification, questionSnippetCommand, selectRangeCommand, serverName, settingsSection, showOccurrencesCommand,
+  type InitializationOptions,
 } from '../shared/protocol';
 import { createTraceChannel } from './trace-channel';
 
@@ -91,7 +92,7 @@ export function createServerClient(context: vscode.ExtensionContext, output: vsc
       workspaceTrusted: vscode.workspace.isTrusted,
       // The registry/advisory cache of the opt-in dependency checks (the server creates the folder when it writes).
       ...(context.globalStorageUri.scheme === 'file' ? { cacheFolder: context.globalStorageUri.fsPath } : {}),
-      clientCommands: [selectRangeCommand, showOccurrencesCommand],
+      clientCommands: [selectRangeCommand, showOccurrencesCommand, questionSnippetCommand],
     }),
     diagnosticCollectionName: serverName,
   };

@@ -60,7 +60,7 @@ export const defaultSettings: SkepticSettings = {
 };
 
 /** Settings only the VS Code client reads (`skeptic.<key>`); the server never sees them. */
-export const clientOnlySettings = ['trace.server'] as const;
+export const clientOnlySettings = ['trace.server', 'review.languageModel'] as const;
 
 /** `initialize` params' `initializationOptions`. Every field is optional: editors other than VS Code send none. */
 export interface InitializationOptions {
@@ -187,7 +187,7 @@ export interface ReviewFinding {
 
 export interface ReviewParams {
   readonly textDocument: { readonly uri: string };
-  /** The selection or inserted block (0-based). */
+  /** The selection or inserted block (0-based). Empty (a cursor): the server reviews the top-level statement around it. */
   readonly range: Range;
 }
 

@@ -21,15 +21,21 @@ export async function reviewDocument(params: ReviewParams, evaluate: () => Promi
     if (!run) throw new ResponseError(ErrorCodes.InvalidParams, `Skeptic has no open document ${params.textDocument.uri} to review.`);
     const basis = await run;
     if (!basis) continue;
-    const { range } = params;
     if (!basis.document || !basis.file) {
+      const { range } = params;
       // Disabled, ignored or skipped (too large, binary): nothing was analysed, so there is nothing to say.
       return { version: basis.version, range, behaviours: [], flows: [], findings: [], packages: [], questions: [], secrets: [] };
     }
+    // An empty range is a cursor ("Question this snippet" with nothing selected): review the statement around it.
+    const range = isEmpty(params.range) ? snippetAround(basis.document, params.range) : params.range;
     const review = buildReview(basis.document, basis.file, range, basis.findings.filter((f) => overlaps(f.range, range)));
     return { version: basis.version, ...review };
   }
   throw new ResponseError(LSPErrorCodes.ContentModified, 'The document kept changing; ask for the review again.');
+}
+
+function isEmpty(range: ReviewParams['range']): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character;
 }
 
 /** "Question this snippet" on a Skeptic diagnostic: the client's command opens the review of the statement around it. */

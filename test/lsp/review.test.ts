@@ -83,6 +83,14 @@ describe('skeptic/review over stdio', () => {
     assert.ok(result.questions.some((q) => q.text.startsWith('Line 8 deserializes `request.data`')), result.questions.map((q) => q.text).join('\n'));
   });
 
+  it('reviews the statement around the cursor when the range is empty', async () => {
+    const uri = workspace.uri('src/cursor.js');
+    await client.open(uri, handler);
+    const result = await review({ textDocument: { uri }, range: { start: { line: 7, character: 4 }, end: { line: 7, character: 4 } } });
+    assert.deepEqual(result.range, { start: { line: 4, character: 0 }, end: { line: 11, character: 3 } });
+    assert.ok(result.questions.some((q) => q.text.startsWith('Line 7 builds a SQL query')), result.questions.map((q) => q.text).join('\n'));
+  });
+
   it('answers an error for a document that is not open', async () => {
     await assert.rejects(review({ textDocument: { uri: workspace.uri('nowhere.js') }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } }), /no open document/);
   });

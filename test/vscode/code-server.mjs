@@ -247,11 +247,17 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** The workbench URL that opens `folder` with an extension in development mode and, optionally, its test suite. */
-export function workbenchUrl(server, { folder = server.workspace, extensionDevelopmentPath, extensionTestsPath } = {}) {
+/**
+ * The workbench URL that opens `folder` with an extension in development mode and, optionally, its test suite.
+ * `enableProposedApi` lets extensions use the proposed APIs their package.json names (`enabledApiProposals`); the web
+ * workbench cannot limit it to some extension ids, but an extension that names no proposal still gets none. (code-server
+ * loads only one development extension: a second one goes into `extensionsDir` as a plain folder.)
+ */
+export function workbenchUrl(server, { folder = server.workspace, extensionDevelopmentPath, extensionTestsPath, enableProposedApi = false } = {}) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+  if (enableProposedApi) payload.push(['enableProposedApi', '']);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   return `${server.url}?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -323,7 +329,7 @@ function saveLogs(server, workbenchLogs) {
  * Starts code-server and a browser on a workbench with the extension loaded (in development mode, or installed
  * in extensionsDir); ready when the status bar shows. Extensions activate about 3 s later.
  */
-export async function openWorkbench({ workspace, extensionDevelopmentPath, settings, trust, extensionsDir, viewport = { width: 1400, height: 900 } }) {
+export async function openWorkbench({ workspace, extensionDevelopmentPath, settings, trust, extensionsDir, viewport = { width: 1400, height: 900 }, enableProposedApi }) {
   const server = await startCodeServer({ workspace, settings, trust, extensionsDir });
   let browser;
   try {
@@ -332,7 +338,7 @@ export async function openWorkbench({ workspace, extensionDevelopmentPath, setti
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await context.newPage();
     page.setDefaultTimeout(30000);
-    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath }));
+    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, enableProposedApi }));
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60000 });
     const close = async () => {
       await browser.close().catch(() => {});

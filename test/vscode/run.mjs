@@ -1,6 +1,6 @@
 // The VS Code test command: the extension-host suite (trust disabled), the Restricted Mode suite on the installed .vsix,
 // then the UI tests, all in a real VS Code (code-server + headless Chromium). Last line: "N passed, N failed".
-// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui] [--update-media  (rewrites media/quick-fix.png)]
+// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui,review-ui] [--update-media  (rewrites media/quick-fix.png)]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { installCodeServer, installExtension, runExtensionTests } from './code-server.mjs';
 import { copyTestWorkspace } from './test-workspaces.mjs';
+import { runReviewUiTests } from './ui/review.ui.mjs';
 import { runUiTests } from './ui/workbench.ui.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -90,6 +91,14 @@ if (only.includes('untrusted')) {
 if (only.includes('ui')) {
   await timed('UI tests in the workbench', async () => {
     const results = await runUiTests({ repo, extensionsDir, updateMedia });
+    passed += results.passed;
+    failed += results.failed;
+  });
+}
+
+if (only.includes('ui') || only.includes('review-ui')) {
+  await timed('UI tests of the review panel', async () => {
+    const results = await runReviewUiTests({ repo });
     passed += results.passed;
     failed += results.failed;
   });
