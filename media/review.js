@@ -164,6 +164,9 @@
       const item = document.getElementById(`question-${i}`);
       if (!item) return;
       item.setAttribute('data-state', answer.state ?? 'open');
+      // What the extension has stored (it sends answers back once they are kept).
+      item.setAttribute('data-saved-state', answer.state ?? 'open');
+      item.setAttribute('data-saved-note', answer.note);
       for (const radio of item.querySelectorAll('input[type=radio]')) {
         /** @type {HTMLInputElement} */ (radio).checked = /** @type {HTMLInputElement} */ (radio).value === (answer.state ?? '');
       }

@@ -68,8 +68,9 @@ const tests = [
     await sql.getByRole('radio', { name: 'Needs work' }).check();
     await sql.getByRole('textbox', { name: 'Note' }).fill('bind req.query.name as a parameter');
     await sql.getByRole('textbox', { name: 'Note' }).press('Tab'); // the note is saved on change, as when leaving the field
-    await frame.locator('#progress', { hasText: /0 of \d+ settled/ }).waitFor();
-    await page.waitForTimeout(500); // the extension stores the answer after the message arrives
+    // The extension echoes what it stored; then the workbench's storage writes it out (it flushes on reload too).
+    await frame.locator('.question[data-saved-state="needs-work"][data-saved-note="bind req.query.name as a parameter"]').waitFor();
+    await page.waitForTimeout(500);
     await runCommandPalette(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60000 });
     // The reload restores the editor, not the panel (a review is asked for again), and leaves the focus nowhere.
