@@ -48,6 +48,12 @@ export interface InitializationOptions {
    * to a code action only when the client lists it here, so editors without it never get an unknown command.
    */
   readonly clientCommands?: readonly string[];
+  /**
+   * A folder the server may write provenance records to when `skeptic.provenance.storage` is `workspace` (VS Code's
+   * per-workspace storage, `ExtensionContext.storageUri`). Absent: provenance lives in memory unless the team ledger
+   * (`.skeptic/provenance/`) is chosen.
+   */
+  readonly provenanceStorage?: string;
 }
 
 export interface DidChangeWorkspaceTrustParams {
@@ -191,4 +197,78 @@ export const questionSnippetCommand = 'skeptic.questionSnippet';
 export interface QuestionSnippetArguments {
   readonly uri: string;
   readonly range: Range;
+}
+
+// ── Provenance: code that arrived from an assistant (or a paste), tracked through edits ──────────────────────────
+
+/** How a block of code arrived. `ai-edit`: an assistant's bulk edit, only when attributable (or labelled by the user). */
+export type InsertOrigin = 'inline-completion' | 'paste' | 'ai-edit';
+
+export interface DidInsertParams {
+  /** The document at the version that contains the insertion (the change event's version). */
+  readonly textDocument: { readonly uri: string; readonly version: number };
+  /** The inserted text's range in that version (0-based). */
+  readonly range: Range;
+  readonly origin: InsertOrigin;
+  /** When it was accepted, ISO 8601. */
+  readonly time: string;
+}
+
+/**
+ * Client → server after an insertion the client could attribute (an accepted inline suggestion, a paste from outside
+ * VS Code, an attributable assistant edit). The server applies `skeptic.provenance.*` settings (origins tracked,
+ * minimum size), keeps the block's range through later edits and persists it (never the code text).
+ */
+export namespace DidInsertNotification {
+  export const method = 'skeptic/didInsert' as const;
+  export const type = new NotificationType<DidInsertParams>(method);
+}
+
+/** A tracked block as the server reports it. */
+export interface ProvenanceBlock {
+  /** Stable id (survives edits and reloads). */
+  readonly id: string;
+  readonly uri: string;
+  readonly range: Range;
+  readonly origin: InsertOrigin;
+  /** When it was inserted, ISO 8601. */
+  readonly time: string;
+  /** Set once a person marked it reviewed; `by` only when the user set `skeptic.provenance.reviewer`. */
+  readonly reviewed?: { readonly time: string; readonly by?: string };
+  /** Unsuppressed findings inside the block at the document's current version. */
+  readonly findings: number;
+}
+
+export interface ProvenanceChangedParams {
+  readonly uri: string;
+  /** The document version the ranges describe; absent for a file that is not open. */
+  readonly version?: number;
+  /** Every block still present in the document (empty when none are left). */
+  readonly blocks: readonly ProvenanceBlock[];
+}
+
+/** Server → client whenever a document's blocks change (moved, dropped, reviewed, findings changed): gutter marks. */
+export namespace ProvenanceChangedNotification {
+  export const method = 'skeptic/provenanceChanged' as const;
+  export const type = new NotificationType<ProvenanceChangedParams>(method);
+}
+
+export interface ListProvenanceResult {
+  readonly blocks: readonly ProvenanceBlock[];
+}
+
+/** Client → server: the blocks still present in the workspace ("Skeptic: Show AI-Suggested Code"). */
+export namespace ListProvenanceRequest {
+  export const method = 'skeptic/listProvenance' as const;
+  export const type = new RequestType<Record<string, never>, ListProvenanceResult, void>(method);
+}
+
+/**
+ * Server-side command (`workspace/executeCommand`, registered in VS Code by vscode-languageclient): records that a
+ * person reviewed the block (when, and who if `skeptic.provenance.reviewer` is set); its code lens goes away.
+ */
+export const markReviewedCommand = 'skeptic.markReviewed';
+export interface MarkReviewedArguments {
+  readonly uri: string;
+  readonly id: string;
 }
