@@ -82,3 +82,15 @@ export function editTouches(range: Range, edit: RangeEdit): boolean {
   if (empty) return edit.text.length > 0 && comparePositions(s, range.start) > 0 && comparePositions(s, range.end) < 0;
   return comparePositions(s, range.end) < 0 && comparePositions(e, range.start) > 0;
 }
+
+/** Whether a finding's range meets a block: they share a character, or an empty finding sits inside it. */
+export function meetsBlock(block: Range, finding: Range): boolean {
+  if (comparePositions(finding.start, finding.end) === 0) return comparePositions(block.start, finding.start) <= 0 && comparePositions(finding.start, block.end) < 0;
+  return comparePositions(finding.start, block.end) < 0 && comparePositions(block.start, finding.end) < 0;
+}
+
+/** Whether the block has characters on `line` (a block ending at column 0 does not reach its last line). */
+export function blockHasLine(block: Range, line: number): boolean {
+  if (line < block.start.line || line > block.end.line) return false;
+  return !(line === block.end.line && block.end.character === 0 && block.end.line > block.start.line);
+}
