@@ -92,7 +92,8 @@ connection.onNotification('$/logTrace', (params) => {
   if (match) cpuByVersion.set(Number(match[1]), Number(match[2]));
 });
 // Default settings (debounce 100 ms): an accepted insertion is analysed at once, not after the typing debounce.
-connection.onRequest((method, params) => (method === 'workspace/configuration' ? params.items.map(() => ({})) : null));
+let settings = {};
+connection.onRequest((method, params) => (method === 'workspace/configuration' ? params.items.map(() => settings) : null));
 connection.listen();
 const next = (test, what) => new Promise((resolve, reject) => {
   const timer = setTimeout(() => { waiters.delete(waiter); reject(new Error(`timed out waiting for ${what}\n${stderr.join('')}`)); }, 30_000);
@@ -118,7 +119,7 @@ const gaps = text.split('\n').flatMap((l, i, all) => (l === '' && /^(router|func
 let version = 1;
 
 /** Inserts a completion (didChange, then didInsert as the client sends them), times it to its marked diagnostics, undoes it. */
-async function measure(helpers) {
+async function measure(helpers, tracked = true) {
   const samples = [];
   const versions = [];
   for (let k = 0; k < runs + warmup; k++) {
@@ -128,10 +129,10 @@ async function measure(helpers) {
     const at = { line, character: 0 };
     const end = { line: line + 50, character: 0 };
     version++;
-    const marked = published(version, (p) => p.diagnostics.some((d) => /\(in AI-suggested code accepted at /.test(d.message)));
+    const marked = published(version, (p) => !tracked || p.diagnostics.some((d) => /\(in AI-suggested code accepted at /.test(d.message)));
     const started = performance.now();
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: snippet }] });
-    await connection.sendNotification('skeptic/didInsert', { textDocument: { uri, version }, range: { start: at, end }, origin: 'inline-completion', time: new Date().toISOString() });
+    if (tracked) await connection.sendNotification('skeptic/didInsert', { textDocument: { uri, version }, range: { start: at, end }, origin: 'inline-completion', time: new Date().toISOString() });
     await marked;
     if (k >= warmup) { samples.push(performance.now() - started); versions.push(version); }
     // Undo the insertion before the next one (not measured).
@@ -149,6 +150,10 @@ const scenarios = [
   { name: 'route handlers (no new module-level names)', ...(await measure(false)) },
   { name: 'handlers and new top-level functions', ...(await measure(true)) },
 ];
+// The same insertion as a plain edit (no didInsert, debounce 0): the analysis alone, to see what provenance adds.
+settings = { debounceMs: 0 };
+await connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+scenarios.push({ name: 'baseline: route handlers as a plain edit, no didInsert (debounce 0)', ...(await measure(false, false)) });
 
 try {
   await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
