@@ -27,6 +27,24 @@ export interface SkepticSettings {
   readonly debounceMs: number;
   /** Networked dependency checks (`skeptic.dependencies.*`): off by default, never on in an untrusted workspace. */
   readonly dependencies: DependencySettings;
+  /** `all`: every finding; `inserted`: only findings inside tracked blocks (AI-suggested or pasted code). */
+  readonly scope: 'all' | 'inserted';
+  /** `skeptic.provenance.*`: which insertions are tracked as blocks, and how they are kept. */
+  readonly provenance: ProvenanceSettings;
+}
+
+/** `skeptic.provenance.*`. */
+export interface ProvenanceSettings {
+  /** Which insertions are tracked; `paste` only when listed. */
+  readonly origins: readonly InsertOrigin[];
+  /** Insertions with fewer non-blank lines are not tracked. */
+  readonly minLines: number;
+  /** Inside tracked blocks, findings are raised one level (info → warning → error). */
+  readonly raiseSeverity: boolean;
+  /** `workspace`: the editor's per-workspace storage; `ledger`: `.skeptic/provenance/` in the workspace folder (committable). */
+  readonly storage: 'workspace' | 'ledger';
+  /** Recorded with "Mark reviewed" when set; empty records no name. */
+  readonly reviewer: string;
 }
 
 /** `skeptic.dependencies.*`: what may leave the machine for the dependency rules, and where it goes. */
@@ -57,6 +75,14 @@ export const defaultSettings: SkepticSettings = {
     pypiUrl: 'https://pypi.org',
     osvUrl: 'https://api.osv.dev',
   },
+  scope: 'all',
+  provenance: {
+    origins: ['inline-completion', 'ai-edit'],
+    minLines: 2,
+    raiseSeverity: false,
+    storage: 'workspace',
+    reviewer: '',
+  },
 };
 
 /** Settings only the VS Code client reads (`skeptic.<key>`); the server never sees them. */
@@ -76,6 +102,12 @@ export interface InitializationOptions {
    * to a code action only when the client lists it here, so editors without it never get an unknown command.
    */
   readonly clientCommands?: readonly string[];
+  /**
+   * A folder the server may write provenance records to when `skeptic.provenance.storage` is `workspace` (VS Code's
+   * per-workspace storage, `ExtensionContext.storageUri`). Absent: provenance lives in memory unless the team ledger
+   * (`.skeptic/provenance/`) is chosen.
+   */
+  readonly provenanceStorage?: string;
 }
 
 export interface DidChangeWorkspaceTrustParams {
@@ -128,6 +160,12 @@ export interface DiagnosticData {
   readonly version: number;
   /** The finding's code shape (rule + normalized statement): findings sharing it are "the same pattern". */
   readonly pattern?: string;
+  /**
+   * Set when a suppression comment on `line` (0-based) was not honoured: it arrived inside inserted code and nobody
+   * edited or confirmed it (`unconfirmed`: the "Confirm this suppression" action applies), or it lacks the reason
+   * a suppression inside AI-suggested code needs (`no-reason`).
+   */
+  readonly withheldSuppression?: { readonly line: number; readonly why: 'unconfirmed' | 'no-reason' };
 }
 
 /** What a reviewed snippet does that matters for security. */
@@ -258,4 +296,89 @@ export interface ShowOccurrencesArguments {
   readonly uri: string;
   readonly position: Range['start'];
   readonly locations: readonly { readonly uri: string; readonly range: Range }[];
+}
+
+// ── Provenance: code that arrived from an assistant (or a paste), tracked through edits ──────────────────────────
+
+/** How a block of code arrived. `ai-edit`: an assistant's bulk edit, only when attributable (or labelled by the user). */
+export type InsertOrigin = 'inline-completion' | 'paste' | 'ai-edit';
+
+export interface DidInsertParams {
+  /** The document at the version that contains the insertion (the change event's version). */
+  readonly textDocument: { readonly uri: string; readonly version: number };
+  /** The inserted text's range in that version (0-based). */
+  readonly range: Range;
+  readonly origin: InsertOrigin;
+  /** When it was accepted, ISO 8601. */
+  readonly time: string;
+}
+
+/**
+ * Client → server after an insertion the client could attribute (an accepted inline suggestion, a paste from outside
+ * VS Code, an attributable assistant edit). The server applies `skeptic.provenance.*` settings (origins tracked,
+ * minimum size), keeps the block's range through later edits and persists it (never the code text).
+ */
+export namespace DidInsertNotification {
+  export const method = 'skeptic/didInsert' as const;
+  export const type = new NotificationType<DidInsertParams>(method);
+}
+
+/** A tracked block as the server reports it. */
+export interface ProvenanceBlock {
+  /** Stable id (survives edits and reloads). */
+  readonly id: string;
+  readonly uri: string;
+  readonly range: Range;
+  readonly origin: InsertOrigin;
+  /** When it was inserted, ISO 8601. */
+  readonly time: string;
+  /** Set once a person marked it reviewed; `by` only when the user set `skeptic.provenance.reviewer`. */
+  readonly reviewed?: { readonly time: string; readonly by?: string };
+  /** Unsuppressed findings inside the block at the document's current version (0 for a file that is not open). */
+  readonly findings: number;
+}
+
+export interface ProvenanceChangedParams {
+  readonly uri: string;
+  /** The document version the ranges describe; absent for a file that is not open. */
+  readonly version?: number;
+  /** Every block still present in the document (empty when none are left). */
+  readonly blocks: readonly ProvenanceBlock[];
+}
+
+/** Server → client whenever a document's blocks change (moved, dropped, reviewed, findings changed): gutter marks. */
+export namespace ProvenanceChangedNotification {
+  export const method = 'skeptic/provenanceChanged' as const;
+  export const type = new NotificationType<ProvenanceChangedParams>(method);
+}
+
+export interface ListProvenanceResult {
+  readonly blocks: readonly ProvenanceBlock[];
+}
+
+/** Client → server: the blocks still present in the workspace ("Skeptic: Show AI-Suggested Code"). */
+export namespace ListProvenanceRequest {
+  export const method = 'skeptic/listProvenance' as const;
+  export const type = new RequestType<Record<string, never>, ListProvenanceResult, void>(method);
+}
+
+/**
+ * Server-side command (`workspace/executeCommand`, registered in VS Code by vscode-languageclient): records that a
+ * person reviewed the block (when, and who if `skeptic.provenance.reviewer` is set); its code lens goes away.
+ */
+export const markReviewedCommand = 'skeptic.markReviewed';
+export interface MarkReviewedArguments {
+  readonly uri: string;
+  readonly id: string;
+}
+
+/**
+ * Server-side command: a person confirms a suppression comment that arrived inside inserted code, so it silences its
+ * finding from now on (editing the comment's line does the same). Offered as a code action on the finding it withholds.
+ */
+export const confirmSuppressionCommand = 'skeptic.confirmSuppression';
+export interface ConfirmSuppressionArguments {
+  readonly uri: string;
+  /** The comment's line (0-based) in the document's current version. */
+  readonly line: number;
 }

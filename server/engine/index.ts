@@ -28,3 +28,4 @@ export function createAnalyzer(options: AnalysisOptions): Analyzer {
 export * from './scan-file';
 export * from './walk';
 export * from './review';
+export * from './provenance';

@@ -1,6 +1,6 @@
 // Owns the editor settings (`skeptic.*`): validating what the client sends, defaults for bad keys, and the per-resource cache.
 import { editDistance, type AnalysisOptions } from '../engine';
-import { defaultSettings, type DependencySettings, type RuleSetting, type SkepticSettings } from '../../shared/protocol';
+import { defaultSettings, type DependencySettings, type InsertOrigin, type ProvenanceSettings, type RuleSetting, type SkepticSettings } from '../../shared/protocol';
 
 const ruleSettings: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
@@ -39,7 +39,9 @@ export function validateSettings(raw: unknown, knownRules: ReadonlySet<string>):
     else rules[id] = setting as RuleSetting;
   }
   const dependencies = validateDependencySettings(input.dependencies, problems);
-  return { settings: { enable, rules, ignore, maxFileSize, debounceMs, dependencies }, problems };
+  const scope = pick('scope', (v): v is SkepticSettings['scope'] => v === 'all' || v === 'inserted', 'all or inserted');
+  const provenance = validateProvenanceSettings(input.provenance, problems);
+  return { settings: { enable, rules, ignore, maxFileSize, debounceMs, dependencies, scope, provenance }, problems };
 }
 
 /** `skeptic.dependencies.*`: booleans, and endpoints that must be absolute http(s) URLs (a bad one keeps the public default). */
@@ -73,6 +75,36 @@ function validateDependencySettings(raw: unknown, problems: string[]): Dependenc
     npmRegistry: endpoint('npmRegistry'),
     pypiUrl: endpoint('pypiUrl'),
     osvUrl: endpoint('osvUrl'),
+  };
+}
+
+const insertOrigins: readonly InsertOrigin[] = ['inline-completion', 'ai-edit', 'paste'];
+
+/** `skeptic.provenance.*`: a bad value keeps its default and is reported. */
+function validateProvenanceSettings(raw: unknown, problems: string[]): ProvenanceSettings {
+  const defaults = defaultSettings.provenance;
+  if (raw === undefined || raw === null) return defaults;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push(`skeptic.provenance must be an object, got ${describe(raw)}`);
+    return defaults;
+  }
+  const input = raw as Record<string, unknown>;
+  const pick = <K extends keyof ProvenanceSettings>(key: K, valid: (v: unknown) => v is ProvenanceSettings[K], expected: string): ProvenanceSettings[K] => {
+    const value = input[key];
+    if (value === undefined || value === null) return defaults[key];
+    if (valid(value)) return value;
+    problems.push(`skeptic.provenance.${key} must be ${expected}, got ${describe(value)}`);
+    return defaults[key];
+  };
+  const originsValue = pick('origins', (v): v is readonly InsertOrigin[] => Array.isArray(v), 'a list of origins (inline-completion, ai-edit, paste)');
+  const origins = originsValue.filter((o): o is InsertOrigin => (insertOrigins as unknown[]).includes(o));
+  if (origins.length !== originsValue.length) problems.push(`skeptic.provenance.origins may hold only ${insertOrigins.join(', ')}; the other entries were dropped`);
+  return {
+    origins,
+    minLines: pick('minLines', (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000, 'a whole number of lines from 1'),
+    raiseSeverity: pick('raiseSeverity', (v): v is boolean => typeof v === 'boolean', 'true or false'),
+    storage: pick('storage', (v): v is ProvenanceSettings['storage'] => v === 'workspace' || v === 'ledger', 'workspace or ledger'),
+    reviewer: pick('reviewer', (v): v is string => typeof v === 'string', 'a name (text)').trim(),
   };
 }
 

@@ -51,6 +51,10 @@ export class LspClient {
   readonly registrationOptions: { method: string; options: unknown }[] = [];
   /** `$/progress` notifications, in order. */
   readonly progress: { token: string | number; value: unknown }[] = [];
+  /** Skeptic's own notifications (`skeptic/…`), in order. */
+  readonly custom: { method: string; params: unknown }[] = [];
+  /** How many times the server asked for `workspace/codeLens/refresh`. */
+  lensRefreshes = 0;
   readonly stderr: string[] = [];
   /** `window/logMessage` texts (the server's log: the Skeptic output channel in VS Code). */
   readonly logs: string[] = [];
@@ -73,6 +77,8 @@ export class LspClient {
     connection.onNotification(ShowMessageNotification.type, (params) => client.record(() => client.messages.push(params)));
     connection.onNotification('window/logMessage', (params: { message: string }) => client.record(() => client.logs.push(params.message)));
     connection.onNotification('$/logTrace', () => undefined);
+    connection.onNotification((method, params) => { if (method.startsWith('skeptic/')) client.record(() => client.custom.push({ method, params })); });
+    connection.onRequest('workspace/codeLens/refresh', () => { client.record(() => client.lensRefreshes++); return null; });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings ?? null));
     connection.onRequest(RegistrationRequest.type, (params) => {
       client.record(() => {
