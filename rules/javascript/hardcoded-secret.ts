@@ -4,6 +4,7 @@ import { constantString, literalText, unwrap } from './lib/constant-strings';
 import { anyFormat, containsJwt, findEmbeddedPassword, findKnownCredential, hasPrivateKeyMarker } from './lib/credential-formats';
 import { entropyOf, explicitWordsOf, nameOf, wordsOf } from './lib/name-words';
 import { climbTransparent, receiverName } from './lib/surrounding-names';
+import { isInSessionSecretSlot, reportsSessionSecrets } from './lib/session-secrets';
 
 type Kind = 'password' | 'secret' | 'API key' | 'private key' | 'token' | 'auth' | 'credential';
 type Role = 'value' | 'fallback' | 'compare' | 'argument';
@@ -353,7 +354,8 @@ export default defineDetector({
       const scanText = text ?? staticText(node);
       if (scanText.length < 4) return;
       const report = (message: string, confidence: Confidence): void => {
-        if (!context.isTestCode(node)) context.report({ node, message, confidence });
+        // One id per line: a session or cookie signing secret is hardcoded-session-secret's, with its more specific message and fix.
+        if (!context.isTestCode(node) && !(reportsSessionSecrets(context.file.path) && isInSessionSecretSlot(node, context))) context.report({ node, message, confidence });
       };
       const known = findKnownCredential(scanText) ?? splitPrivateKey(node, scanText);
       if (known) {
