@@ -2,7 +2,8 @@
 import { defineDetector, type Confidence, type RuleContext, type SyntaxNode, type Visitors } from '../api';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
 import { anyFormat, containsJwt, findEmbeddedPassword, findKnownCredential, hasPrivateKeyMarker } from './lib/credential-formats';
-import { entropyOf, explicitWordsOf, nameOf, wordsOf } from './lib/name-words';
+import { entropyOf } from '../lib/key-formats';
+import { explicitWordsOf, nameOf, wordsOf } from './lib/name-words';
 import { climbTransparent, receiverName } from './lib/surrounding-names';
 import { isInSessionSecretSlot, reportsSessionSecrets } from './lib/session-secrets';
 
