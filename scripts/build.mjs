@@ -47,15 +47,10 @@ await Promise.all(Object.entries(entries).filter(([, src]) => fs.existsSync(path
   })));
 fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
 
-const wasm = [
-  ['web-tree-sitter', 'tree-sitter.wasm'],
-  ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
-  ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
-  ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
-  ['tree-sitter-python', 'tree-sitter-python.wasm'],
-];
+// The grammar list lives once, in the engine (server/engine/languages.ts), compiled by tsc above.
+const { wasmFiles } = require(path.join(root, 'out', 'server', 'engine', 'languages.js'));
 // Copy only what changed, via a rename: a scan running during a build must never read a half-written grammar.
-for (const [pkg, file] of wasm) {
+for (const { pkg, file } of wasmFiles) {
   const from = require.resolve(`${pkg}/${file}`);
   const to = path.join(dist, 'grammars', file);
   if (fs.existsSync(to) && fs.readFileSync(to).equals(fs.readFileSync(from))) continue;

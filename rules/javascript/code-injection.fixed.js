@@ -259,3 +259,13 @@ describe('formula sandbox', () => {
     expect(eval(code)).toBe(42);
   });
 });
+
+// A formatter chosen by name: checked against the server's own list before the code is built.
+const FORMATTERS = ['upper', 'lower', 'title'];
+app.get('/api/format', (req, res) => {
+  const name = req.query.formatter;
+  if (!FORMATTERS.includes(name)) return res.status(400).end();
+  // ok: code-injection
+  const format = new Function('text', `return formatters.${name}(text);`);
+  res.json({ text: format(String(req.query.text)) });
+});

@@ -56,7 +56,10 @@ export default defineDetector({
       const code = codeArguments(sink, args);
       if (code.length === 0 || code.every((arg) => isConstant(arg, sink))) return;
       if (context.isTestCode(node)) return;
-      const source = code.map((arg) => context.taint.sourceOf(arg, 'code-injection')).find(Boolean);
+      const flows = code.map((arg) => context.taint.flowOf(arg, 'code-injection'));
+      const source = flows.find((flow) => flow && !flow.sanitized)?.source;
+      // Input that passed an allow-list check (or a sanitizer) on its way is not code the client chose.
+      if (!source && flows.some((flow) => flow?.sanitized)) return;
       const untrusted = !!source || code.some((arg) => readsUntrustedInput(arg));
       // Arity wrappers (`'return function (' + args + ') {…'`) generate only parameter names: quiet unless input reaches them.
       if (!untrusted && code.every((arg, i) => isConstant(arg, sink) || isGeneratedParameterList(arg, sink, i === code.length - 1))) return;

@@ -81,13 +81,15 @@ const PEM_HEADER = '-----BEGIN PRIVATE KEY-----';
 
 // ---- Express API ----
 
-// Session and cookie-signing secrets are also hardcoded-session-secret's, with a session-specific message.
+// Session and cookie-signing secrets are hardcoded-session-secret's alone (one id per line), with a session-specific message.
 const app = express();
-// expect: hardcoded-secret, hardcoded-session-secret
+// expect: hardcoded-session-secret
+// ok: hardcoded-secret
 app.use(cookieParser('s3cr3t-c00kie-k3y'));
 app.use(
   session({
-    // expect: hardcoded-secret, hardcoded-session-secret
+    // expect: hardcoded-session-secret
+    // ok: hardcoded-secret
     secret: 'supersecret',
     resave: false,
     saveUninitialized: false,

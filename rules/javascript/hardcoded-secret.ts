@@ -2,8 +2,10 @@
 import { defineDetector, type Confidence, type RuleContext, type SyntaxNode, type Visitors } from '../api';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
 import { anyFormat, containsJwt, findEmbeddedPassword, findKnownCredential, hasPrivateKeyMarker } from './lib/credential-formats';
-import { entropyOf, explicitWordsOf, nameOf, wordsOf } from './lib/name-words';
+import { entropyOf } from '../lib/key-formats';
+import { explicitWordsOf, nameOf, wordsOf } from './lib/name-words';
 import { climbTransparent, receiverName } from './lib/surrounding-names';
+import { isInSessionSecretSlot, reportsSessionSecrets } from './lib/session-secrets';
 
 type Kind = 'password' | 'secret' | 'API key' | 'private key' | 'token' | 'auth' | 'credential';
 type Role = 'value' | 'fallback' | 'compare' | 'argument';
@@ -353,7 +355,8 @@ export default defineDetector({
       const scanText = text ?? staticText(node);
       if (scanText.length < 4) return;
       const report = (message: string, confidence: Confidence): void => {
-        if (!context.isTestCode(node)) context.report({ node, message, confidence });
+        // One id per line: a session or cookie signing secret is hardcoded-session-secret's, with its more specific message and fix.
+        if (!context.isTestCode(node) && !(reportsSessionSecrets(context.file.path) && isInSessionSecretSlot(node, context))) context.report({ node, message, confidence });
       };
       const known = findKnownCredential(scanText) ?? splitPrivateKey(node, scanText);
       if (known) {

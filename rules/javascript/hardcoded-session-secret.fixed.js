@@ -14,23 +14,27 @@ const app = express();
 // ---- Secrets in source: reported. ----
 
 app.use(session({
-  // expect: hardcoded-session-secret, hardcoded-secret
+  // expect: hardcoded-session-secret
+  // ok: hardcoded-secret
   secret: process.env.SESSION_SECRET,
   resave: false,
   saveUninitialized: true,
 }));
 
-// expect: hardcoded-session-secret, hardcoded-secret
+// expect: hardcoded-session-secret
+// ok: hardcoded-secret
 app.use(cookieParser(process.env.COOKIE_SECRET));
 
 app.use(cookieSession({
   name: 'session',
   // expect: hardcoded-session-secret
+  // ok: hardcoded-secret
   keys: ['a8f5f167f44f4964e6c998dee827110c', 'b2e98ad6f6eb8508dd6a14cfa704bad7'],
   maxAge: 24 * 60 * 60 * 1000,
 }));
 
-// expect: hardcoded-session-secret, hardcoded-secret
+// expect: hardcoded-session-secret
+// ok: hardcoded-secret
 const SESSION_SECRET = process.env.SESSION_SECRET;
 app.use(session({
   // Reported where the constant is written.
@@ -41,7 +45,8 @@ app.use(session({
 }));
 
 app.use(session({
-  // expect: hardcoded-session-secret, hardcoded-secret
+  // expect: hardcoded-session-secret
+  // ok: hardcoded-secret
   secret: process.env.SESSION_SECRET,
   resave: false,
   saveUninitialized: false,
@@ -49,21 +54,25 @@ app.use(session({
 
 const koa = new Koa();
 // expect: hardcoded-session-secret
+// ok: hardcoded-secret
 koa.keys = ['im a newer secret', 'i like turtle'];
 const server = new Koa();
 // expect: hardcoded-session-secret
+// ok: hardcoded-secret
 server.keys = ['k8s-cluster-signing-key'];
 
 const fastify = Fastify();
 fastify.register(fastifyCookie, {
-  // expect: hardcoded-session-secret, hardcoded-secret
+  // expect: hardcoded-session-secret
+  // ok: hardcoded-secret
   secret: process.env.COOKIE_SECRET,
   parseOptions: {},
 });
 
 async function readSession(req, res) {
   return getIronSession(req, res, {
-    // expect: hardcoded-session-secret, hardcoded-secret
+    // expect: hardcoded-session-secret
+    // ok: hardcoded-secret
     password: process.env.SESSION_PASSWORD,
     cookieName: 'myapp_session',
   });
@@ -71,13 +80,15 @@ async function readSession(req, res) {
 
 const authOptions = {
   providers: [],
-  // expect: hardcoded-session-secret, hardcoded-secret
+  // expect: hardcoded-session-secret
+  // ok: hardcoded-secret
   secret: process.env.NEXTAUTH_SECRET,
 };
 
 const ironOptions = {
   cookieName: 'shop_session',
-  // expect: hardcoded-session-secret, hardcoded-secret
+  // expect: hardcoded-session-secret
+  // ok: hardcoded-secret
   password: process.env.SECRET_COOKIE_PASSWORD,
 };
 
@@ -91,7 +102,8 @@ const settings = {
   sessionCookieName: 'sid',
 };
 
-// expect: hardcoded-session-secret, hardcoded-secret
+// expect: hardcoded-session-secret
+// ok: hardcoded-secret
 let cookieSigningKey = process.env.COOKIE_KEY;
 
 // ---- Secrets from the environment or generated: quiet. ----

@@ -5,7 +5,7 @@ import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, findBinding, unwrap } from './lib/constant-strings';
 import { wordsOf } from './lib/name-words';
 import { keyNameOf, propertyOf } from './lib/object-keys';
-import { isSessionSecretName, sessionSecretSlots, type SessionLibrary } from './lib/session-secrets';
+import { isSessionSecretName, reportsSessionSecrets, sessionSecretSlots, type SessionLibrary } from './lib/session-secrets';
 
 const envRead = /\b(process\.env|import\.meta\.env|Deno\.env|Bun\.env)\b|\b(getenv|getEnv|env)\s*\(|\bconfig\.get\s*\(/;
 const exampleSecrets = /^(keyboard cat|secret|mysecret|my-secret|your[-_ ]?secret[-_ ]?(key)?|changeme|change[-_ ]?me|supersecret|super[-_ ]?secret|s3cr3t|session[-_ ]?secret|dev|development|test)$/i;
@@ -25,7 +25,7 @@ export default defineDetector({
   family: 'javascript',
   triggers: /session|cookie|register|nextauth|iron|secret|password|keys/i,
   create(context): Visitors {
-    if (/(^|\/)(__fixtures__|__mocks__|examples?)\//.test(context.file.path)) return {};
+    if (!reportsSessionSecrets(context.file.path)) return {};
     const report = (found: Hardcoded, what: string, envName: string | undefined): void => {
       if (context.isTestCode(found.node)) return;
       const example = exampleSecrets.test(found.value.trim()) ? ` ('${found.value}' is copied from documentation and tried by attackers)` : '';

@@ -192,3 +192,27 @@ export async function insertMany(rows: { name: string }[]) {
   // ok: sql-injection
   return connection.promise().query(`INSERT INTO tags (name) VALUES ${values}`, rows.map((r) => r.name));
 }
+
+interface Account {
+  id: number;
+  email: string;
+}
+
+// Type arguments on the call (`query<Row>(…)`), which the TypeScript grammar reads together with a leading `await`.
+app.get('/accounts/:id', async (req, res) => {
+  // expect: sql-injection
+  const [rows] = await connection.promise().query<Account[]>('SELECT * FROM accounts WHERE id = ' + req.params.id);
+  res.json(rows);
+});
+
+app.get('/accounts', async (req, res) => {
+  // expect: sql-injection
+  const found = await prisma.$queryRawUnsafe<Account[]>(`SELECT * FROM accounts WHERE email = '${req.query.email}'`);
+  res.json(found);
+});
+
+app.get('/accounts/by-email', async (req, res) => {
+  // ok: sql-injection
+  const [rows] = await connection.promise().query<Account[]>('SELECT * FROM accounts WHERE email = ?', [req.query.email]);
+  res.json(rows);
+});

@@ -166,3 +166,20 @@ app.post('/notify', async (req, res) => {
   await axios.post('https://hooks.example.com/notify', req.body);
   res.sendStatus(204);
 });
+
+interface Profile {
+  name: string;
+  avatar: string;
+}
+
+app.get('/profiles/import', async (req, res) => {
+  // expect: ssrf
+  const { data } = await axios.get<Profile>(String(req.query.source));
+  res.json(data);
+});
+
+app.get('/profiles/mine', async (req, res) => {
+  // ok: ssrf
+  const { data } = await axios.get<Profile>('https://profiles.internal.example.com/me', { headers: { authorization: req.headers.authorization } });
+  res.json(data);
+});

@@ -5,9 +5,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from flask import Flask, jsonify, request
+from flask import Flask, abort, jsonify, request
 
 app = Flask(__name__)
+ALLOWED_METRICS = {"revenue", "signups", "churn"}
 
 DEFAULT_FILTER = "lambda row: row['active']"
 BANNER_EXPR = "'v' + '1.' + '2'"
@@ -113,6 +114,7 @@ def apply_rule(condition, record):
 
 
 def render_template(template, context):
+    # expect: code-injection
     code = "f'''" + template + "'''"
     # expect: code-injection
     return eval(code, {}, context)
@@ -217,3 +219,22 @@ def sandbox_eval(expression_text):
 def constant_math():
     # ok: code-injection
     return eval("2 ** 10")
+
+
+@app.route("/calc")
+def calculate():
+    # The expression is built from the query string lines before it runs: both lines are findings.
+    # expect: code-injection
+    expression = "(" + request.args.get("expr", "0") + ") * rate"
+    rate = 1.2
+    # expect: code-injection
+    return str(eval(expression))
+
+
+@app.route("/report/<metric>")
+def report_metric(metric):
+    # Checked against an allow-list before it is evaluated: only names the server chose run.
+    if metric not in ALLOWED_METRICS:
+        abort(404)
+    # ok: code-injection
+    return str(eval(metric + "()"))

@@ -2,8 +2,12 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { isConstant } from './lib/constant-strings';
 import { enclosingFunction, isBuiltin, resolveCallee, resolveName, topLevelStatement } from './lib/scope';
+import { builtStrings } from './lib/built-strings';
+import { describeSource, reportFlow } from './lib/flow-findings';
 import { describeUntrustedInput } from './lib/untrusted-input';
+import { mayReadInput } from './lib/value-origins';
 
+const hazard = 'code-injection';
 const evaluators = new Set(['eval', 'exec', 'compile']);
 const alternative = 'parse data with ast.literal_eval or json.loads, or dispatch through an allow-list of functions';
 /** Argument names that say the string is meant to be code: ast.literal_eval would break it, so no fix is offered. */
@@ -25,12 +29,18 @@ export default defineDetector({
         const source = sourceArgument(args);
         if (!source || isConstant(source, context) || isCodeObject(source, context) || isAllowListed(source, node)) return;
         if (context.isTestCode(node)) return;
-        const origin = describeUntrustedInput(source, context);
+        // Data flow first: input that passed an allow-list check or a sanitizer (ast.literal_eval) is not code the client chose.
+        const flow = mayReadInput(source) ? context.taint.flowOf(source, hazard) : undefined;
+        if (flow?.sanitized) return;
+        const origin = flow ? describeSource(flow.source.label, false) : describeUntrustedInput(source, context);
         // compile() runs nothing by itself: it counts when its code object is executed here, or when input reaches it.
         if (name === 'compile' && !origin && (onlyBuildsAst(args, context) || !isExecutedHere(node, context))) return;
         const verb = name === 'compile' ? 'compiles' : 'runs';
-        context.report({
-          node,
+        // The string's non-constant parts: when it was built lines above the call, that line is reported too.
+        const holes = builtStrings(source, context).flatMap((b) => b.holes.filter((h) => !h.whole).map((h) => h.value));
+        reportFlow(context, {
+          sink: node,
+          holes,
           confidence: origin ? 'high' : 'medium',
           // Without visible input the caller decides what flows in (a debugger's run(cmd), a code generator): worth a review, not a build failure.
           severity: origin ? undefined : 'warning',

@@ -2,16 +2,15 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode, type TextEdit } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
-import { describeSource, reportFlow } from './lib/flow-findings';
+import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
-import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments } from './lib/sink-calls';
+import { callTriggers, calleeNames, keywordArgument, matchSinks, positionalArguments } from './lib/sink-calls';
 import { isNumericFormat } from './lib/sql-text';
-import { inputOf, holeOrigin, originOf, type Origin } from './lib/value-origins';
-import { quietInTests } from './lib/test-code';
+import { inputOf, holeOrigin, originOf } from './lib/value-origins';
 
 const hazard = 'command-injection';
 const specs = pythonSinks[hazard];
-const sinkNames = new Set(specs.map((s) => s.callee.split('.').pop()!));
+const sinkNames = sinkNamesOf(specs);
 const subprocessCalls = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
 const execCalls = new Set([...subprocessCalls, 'asyncio.create_subprocess_exec', 'os.execl', 'os.execlp', 'os.execv', 'os.execvp', 'os.spawnl', 'os.spawnlp']);
 const execNames = new Set([...execCalls].map((c) => c.split('.').pop()!));
@@ -19,34 +18,24 @@ const shells = /^(\/usr)?(\/bin\/)?(sh|bash|zsh|dash|ksh|cmd|cmd\.exe|powershell
 /** Values that are paths or names the process itself fixed: inserting them is not an injection. */
 const trustedValues = /^(sys\.executable|os\.devnull|os\.sep|os\.pathsep|os\.linesep|os\.curdir|os\.pardir|sys\.platform|os\.name|sys\.prefix|sys\.exec_prefix)$/;
 const shellSyntax = /[|&;<>()$`\\"'*?~{}[\]#!\n\r]/;
-const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
-
-interface Flagged {
-  readonly hole: Hole;
-  readonly origin: Origin;
-}
 
 export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers([...sinkNames, ...execNames]),
   create(rawContext) {
-    const context = quietInTests(rawContext);
-    return {
-      call(node: SyntaxNode) {
-        const last = calleeLastName(node, context) ?? '';
-        if (!sinkNames.has(last) && !execNames.has(last)) return;
-        const callee = node.childForFieldName('function');
-        const shellList = execNames.has(last) && execCalls.has(context.resolveCallee(callee!) ?? callee?.text ?? '') ? shellScript(node) : undefined;
-        if (!sinkNames.has(last) && !shellList) return;
-        if (shellList) {
-          checkCommand(node, shellList, context.resolveCallee(callee!) ?? callee!.text, context, false);
-          return;
-        }
-        const match = matchSinks(node, specs, context)[0];
-        if (match) checkCommand(node, match.argument, match.callee, context, true);
-      },
-    };
+    return sinkCallVisitors(rawContext, (node, last, context) => {
+      if (!sinkNames.has(last) && !execNames.has(last)) return;
+      const callee = node.childForFieldName('function');
+      const shellList = execNames.has(last) && execCalls.has(context.resolveCallee(callee!) ?? callee?.text ?? '') ? shellScript(node) : undefined;
+      if (!sinkNames.has(last) && !shellList) return;
+      if (shellList) {
+        checkCommand(node, shellList, context.resolveCallee(callee!) ?? callee!.text, context, false);
+        return;
+      }
+      const match = matchSinks(node, specs, context)[0];
+      if (match) checkCommand(node, match.argument, match.callee, context, true);
+    });
   },
 });
 
@@ -72,9 +61,9 @@ function checkCommand(call: SyntaxNode, command: SyntaxNode, callee: string, con
     });
     return;
   }
-  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is Flagged => !!f));
+  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is FlaggedHole => !!f));
   if (!flagged.length) return;
-  const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+  const worst = loudestOf(flagged);
   const from = worst.origin.kind === 'unknown' ? 'values that are not constants' : describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter');
   reportFlow(context, {
     sink: call,
@@ -85,7 +74,7 @@ function checkCommand(call: SyntaxNode, command: SyntaxNode, callee: string, con
   });
 }
 
-function judgeHole(hole: Hole, context: RuleContext): Flagged | undefined {
+function judgeHole(hole: Hole, context: RuleContext): FlaggedHole | undefined {
   if (isNumericFormat(hole.spec) || trustedValues.test(hole.value.text)) return undefined;
   const origin = holeOrigin(hole, hazard, context);
   return origin ? { hole, origin } : undefined;
@@ -95,7 +84,7 @@ function judgeHole(hole: Hole, context: RuleContext): Flagged | undefined {
  * `subprocess.run(f"convert {src} {dst}", shell=True)` → `subprocess.run(["convert", src, dst])`, and a statement
  * `os.system(f"...")` → `subprocess.run([...])`, when the command is plain words with each value a whole word.
  */
-function argumentListFix(call: SyntaxNode, built: BuiltString, flagged: readonly Flagged[], context: RuleContext): Fix | undefined {
+function argumentListFix(call: SyntaxNode, built: BuiltString, flagged: readonly FlaggedHole[], context: RuleContext): Fix | undefined {
   const words = commandWords(built, flagged);
   if (!words) return undefined;
   const list = `[${words.join(', ')}]`;
@@ -123,7 +112,7 @@ function argumentListFix(call: SyntaxNode, built: BuiltString, flagged: readonly
 }
 
 /** The command as list elements, or undefined when it uses shell syntax or glues a value to other text. */
-function commandWords(built: BuiltString, flagged: readonly Flagged[]): string[] | undefined {
+function commandWords(built: BuiltString, flagged: readonly FlaggedHole[]): string[] | undefined {
   if (built.holes.some((h) => h.spec && h.spec !== 's')) return undefined;
   const literal = built.text.split(holeMark).join(' ');
   if (shellSyntax.test(literal)) return undefined;

@@ -19,7 +19,8 @@ from pydantic_settings import BaseSettings
 # --- settings.py ---------------------------------------------------------------
 
 DEBUG = False
-# expect: hardcoded-secret, hardcoded-session-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 SECRET_KEY = "django-insecure-7h#2p!x9v@q$w8e^r5t&y3u*i0o(p)l=k"
 # ok: hardcoded-secret
 SECRET_KEY_FALLBACKS = []
@@ -112,9 +113,11 @@ class Settings(BaseSettings):
 # --- app.py --------------------------------------------------------------------
 
 app = Flask(__name__)
-# expect: hardcoded-secret, hardcoded-session-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.secret_key = "dev"
-# expect: hardcoded-secret, hardcoded-session-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config["SECRET_KEY"] = "dGBL#EPH1qhT6^1#q*t&%c4x"
 # ok: hardcoded-secret
 app.config["SECRET_KEY"] = os.environ["FLASK_SECRET_KEY"]

@@ -4,6 +4,7 @@ import { describeKind, secretName, secretNameHint, type SecretKind, type SecretN
 import { credentialTextHint, findConnectionCredential, findKeyFormat, judgeSecretValue, mayHoldCredential, type ValueVerdict } from './lib/secret-values';
 import { resolveCallee } from './lib/scope';
 import { hole, isDocstring, literalText } from './lib/string-literals';
+import { isReportedSessionSecret } from './lib/session-secrets';
 
 const safer = 'load it from an environment variable or a secrets manager';
 
@@ -34,8 +35,15 @@ export default defineDetector({
   family: 'python',
   // A key or connection password in some string, a credential name, or a call in `credentialCallNames` (written, not resolved).
   triggers: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
-  create(context): Visitors {
-    if (skippedPaths.test(context.file.path)) return {};
+  create(rawContext): Visitors {
+    if (skippedPaths.test(rawContext.file.path)) return {};
+    // One id per line: a hard-coded session secret is hardcoded-session-secret's, with its more specific message and fix.
+    const context: RuleContext = {
+      ...rawContext,
+      report(report) {
+        if (!report.node || !isReportedSessionSecret(report.node, rawContext)) rawContext.report(report);
+      },
+    };
     const named = (display: string, name: string, value: SyntaxNode | null | undefined, site: Site = 'holds'): void => {
       const secret = secretName(name);
       if (secret && value) checkNamedValue(context, display, name, secret, value, site);

@@ -7,41 +7,51 @@ from flask import Flask
 from starlette.middleware.sessions import SessionMiddleware
 
 app = Flask(__name__)
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.secret_key = os.environ["SECRET_KEY"]
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config.update(SECRET_KEY=os.environ["SECRET_KEY"], SESSION_TYPE="filesystem")
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
 # expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config["SECURITY_PASSWORD_SALT"] = os.environ["SECURITY_PASSWORD_SALT"]
 
 api = FastAPI()
 # expect: hardcoded-session-secret
+# ok: hardcoded-secret
 api.add_middleware(SessionMiddleware, secret_key=os.environ["SECRET_KEY"])
 
 # Django settings, in the same module for the example.
 # SECURITY WARNING: keep the secret key used in production secret!
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 SECRET_KEY = os.environ["SECRET_KEY"]
 
 
 class Config:
     # expect: hardcoded-session-secret
+    # ok: hardcoded-secret
     SECRET_KEY = os.environ["SECRET_KEY"]
     SQLALCHEMY_TRACK_MODIFICATIONS = False
 
 
 class ProductionConfig(Config):
-    # expect: hardcoded-session-secret, hardcoded-secret
+    # expect: hardcoded-session-secret
+    # ok: hardcoded-secret
     SECRET_KEY = os.environ["SECRET_KEY"]
 
 
 def create_app() -> Flask:
     application = Flask(__name__)
-    # expect: hardcoded-session-secret, hardcoded-secret
+    # expect: hardcoded-session-secret
+    # ok: hardcoded-secret
     application.config.from_mapping(SECRET_KEY=os.environ["SECRET_KEY"], DATABASE="instance/app.sqlite")
     return application
 

@@ -7,41 +7,51 @@ from flask import Flask
 from starlette.middleware.sessions import SessionMiddleware
 
 app = Flask(__name__)
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.secret_key = "super-secret-key"
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config["SECRET_KEY"] = "dev"
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config.update(SECRET_KEY="a8f5f167f44f4964e6c998dee827110c", SESSION_TYPE="filesystem")
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config["JWT_SECRET_KEY"] = "change-me-in-production"
 # expect: hardcoded-session-secret
+# ok: hardcoded-secret
 app.config["SECURITY_PASSWORD_SALT"] = "my-precious-salt"
 
 api = FastAPI()
 # expect: hardcoded-session-secret
+# ok: hardcoded-secret
 api.add_middleware(SessionMiddleware, secret_key="please-change-this")
 
 # Django settings, in the same module for the example.
 # SECURITY WARNING: keep the secret key used in production secret!
-# expect: hardcoded-session-secret, hardcoded-secret
+# expect: hardcoded-session-secret
+# ok: hardcoded-secret
 SECRET_KEY = "django-insecure-7x#q!w$z%2m^v@k3l9p&r0t*y(u)i_o+e=n8b-c6d4f1g5h"
 
 
 class Config:
     # expect: hardcoded-session-secret
+    # ok: hardcoded-secret
     SECRET_KEY = os.environ.get("SECRET_KEY") or "hard to guess string"
     SQLALCHEMY_TRACK_MODIFICATIONS = False
 
 
 class ProductionConfig(Config):
-    # expect: hardcoded-session-secret, hardcoded-secret
+    # expect: hardcoded-session-secret
+    # ok: hardcoded-secret
     SECRET_KEY = "prod-7d2f0c9a1b8e4f63"
 
 
 def create_app() -> Flask:
     application = Flask(__name__)
-    # expect: hardcoded-session-secret, hardcoded-secret
+    # expect: hardcoded-session-secret
+    # ok: hardcoded-secret
     application.config.from_mapping(SECRET_KEY="dev", DATABASE="instance/app.sqlite")
     return application
 

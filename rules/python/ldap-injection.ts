@@ -2,40 +2,29 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode, type TextEdit } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, literalTextOf, type Hole } from './lib/built-strings';
-import { describeSource, reportFlow } from './lib/flow-findings';
+import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
-import { callTriggers, calleeLastName, matchSinks, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, matchSinks, type SinkMatch } from './lib/sink-calls';
 import { isNumericFormat } from './lib/sql-text';
-import { holeOrigin, originOf, type Origin } from './lib/value-origins';
-import { quietInTests } from './lib/test-code';
+import { holeOrigin, originOf } from './lib/value-origins';
 
 const hazard = 'ldap-injection';
 const filterSpecs = pythonSinks[hazard];
 const dnSpecs = pythonSinks['ldap-dn'];
-const sinkNames = new Set([...filterSpecs, ...dnSpecs].map((s) => s.callee.replace(/^\./, '').split('.').pop()!));
+const sinkNames = sinkNamesOf([...filterSpecs, ...dnSpecs]);
 const filterShape = /\(\s*[&|!]?\s*\(?\s*([A-Za-z][\w.;-]*|\u0000)\s*[~<>]?=/;
 const dnShape = /^\s*[A-Za-z][\w.-]*\s*=/;
-const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
-
-interface Flagged {
-  readonly hole: Hole;
-  readonly origin: Origin;
-}
 
 export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers(sinkNames),
   create(rawContext) {
-    const context = quietInTests(rawContext);
-    return {
-      call(node: SyntaxNode) {
-        const last = calleeLastName(node, context) ?? '';
-        if (!sinkNames.has(last)) return;
-        for (const match of matchSinks(node, filterSpecs, context)) if (check(match, 'filter', context)) return;
-        for (const match of matchSinks(node, dnSpecs, context)) if (check(match, 'dn', context)) return;
-      },
-    };
+    return sinkCallVisitors(rawContext, (node, last, context) => {
+      if (!sinkNames.has(last)) return;
+      for (const match of matchSinks(node, filterSpecs, context)) if (check(match, 'filter', context)) return;
+      for (const match of matchSinks(node, dnSpecs, context)) if (check(match, 'dn', context)) return;
+    });
   },
 });
 
@@ -52,7 +41,7 @@ function check(match: SinkMatch, kind: 'filter' | 'dn', context: RuleContext): b
   if (!built.length) return false;
   const text = literalTextOf(built);
   if (kind === 'filter' ? !filterShape.test(text) : !dnShape.test(text)) return false;
-  const flagged: Flagged[] = [];
+  const flagged: FlaggedHole[] = [];
   for (const b of built) {
     for (const hole of b.holes) {
       if (isNumericFormat(hole.spec)) continue;
@@ -63,7 +52,7 @@ function check(match: SinkMatch, kind: 'filter' | 'dn', context: RuleContext): b
     }
   }
   if (!flagged.length) return false;
-  const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+  const worst = loudestOf(flagged);
   const from = worst.origin.kind === 'unknown' ? 'a value that is not escaped' : `${describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter')} without escaping`;
   reportFlow(context, {
     sink: match.call,
@@ -78,7 +67,7 @@ function check(match: SinkMatch, kind: 'filter' | 'dn', context: RuleContext): b
 }
 
 /** Wraps each value in escape_filter_chars/escape_dn_chars/escape_rdn, imported from the LDAP library the file uses. */
-function escapeFix(call: SyntaxNode, flagged: readonly Flagged[], kind: 'filter' | 'dn', context: RuleContext): Fix | undefined {
+function escapeFix(call: SyntaxNode, flagged: readonly FlaggedHole[], kind: 'filter' | 'dn', context: RuleContext): Fix | undefined {
   const ldap3 = context.bindings.some((b) => b.module === 'ldap3' || b.module.startsWith('ldap3.'));
   const pythonLdap = context.bindings.some((b) => b.module === 'ldap' || b.module.startsWith('ldap.'));
   if (ldap3 === pythonLdap) return undefined;

@@ -2,23 +2,16 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, type Hole } from './lib/built-strings';
-import { describeSource, reportFlow } from './lib/flow-findings';
+import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { findBacktracking } from './lib/regex-backtracking';
 import { resolveName } from './lib/scope';
-import { callTriggers, argumentText, calleeLastName, keywordArgument, matchSinks, type SinkMatch } from './lib/sink-calls';
+import { callTriggers, argumentText, keywordArgument, matchSinks, type SinkMatch } from './lib/sink-calls';
 import { literalText, stringPrefix } from './lib/string-literals';
-import { inputOf, isInert, originOf, type Origin } from './lib/value-origins';
-import { quietInTests } from './lib/test-code';
+import { inputOf, isInert, originOf } from './lib/value-origins';
 
 const hazard = 'regex-injection';
 const specs = pythonSinks[hazard];
-const sinkNames = new Set(specs.map((s) => s.callee.split('.').pop()!));
-const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
-
-interface Flagged {
-  readonly hole: Hole;
-  readonly origin: Origin;
-}
+const sinkNames = sinkNamesOf(specs);
 
 export default defineDetector({
   id: hazard,
@@ -26,29 +19,25 @@ export default defineDetector({
   // `re` functions, and Django `__regex=` lookups.
   triggers: callTriggers(sinkNames, /__i?regex\s*=/),
   create(rawContext) {
-    const context = quietInTests(rawContext);
-    const django = context.bindings.some((b) => b.module.startsWith('django'));
-    return {
-      call(node: SyntaxNode) {
-        const last = calleeLastName(node, context) ?? '';
-        if (sinkNames.has(last)) {
-          const match = matchSinks(node, specs, context)[0];
-          if (match) checkPattern(match, context);
-        } else if (django && /__i?regex\s*=/.test(argumentText(node))) {
-          const args = node.childForFieldName('arguments');
-          if (args?.type === 'argument_list') checkLookups(node, args, context);
-        }
-      },
-    };
+    const django = rawContext.bindings.some((b) => b.module.startsWith('django'));
+    return sinkCallVisitors(rawContext, (node, last, context) => {
+      if (sinkNames.has(last)) {
+        const match = matchSinks(node, specs, context)[0];
+        if (match) checkPattern(match, context);
+      } else if (django && /__i?regex\s*=/.test(argumentText(node))) {
+        const args = node.childForFieldName('arguments');
+        if (args?.type === 'argument_list') checkLookups(node, args, context);
+      }
+    });
   },
 });
 
 function checkPattern(match: SinkMatch, context: RuleContext): void {
   const pattern = match.argument;
   const built = builtStrings(pattern, context);
-  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is Flagged => !!f));
+  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is FlaggedHole => !!f));
   if (flagged.length) {
-    const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+    const worst = loudestOf(flagged);
     reportFlow(context, {
       sink: match.call,
       holes: flagged.map((f) => f.hole.value),
@@ -73,7 +62,7 @@ function checkPattern(match: SinkMatch, context: RuleContext): void {
   checkBacktracking(match, context);
 }
 
-function judgeHole(hole: Hole, context: RuleContext): Flagged | undefined {
+function judgeHole(hole: Hole, context: RuleContext): FlaggedHole | undefined {
   // Library code builds patterns from its own arguments all the time: only client input counts here.
   const source = inputOf(hole.value, hazard, context);
   return source && !isInert(hole.value, hazard, context) ? { hole, origin: { kind: 'input', source } } : undefined;

@@ -2,23 +2,19 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, isPlaceholderList, literalTextOf, type BuiltString, type Hole } from './lib/built-strings';
-import { describeSource, reportFlow } from './lib/flow-findings';
-import { callTriggers, calleeLastName, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
+import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
+import { callTriggers, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { isNumericFormat, looksLikeSql, looksLikeSqlFragment, sqlPosition, type SqlPosition } from './lib/sql-text';
-import { inputOf, holeOrigin, originOf, type Origin } from './lib/value-origins';
+import { inputOf, holeOrigin, originOf } from './lib/value-origins';
 import { resolveName } from './lib/scope';
-import { quietInTests } from './lib/test-code';
 
 const hazard = 'sql-injection';
 const specs = pythonSinks[hazard];
-const sinkNames = new Set(specs.map((s) => s.callee.replace(/^[.*]/, '').split('.').pop()));
+const sinkNames = sinkNamesOf(specs);
 /** Receivers that hold a database handle, for a query passed whole (no literal text to read). */
 const databaseReceiver = /(^|[._])(cursor|cur|conn|connection|db|database|session|engine|con|sqlite|pg|mysql|client|pool|tx|transaction)s?$/i;
-const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
 
-interface Flagged {
-  readonly hole: Hole;
-  readonly origin: Origin;
+interface Flagged extends FlaggedHole {
   readonly position: SqlPosition;
 }
 
@@ -27,16 +23,12 @@ export default defineDetector({
   family: 'python',
   triggers: callTriggers(sinkNames),
   create(rawContext) {
-    const context = quietInTests(rawContext);
-    return {
-      call(node: SyntaxNode) {
-        const name = calleeLastName(node, context);
-        if (!name || !sinkNames.has(name)) return;
-        const matches = matchSinks(node, specs, context);
-        if (!matches.length) return;
-        for (const match of matches) if (checkSink(match, context)) return;
-      },
-    };
+    return sinkCallVisitors(rawContext, (node, name, context) => {
+      if (!sinkNames.has(name)) return;
+      const matches = matchSinks(node, specs, context);
+      if (!matches.length) return;
+      for (const match of matches) if (checkSink(match, context)) return;
+    });
   },
 });
 
@@ -54,7 +46,7 @@ function checkSink(match: SinkMatch, context: RuleContext): boolean {
     if (fragment && !looksLikeSqlFragment(literalTextOf(built))) continue;
     const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is Flagged => !!f));
     if (!flagged.length) continue;
-    const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+    const worst = loudestOf(flagged);
     reportFlow(context, {
       sink: match.call,
       holes: flagged.map((f) => f.hole.value),

@@ -2,23 +2,16 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
-import { describeSource, reportFlow } from './lib/flow-findings';
-import { callTriggers, calleeLastName, calleeNames, matchSinks, positionalArguments } from './lib/sink-calls';
+import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
+import { callTriggers, calleeNames, matchSinks, positionalArguments } from './lib/sink-calls';
 import { resolveName } from './lib/scope';
-import { inputOf, holeOrigin, originOf, type Origin } from './lib/value-origins';
-import { quietInTests } from './lib/test-code';
+import { inputOf, holeOrigin, originOf } from './lib/value-origins';
 
 const hazard = 'template-injection';
 const specs = pythonSinks[hazard];
-const sinkNames = new Set([...specs.map((s) => s.callee.replace(/^[.*]/, '').split('.').pop()!), 'format', 'format_map']);
-const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
+const sinkNames = new Set([...sinkNamesOf(specs), 'format', 'format_map']);
 /** Template classes that share a name with safe ones: `string.Template` substitutes `$names` and runs no code. */
 const templateModules = /^(jinja2|django\.template|mako\.template|tornado\.template|chameleon|flask)\b/;
-
-interface Flagged {
-  readonly hole: Hole;
-  readonly origin: Origin;
-}
 
 export default defineDetector({
   id: hazard,
@@ -26,22 +19,18 @@ export default defineDetector({
   // Template constructors, and `format`/`format_map` on a format string from input.
   triggers: callTriggers(sinkNames),
   create(rawContext) {
-    const context = quietInTests(rawContext);
-    return {
-      call(node: SyntaxNode) {
-        const last = calleeLastName(node, context) ?? '';
-        if (!sinkNames.has(last)) return;
-        if (last === 'format' || last === 'format_map') {
-          checkFormatString(node, context);
-          return;
-        }
-        const match = matchSinks(node, specs, context)[0];
-        if (!match || isSandboxed(node, context)) return;
-        if (match.spec.callee === '.from_string' && !isTemplateEnvironment(node, context)) return;
-        if (match.spec.callee === '*render_template_string' && !isFlaskish(node, context)) return;
-        checkTemplate(node, match.argument, match.callee, context);
-      },
-    };
+    return sinkCallVisitors(rawContext, (node, last, context) => {
+      if (!sinkNames.has(last)) return;
+      if (last === 'format' || last === 'format_map') {
+        checkFormatString(node, context);
+        return;
+      }
+      const match = matchSinks(node, specs, context)[0];
+      if (!match || isSandboxed(node, context)) return;
+      if (match.spec.callee === '.from_string' && !isTemplateEnvironment(node, context)) return;
+      if (match.spec.callee === '*render_template_string' && !isFlaskish(node, context)) return;
+      checkTemplate(node, match.argument, match.callee, context);
+    });
   },
 });
 
@@ -85,9 +74,9 @@ function checkTemplate(call: SyntaxNode, source: SyntaxNode, callee: string, con
     });
     return;
   }
-  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is Flagged => !!f));
+  const flagged = built.flatMap((b) => b.holes.map((hole) => judgeHole(hole, context)).filter((f): f is FlaggedHole => !!f));
   if (!flagged.length) return;
-  const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+  const worst = loudestOf(flagged);
   const from = worst.origin.kind === 'unknown' ? 'a value that is not a constant' : describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter');
   reportFlow(context, {
     sink: call,
@@ -98,7 +87,7 @@ function checkTemplate(call: SyntaxNode, source: SyntaxNode, callee: string, con
   });
 }
 
-function judgeHole(hole: Hole, context: RuleContext): Flagged | undefined {
+function judgeHole(hole: Hole, context: RuleContext): FlaggedHole | undefined {
   const origin = holeOrigin(hole, hazard, context);
   return origin ? { hole, origin } : undefined;
 }

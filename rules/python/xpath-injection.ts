@@ -1,38 +1,27 @@
 // xpath-injection for Python: lxml xpath()/XPath() and ElementTree find*() expressions built from untrusted values instead of XPath variables.
-import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type Fix, type RuleContext } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, literalTextOf, type BuiltString, type Hole } from './lib/built-strings';
-import { describeSource, reportFlow } from './lib/flow-findings';
+import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { plainQuote } from './lib/rebuild-literal';
-import { callTriggers, calleeLastName, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
-import { holeOrigin, originOf, type Origin } from './lib/value-origins';
-import { quietInTests } from './lib/test-code';
+import { callTriggers, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
+import { holeOrigin, originOf } from './lib/value-origins';
 
 const hazard = 'xpath-injection';
 const specs = pythonSinks[hazard];
-const sinkNames = new Set(specs.map((s) => s.callee.replace(/^\./, '').split('.').pop()!));
+const sinkNames = sinkNamesOf(specs);
 const xpathShape = /\[\s*@|\/\/|\[\s*[\w:-]+\s*=|text\(\)|contains\(|\[\s*\u0000\s*\]/;
-const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
-
-interface Flagged {
-  readonly hole: Hole;
-  readonly origin: Origin;
-}
 
 export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers(sinkNames),
   create(rawContext) {
-    const context = quietInTests(rawContext);
-    return {
-      call(node: SyntaxNode) {
-        const last = calleeLastName(node, context) ?? '';
-        if (!sinkNames.has(last)) return;
-        const match = matchSinks(node, specs, context)[0];
-        if (match) check(match, context);
-      },
-    };
+    return sinkCallVisitors(rawContext, (node, last, context) => {
+      if (!sinkNames.has(last)) return;
+      const match = matchSinks(node, specs, context)[0];
+      if (match) check(match, context);
+    });
   },
 });
 
@@ -43,7 +32,7 @@ function isQuoted(hole: Hole): boolean {
 function check(match: SinkMatch, context: RuleContext): void {
   const built = builtStrings(match.argument, context);
   if (!built.length || !xpathShape.test(literalTextOf(built))) return;
-  const flagged: Flagged[] = [];
+  const flagged: FlaggedHole[] = [];
   for (const b of built) {
     for (const hole of b.holes) {
       const origin = holeOrigin(hole, hazard, context);
@@ -51,7 +40,7 @@ function check(match: SinkMatch, context: RuleContext): void {
     }
   }
   if (!flagged.length) return;
-  const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+  const worst = loudestOf(flagged);
   reportFlow(context, {
     sink: match.call,
     holes: flagged.map((f) => f.hole.value),

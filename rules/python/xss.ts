@@ -1,13 +1,12 @@
 // xss for Python: Markup/mark_safe/SafeString over unescaped values, HTML responses built from request data (Flask returns, HttpResponse, HTMLResponse), Jinja2 autoescape off, |safe in inline templates.
-import { defineDetector, type Fix, type RuleContext, type SyntaxNode, type TextEdit } from '../api';
+import { defineDetector, type Visitors, type Fix, type RuleContext, type SyntaxNode, type TextEdit } from '../api';
 import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
-import { describeSource, reportFlow } from './lib/flow-findings';
+import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
 import { plainQuote } from './lib/rebuild-literal';
 import { enclosingFunction, resolveName } from './lib/scope';
 import { calleeLastName, calleeNames, callTriggers, keywordArgument, positionalArguments } from './lib/sink-calls';
 import { inputOf, mayReadInput, holeOrigin, originOf, type Origin } from './lib/value-origins';
-import { quietInTests } from './lib/test-code';
 
 const hazard = 'xss';
 /** Calls that declare a string to be safe HTML: whatever reaches them is sent unescaped. */
@@ -22,12 +21,6 @@ const interesting = /^(format_html|Markup|mark_safe|SafeString|SafeText|HttpResp
 const framed = /^(jsonify|render_template|render|redirect|make_response|Response|send_file|send_from_directory|abort|url_for|HttpResponse|JsonResponse|escape|Markup|render_template_string|stream_with_context|dumps)$/;
 /** Returned expressions that can be a page built from request data (not dicts, numbers, framework responses...). */
 const returnable = /^(string|concatenated_string|binary_operator|call|identifier|subscript|attribute|conditional_expression|boolean_operator|parenthesized_expression)$/;
-const rank: Record<Origin['kind'], number> = { input: 3, parameter: 2, unknown: 1 };
-
-interface Flagged {
-  readonly hole: Hole;
-  readonly origin: Origin;
-}
 
 export default defineDetector({
   id: hazard,
@@ -35,27 +28,23 @@ export default defineDetector({
   // The calls `interesting` accepts, and (in Flask files) returns from views, whose route decorator is in the unit.
   triggers: callTriggers(interesting.source.replace(/^\^\(|\)\$$/g, '').split('|'), /\.(?:route|get|post|put|patch|delete)\(/),
   create(rawContext) {
-    const context = quietInTests(rawContext);
-    const flask = context.bindings.some((b) => /^(flask|quart|bottle)\b/.test(b.module));
-    const returns: Record<string, (node: SyntaxNode) => void> = flask ? { return_statement: (node) => checkFlaskReturn(node, context) } : {};
-    return {
-      ...returns,
-      call(node: SyntaxNode) {
-        const last = calleeLastName(node, context) ?? '';
-        if (!interesting.test(last)) return;
-        const names = calleeNames(node, context);
-        const resolved = names?.resolved ?? names?.text ?? '';
-        if (/^(Markup|mark_safe|SafeString|SafeText)$/.test(last) && markSafe.test(resolved)) return checkMarkSafe(node, last, context);
-        if (last === 'format_html' && /^(django\.utils\.html\.)?format_html$/.test(resolved)) return checkMarkSafe(node, last, context);
-        if (/^(HttpResponse|make_response|Response|HTMLResponse)$/.test(last) && htmlResponses.test(resolved)) return checkResponse(node, last, context);
-        if (last === 'Environment' && /^jinja2\b/.test(resolved)) return checkEnvironment(node, context);
-        if (templateSinks.test(last)) checkInlineTemplate(node, context);
-      },
-    };
+    const flask = rawContext.bindings.some((b) => /^(flask|quart|bottle)\b/.test(b.module));
+    // In Flask files, views' returns too.
+    const returns = (context: RuleContext): Visitors => (flask ? { return_statement: (node) => checkFlaskReturn(node, context) } : {});
+    return sinkCallVisitors(rawContext, (node, last, context) => {
+      if (!interesting.test(last)) return;
+      const names = calleeNames(node, context);
+      const resolved = names?.resolved ?? names?.text ?? '';
+      if (/^(Markup|mark_safe|SafeString|SafeText)$/.test(last) && markSafe.test(resolved)) return checkMarkSafe(node, last, context);
+      if (last === 'format_html' && /^(django\.utils\.html\.)?format_html$/.test(resolved)) return checkMarkSafe(node, last, context);
+      if (/^(HttpResponse|make_response|Response|HTMLResponse)$/.test(last) && htmlResponses.test(resolved)) return checkResponse(node, last, context);
+      if (last === 'Environment' && /^jinja2\b/.test(resolved)) return checkEnvironment(node, context);
+      if (templateSinks.test(last)) checkInlineTemplate(node, context);
+    }, returns);
   },
 });
 
-function judge(hole: Hole, context: RuleContext, inputOnly: boolean): Flagged | undefined {
+function judge(hole: Hole, context: RuleContext, inputOnly: boolean): FlaggedHole | undefined {
   if (isSafeHtml(hole.value)) return undefined;
   const origin = holeOrigin(hole, hazard, context);
   if (!origin || (inputOnly && origin.kind !== 'input')) return undefined;
@@ -83,9 +72,9 @@ function checkMarkSafe(call: SyntaxNode, name: string, context: RuleContext): vo
     });
     return;
   }
-  const flagged = built.flatMap((b) => b.holes.map((h) => judge(h, context, false)).filter((f): f is Flagged => !!f));
+  const flagged = built.flatMap((b) => b.holes.map((h) => judge(h, context, false)).filter((f): f is FlaggedHole => !!f));
   if (!flagged.length) return;
-  const worst = flagged.reduce((a, b) => (rank[b.origin.kind] > rank[a.origin.kind] ? b : a));
+  const worst = loudestOf(flagged);
   const from = worst.origin.kind === 'unknown' ? 'values that are not escaped' : `${describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter')} without escaping`;
   reportFlow(context, {
     sink: call,
@@ -178,7 +167,7 @@ function reportHtmlBody(sink: SyntaxNode, body: SyntaxNode, what: string, contex
     });
     return;
   }
-  const flagged = built.flatMap((b) => b.holes.map((h) => judge(h, context, true)).filter((f): f is Flagged => !!f && isReflected(f.hole.value, context, 0)));
+  const flagged = built.flatMap((b) => b.holes.map((h) => judge(h, context, true)).filter((f): f is FlaggedHole => !!f && isReflected(f.hole.value, context, 0)));
   if (!flagged.length) return;
   const source = flagged[0].origin.source;
   reportFlow(context, {
@@ -231,7 +220,7 @@ function isReflected(node: SyntaxNode, context: RuleContext, depth: number): boo
 }
 
 /** Wraps each request value in markupsafe's escape (Flask ships it), imported when missing. */
-function escapeFix(at: SyntaxNode, flagged: readonly Flagged[], context: RuleContext): Fix | undefined {
+function escapeFix(at: SyntaxNode, flagged: readonly FlaggedHole[], context: RuleContext): Fix | undefined {
   if (flagged.some((f) => f.hole.spec && f.hole.spec !== 's')) return undefined;
   const flaskEscape = context.bindings.find((b) => b.imported === 'escape' && /^(markupsafe|flask|html)$/.test(b.module));
   const escape = flaskEscape ? { expression: flaskEscape.local, edits: [] as TextEdit[] } : importedName(at, context, 'markupsafe', 'escape', 'from');

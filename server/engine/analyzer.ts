@@ -9,7 +9,7 @@ import { familyOf } from './languages';
 import { installNodeMemo } from './node-memo';
 import { applySuppressions } from './suppressions';
 import { isFunctionNode, TaintAnalysis } from './taint';
-import { TriggerScan } from './trigger-scan';
+import { DecodedText, decodeEscapes, TriggerScan } from './trigger-scan';
 import { splitUnits, type Unit } from './units';
 
 export interface RuleFailure {
@@ -71,20 +71,22 @@ interface Gate {
  * the matches are; class headers, asked for by every member of a class, are answered once each.
  */
 class FileGates {
-  private readonly scans: ({ text?: TriggerScan; names?: TriggerScan } | undefined)[] = [];
+  private readonly scans: (Scans | undefined)[] = [];
+  private readonly decodedScans: (Scans | undefined)[] = [];
   private readonly headers: (Map<string, boolean> | undefined)[] = [];
   private unitStarts: number[] | undefined;
+  private decodedFile: { readonly decoded: DecodedText; readonly starts: number[] } | undefined;
 
   constructor(readonly gates: readonly (Gate | undefined)[], private readonly text: string, private readonly units: readonly Unit[]) {}
 
-  /** Whether the unit spanning `[start, end)`, whose text is `unitText`, passes gate `i` (see `TriggerTexts`). */
+  /** Whether the unit spanning `[start, end)` passes gate `i`: as `TriggerTexts.pass` answers, mostly from the scans. */
   pass(i: number, start: number, end: number, texts: TriggerTexts): boolean {
     const gate = this.gates[i];
     if (!gate) return true;
-    const scan = (this.scans[i] ??= this.scan(gate));
+    const scan = (this.scans[i] ??= scansOf(gate, this.text, this.starts()));
     if (scan.text ? scan.text.matches(start, end, texts.text) : gate.text.test(texts.text)) return true;
     if (gate.names && (scan.names ? scan.names.matches(start, end, texts.text) : gate.names.test(texts.text))) return true;
-    if (texts.text.includes('\\') && passes(gate, texts.decoded())) return true;
+    if (texts.text.includes('\\') && this.passDecoded(i, gate, start, end, texts)) return true;
     if (!texts.context) return false;
     const headers = (this.headers[i] ??= new Map());
     let header = headers.get(texts.context);
@@ -92,10 +94,35 @@ class FileGates {
     return header;
   }
 
-  private scan(gate: Gate): { text?: TriggerScan; names?: TriggerScan } {
-    const starts = (this.unitStarts ??= this.units.map((u) => u.node.startIndex).sort((a, b) => a - b));
-    return { text: TriggerScan.of(gate.text, this.text, starts), names: gate.names && TriggerScan.of(gate.names, this.text, starts) };
+  private starts(): number[] {
+    return (this.unitStarts ??= this.units.map((u) => u.node.startIndex).sort((a, b) => a - b));
   }
+
+  /** The same on the decoded text: the file's, decoded once, scanned once per gate. */
+  private passDecoded(i: number, gate: Gate, start: number, end: number, texts: TriggerTexts): boolean {
+    // A unit ending in a backslash decodes differently alone (the backslash stays) than in the file (it takes the newline).
+    if (texts.text.endsWith('\\')) return passes(gate, texts.decoded());
+    if (!this.decodedFile) {
+      const decoded = new DecodedText(this.text);
+      this.decodedFile = { decoded, starts: this.starts().map((s) => decoded.offsetOf(s)) };
+    }
+    const { decoded, starts } = this.decodedFile;
+    const scan = (this.decodedScans[i] ??= scansOf(gate, decoded.text, starts));
+    const from = decoded.offsetOf(start);
+    const to = decoded.offsetOf(end);
+    const unitText = (): string => texts.decoded();
+    if (scan.text ? scan.text.matches(from, to, unitText) : gate.text.test(unitText())) return true;
+    return !!gate.names && (scan.names ? scan.names.matches(from, to, unitText) : gate.names.test(unitText()));
+  }
+}
+
+interface Scans {
+  readonly text?: TriggerScan;
+  readonly names?: TriggerScan;
+}
+
+function scansOf(gate: Gate, text: string, starts: readonly number[]): Scans {
+  return { text: TriggerScan.of(gate.text, text, starts), names: gate.names && TriggerScan.of(gate.names, text, starts) };
 }
 
 installNodeMemo();
@@ -411,18 +438,6 @@ class TriggerTexts {
     if (this.text.includes('\\') && passes(gate, this.decoded())) return true;
     return !!this.context && passes(gate, this.context);
   }
-}
-
-const escapeSequence = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|([0-7]{1,3})|([^]))/g;
-
-/** JavaScript and Python string (and JavaScript identifier) escapes, decoded; anything else after a backslash stands for itself. */
-function decodeEscapes(text: string): string {
-  return text.replace(escapeSequence, (whole, brace?: string, u4?: string, x2?: string, u8?: string, octal?: string, other?: string) => {
-    const hex = brace ?? u4 ?? x2 ?? u8;
-    const code = hex !== undefined ? parseInt(hex, 16) : octal !== undefined ? parseInt(octal, 8) : undefined;
-    if (code === undefined) return other ?? whole;
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }
 
 /** Taint analyses for a unit, created when a rule first asks (most units never reach a sink); parameters-as-sources is a different fixpoint, so a second one. */

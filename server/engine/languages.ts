@@ -11,6 +11,12 @@ const grammarFiles: Record<LanguageId, { pkg: string; file: string }> = {
   python: { pkg: 'tree-sitter-python', file: 'tree-sitter-python.wasm' },
 };
 
+/** The runtime's and every grammar's .wasm file: what the build copies beside the bundles (scripts/build.mjs reads this list). */
+export const wasmFiles: readonly { readonly pkg: string; readonly file: string }[] = [
+  { pkg: 'web-tree-sitter', file: 'tree-sitter.wasm' },
+  ...new Map(Object.values(grammarFiles).map((g) => [g.file, g])).values(),
+];
+
 export const languageIds: readonly LanguageId[] = ['javascript', 'typescript', 'tsx', 'python'];
 
 export function familyOf(language: LanguageId): LanguageFamily {

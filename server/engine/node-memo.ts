@@ -121,8 +121,23 @@ export function installNodeMemo(): void {
     const memo = memoOf(this);
     const fields = memo.fields ?? (memo.fields = []);
     for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] as Node | null;
-    const child = childForFieldName.call(this, name);
+    let child = childForFieldName.call(this, name);
+    if (name === 'function' && child && this.type === 'call_expression') child = calleeOfTypedCall(child);
     fields.push(name, child);
     return child;
   };
+}
+
+/**
+ * tree-sitter-typescript reads `await pool.query<User>(sql)` (and `!isValid<T>(x)`, `void run<T>()`) as a call of
+ * `await pool.query`: with type arguments, a prefix operator binds into the callee. A call's function is never an
+ * await or unary expression otherwise (`(await f)()` keeps its parentheses), so the operand is the real callee, and
+ * every rule and the taint analysis see `pool.query` as they do without type arguments.
+ */
+function calleeOfTypedCall(callee: Node): Node {
+  let current: Node | null = callee;
+  while (current && (current.type === 'await_expression' || current.type === 'unary_expression')) {
+    current = current.type === 'unary_expression' ? current.childForFieldName('argument') : current.namedChildren[0];
+  }
+  return current ?? callee;
 }

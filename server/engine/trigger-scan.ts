@@ -39,8 +39,8 @@ export class TriggerScan {
   }
 
   /** Whether the pattern matches the unit spanning `[start, end)` of the file's text, as `pattern.test(unitText)` answers. */
-  matches(start: number, end: number, unitText: string): boolean {
-    if (this.covered.has(start) || !isSpace(this.text, start - 1) || !isSpace(this.text, end)) return this.pattern.test(unitText);
+  matches(start: number, end: number, unitText: string | (() => string)): boolean {
+    if (this.covered.has(start) || !isSpace(this.text, start - 1) || !isSpace(this.text, end)) return this.pattern.test(typeof unitText === 'string' ? unitText : unitText());
     const i = firstAtLeast(this.starts, start);
     return i < this.starts.length && this.starts[i] < end;
   }
@@ -121,4 +121,44 @@ function readScannable(source: string): boolean {
     }
   }
   return true;
+}
+
+const escapeSequence = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|([0-7]{1,3})|([^]))/g;
+
+function decodeEscape(whole: string, brace?: string, u4?: string, x2?: string, u8?: string, octal?: string, other?: string): string {
+  const hex = brace ?? u4 ?? x2 ?? u8;
+  const code = hex !== undefined ? parseInt(hex, 16) : octal !== undefined ? parseInt(octal, 8) : undefined;
+  if (code === undefined) return other ?? whole;
+  return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+}
+
+/** JavaScript and Python string (and JavaScript identifier) escapes, decoded; anything else after a backslash stands for itself. */
+export function decodeEscapes(text: string): string {
+  return text.replace(escapeSequence, decodeEscape);
+}
+
+/** A text with its escapes decoded, and where each offset of the original lands in it. */
+export class DecodedText {
+  readonly text: string;
+  /** For each escape, in order: its end in the original, and how much shorter the decoded text is up to there. */
+  private readonly ends: number[] = [];
+  private readonly shrink: number[] = [];
+
+  constructor(raw: string) {
+    let total = 0;
+    this.text = raw.replace(escapeSequence, (whole: string, ...rest: unknown[]) => {
+      const offset = rest[6] as number;
+      const decoded = decodeEscape(whole, ...(rest.slice(0, 6) as (string | undefined)[]));
+      total += whole.length - decoded.length;
+      this.ends.push(offset + whole.length);
+      this.shrink.push(total);
+      return decoded;
+    });
+  }
+
+  /** The decoded offset of an offset of the original that does not fall inside an escape. */
+  offsetOf(raw: number): number {
+    const i = firstAtLeast(this.ends, raw + 1);
+    return raw - (i > 0 ? this.shrink[i - 1] : 0);
+  }
 }

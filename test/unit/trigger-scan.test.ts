@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { detectors, familyOf, languageOfPath, ParsedDocument, type SyntaxNode } from '../../server/engine';
-import { TriggerScan } from '../../server/engine/trigger-scan';
+import { DecodedText, decodeEscapes, TriggerScan } from '../../server/engine/trigger-scan';
 import { splitUnits } from '../../server/engine/units';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
@@ -44,6 +44,10 @@ describe('trigger scan', () => {
         const text = fs.readFileSync(path.join(dir, name), 'utf8');
         const units = await unitsOf(`rules/${family}/${name}`, text);
         for (const pattern of patternsFor(family, text)) problems.push(...misses(pattern, text, units).map((m) => `${name}: ${m}`));
+        // And on the decoded text, as the analyzer scans it for units with escapes.
+        const decoded = new DecodedText(text);
+        const decodedUnits = units.filter(([, , t]) => !t.endsWith('\\')).map(([start, end, t]): [number, number, string] => [decoded.offsetOf(start), decoded.offsetOf(end), decodeEscapes(t)]);
+        for (const pattern of patternsFor(family, text)) problems.push(...misses(pattern, decoded.text, decodedUnits).map((m) => `${name} decoded: ${m}`));
       }
       assert.deepEqual(problems, []);
     });
@@ -57,6 +61,14 @@ describe('trigger scan', () => {
     for (const pattern of [/(?<!;)query/, /;(?!q)/, /\*\/ run|run\(c\)/, /\bquery\b/, /(?<![\w$])query(?![\w$])/, /(?<![.$])run/, /foo\(\)/]) {
       assert.deepEqual(misses(pattern, text, units), [], pattern.source);
     }
+  });
+
+  it('maps offsets into the decoded text', () => {
+    const raw = "a = '\\x6dd5';\nb = '\\u{1F600}\\n';\nc = 1;\n";
+    const decoded = new DecodedText(raw);
+    assert.equal(decoded.text, decodeEscapes(raw));
+    for (const word of ['b =', 'c =']) assert.equal(decoded.text.slice(decoded.offsetOf(raw.indexOf(word))).slice(0, 3), word);
+    assert.equal(decoded.offsetOf(raw.length), decoded.text.length);
   });
 
   it('does not stand in for patterns whose meaning depends on the unit edges', () => {

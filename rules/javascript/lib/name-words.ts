@@ -75,15 +75,3 @@ export function nameOf(node: SyntaxNode | null | undefined): string | undefined 
   }
 }
 
-/** Shannon entropy in bits per character; random keys score above ~3.5, words and repeated characters well below. */
-export function entropyOf(text: string): number {
-  if (!text) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}

@@ -68,6 +68,11 @@ export function isSessionSecretName(name: string): boolean {
   return words.some((w) => w === 'session' || w === 'cookie' || w === 'cookies') && ['secret', 'secrets', 'key', 'keys', 'password', 'passphrase'].includes(last ?? '');
 }
 
+/** Mock data and examples hold session secrets that protect nothing: hardcoded-session-secret stays quiet there. */
+export function reportsSessionSecrets(path: string): boolean {
+  return !/(^|\/)(__fixtures__|__mocks__|examples?)\//.test(path);
+}
+
 /**
  * Whether a string literal is one `hardcoded-session-secret` reports, so `hardcoded-secret` can leave it alone (one id per line):
  * a session middleware's secret slot (the literal, an element of `keys`, the fallback of `process.env.X || '…'`), NextAuth and

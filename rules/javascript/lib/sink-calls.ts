@@ -23,6 +23,9 @@ interface SinkIndex {
   readonly defaultModules: ReadonlySet<string>;
 }
 
+/** TypeScript type arguments between a callee and its call (`pool.query<User>(…)`), one level of nesting deep, and an optional call (`?.(`). */
+const typeArguments = String.raw`(?:<[^<>()]*(?:<[^<>()]*>[^<>()]*)*>\s*)?(?:\?\.\s*)?`;
+
 const defaultLocalsCache = new WeakMap<object, Map<SinkIndex, RegExp | undefined>>();
 
 /** `import run from 'cross-spawn'`: a pattern for calls through the file's local names of default-exported sinks. */
@@ -35,7 +38,7 @@ function defaultLocals(context: RuleContext, index: SinkIndex): RegExp | undefin
   }
   if (perIndex.has(index)) return perIndex.get(index);
   const locals = context.bindings.filter((b) => !b.imported && index.defaultModules.has(b.module)).map((b) => b.local.replace(/\$/g, '\\$'));
-  const pattern = locals.length ? new RegExp(`^(?:new\\s+)?(?:${locals.join('|')})\\s*[(.]`) : undefined;
+  const pattern = locals.length ? new RegExp(`^(?:new\\s+)?(?:${locals.join('|')})\\s*${typeArguments}[(.]`) : undefined;
   perIndex.set(index, pattern);
   return pattern;
 }
@@ -66,7 +69,7 @@ function indexOf(hazard: string): SinkIndex {
     byName,
     names: keys.filter((n) => n.length >= 4).map((n) => n.toLowerCase()),
     // Aliases (`execAsync`, `readFilePromise`) contain a sink name, hence no word boundary after the name.
-    mention: new RegExp(`(?:^|[^\\w$])(?:${alternatives})[\\w$]*\\s*[(\`]`, 'i'),
+    mention: new RegExp(`(?:^|[^\\w$])(?:${alternatives})[\\w$]*\\s*${typeArguments}[(\`]`, 'i'),
     defaultModules: new Set((byName.get('*') ?? []).map((spec) => spec.callee)),
   };
   indexes.set(hazard, index);

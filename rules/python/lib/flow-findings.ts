@@ -1,5 +1,38 @@
-// Owns where an injection finding lands: on the sink call, and also on the line that built the string when that is far from it.
-import type { Confidence, Fix, RuleContext, SyntaxNode } from '../../api';
+// Owns what Python injection rules share: their call visitor, how loud a value's origin is, and where a finding lands (the sink call, and the line that built the string when that is far from it).
+import type { Confidence, Fix, RuleContext, Severity, SyntaxNode, Visitors } from '../../api';
+import type { Hole } from './built-strings';
+import { calleeLastName } from './sink-calls';
+import { quietInTests } from './test-code';
+import type { Origin } from './value-origins';
+
+/**
+ * The visitors of an injection rule: quiet in test code, each call handed over with its callee's last name ('' when it
+ * has none), plus whatever other visitors `more` makes with the same quiet context.
+ */
+export function sinkCallVisitors(
+  rawContext: RuleContext, onCall: (call: SyntaxNode, last: string, context: RuleContext) => void, more?: (context: RuleContext) => Visitors,
+): Visitors {
+  const context = quietInTests(rawContext);
+  return { ...more?.(context), call: (node: SyntaxNode) => onCall(node, calleeLastName(node, context) ?? '', context) };
+}
+
+/** The last names of sinks' callees (`.execute`, `*render_template_string`, `os.system` → execute, render_template_string, system): a call ending otherwise matches none. */
+export function sinkNamesOf(specs: readonly { readonly callee: string }[]): Set<string> {
+  return new Set(specs.map((s) => s.callee.replace(/^[.*]/, '').split('.').pop()!));
+}
+
+/** A value spliced into a dangerous string, and where it comes from. */
+export interface FlaggedHole {
+  readonly hole: Hole;
+  readonly origin: Origin;
+}
+
+const originRank: Readonly<Record<Origin['kind'], number>> = { input: 3, parameter: 2, unknown: 1 };
+
+/** The flagged value whose origin speaks loudest, for the finding's message and confidence: client input, then a parameter, then unknown. */
+export function loudestOf<T extends { readonly origin: Origin }>(flagged: readonly T[]): T {
+  return flagged.reduce((a, b) => (originRank[b.origin.kind] > originRank[a.origin.kind] ? b : a));
+}
 
 export interface FlowFinding {
   /** The call that runs the query, command, template... */
@@ -8,6 +41,7 @@ export interface FlowFinding {
   readonly holes?: readonly SyntaxNode[];
   readonly message: string;
   readonly confidence?: Confidence;
+  readonly severity?: Severity;
   readonly fix?: Fix;
 }
 
@@ -17,7 +51,7 @@ export interface FlowFinding {
  */
 export function reportFlow(context: RuleContext, finding: FlowFinding): void {
   const sinkLine = finding.sink.startPosition.row;
-  context.report({ node: finding.sink, message: finding.message, confidence: finding.confidence, fix: finding.fix });
+  context.report({ node: finding.sink, message: finding.message, confidence: finding.confidence, severity: finding.severity, fix: finding.fix });
   const lines = new Set<number>();
   for (const hole of finding.holes ?? []) {
     const line = hole.startPosition.row;
@@ -27,7 +61,7 @@ export function reportFlow(context: RuleContext, finding: FlowFinding): void {
     // One finding per building statement: the first far hole of each line.
     if ([...lines].some((l) => Math.abs(l - line) <= 1)) continue;
     lines.add(line);
-    context.report({ node: hole, message: finding.message, confidence: finding.confidence });
+    context.report({ node: hole, message: finding.message, confidence: finding.confidence, severity: finding.severity });
   }
 }
 

@@ -161,18 +161,30 @@ function add(table: Map<string, NameBinding[]>, name: string, binding: NameBindi
   else table.set(name, [binding]);
 }
 
-/** Every binding in a subtree, in the same scope: nested functions, classes and comprehensions are not entered. */
+/** The node types that bind names or open a nested scope: all a table is made from. */
+const bindingTypes = [
+  'function_definition', 'class_definition', 'lambda', 'assignment', 'augmented_assignment', 'named_expression', 'for_statement',
+  'as_pattern_target', 'import_statement', 'import_from_statement', 'global_statement', 'nonlocal_statement', ...comprehensionTypes,
+];
+
+/**
+ * Every binding in a subtree, in the same scope: nested functions, classes and comprehensions are not entered. The
+ * tree hands over only the nodes of `bindingTypes` (one walk in wasm, in document order, the root included), which is
+ * far cheaper than reading every child of every node from JavaScript.
+ */
 function collectInto(table: Map<string, NameBinding[]>, root: SyntaxNode): void {
-  const visit = (node: SyntaxNode): void => {
+  // The end of the nested scope being skipped: scopes nest, so one offset covers the scopes inside it too.
+  let skipUntil = -1;
+  for (const node of root.descendantsOfType(bindingTypes)) {
+    if (!node || node.startIndex < skipUntil) continue;
     switch (node.type) {
       case 'function_definition':
       case 'class_definition': {
         const name = node.childForFieldName('name')?.text;
         if (name) add(table, name, { kind: 'definition' });
-        return;
+        skipUntil = node.endIndex;
+        break;
       }
-      case 'lambda':
-        return;
       case 'assignment':
         collectAssignment(table, node);
         break;
@@ -200,17 +212,16 @@ function collectInto(table: Map<string, NameBinding[]>, root: SyntaxNode): void 
       case 'import_statement':
       case 'import_from_statement':
         for (const { local, ...imported } of importsOf(node)) add(table, local, { kind: 'import', ...imported });
-        return;
+        break;
       case 'global_statement':
       case 'nonlocal_statement':
         for (const c of node.namedChildren) if (c?.type === 'identifier') add(table, c.text, { kind: 'global' });
-        return;
+        break;
       default:
-        if (comprehensionTypes.has(node.type)) return;
+        // A lambda or a comprehension: a scope of its own.
+        skipUntil = node.endIndex;
     }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(root);
+  }
 }
 
 function collectAssignment(table: Map<string, NameBinding[]>, node: SyntaxNode, statement?: SyntaxNode): void {

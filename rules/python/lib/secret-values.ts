@@ -1,4 +1,5 @@
 // Owns judging string values as credentials: known key formats, connection strings with passwords, placeholders and real-looking secrets.
+import { entropyOf, findKeyFormat as findProviderKey, keyFormatHint } from '../../lib/key-formats';
 import type { SecretKind } from './secret-names';
 import { wordsOf } from './name-words';
 import { hole } from './string-literals';
@@ -10,31 +11,11 @@ export interface KeyFormat {
   readonly testKey?: boolean;
 }
 
-const keyFormats: readonly { what: string; pattern: RegExp; testKey?: boolean }[] = [
-  { what: 'an AWS access key ID', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
-  { what: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
-  { what: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/ },
-  { what: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-  { what: 'a Slack token', pattern: /\bxox[abeoprs]-[A-Za-z0-9-]{10,}\b/ },
-  { what: 'a Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,}/ },
-  { what: 'a Stripe live key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}\b/ },
-  { what: 'a Stripe test key', pattern: /\b[sr]k_test_[0-9A-Za-z]{20,}\b/, testKey: true },
-  { what: 'a Stripe webhook signing secret', pattern: /\bwhsec_[A-Za-z0-9]{24,}/ },
-  { what: 'an Anthropic API key', pattern: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{40,}/ },
-  { what: 'an OpenAI API key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?(?!ant-)[A-Za-z0-9_-]{32,}/ },
-  { what: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { what: 'a Google OAuth client secret', pattern: /\bGOCSPX-[A-Za-z0-9_-]{28}\b/ },
-  { what: 'a SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
-  { what: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { what: 'a PyPI token', pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/ },
-  { what: 'a Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{34,}\b/ },
-  { what: 'a Telegram bot token', pattern: /\b\d{8,10}:AA[0-9A-Za-z_-]{33}\b/ },
-  { what: 'a Mailgun API key', pattern: /\bkey-[0-9a-f]{32}\b/ },
-  { what: 'a private key', pattern: /-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:\\n|\\r|\s)*[A-Za-z0-9+/=\\\s:-]{40,}/ },
-];
+/** Private keys, Python's own: a PEM block in a string, escaped newlines included. The provider formats are shared (rules/lib/key-formats.ts). */
+const privateKey = /-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----(?:\\n|\\r|\s)*[A-Za-z0-9+/=\\\s:-]{40,}/;
 
-/** Text that every key format above and every inline connection password but a URL's contains one of: keep in step with them. */
-const formatHint = 'AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox|hooks\\.slack|_live_|_test_|whsec_|sk-|AIza|GOCSPX-|SG\\.|npm_|pypi-|hf_|:AA|key-|PRIVATE KEY|pass|pwd|AccountKey|SharedAccessKey';
+/** Text that every key format, private key and inline connection password but a URL's contains one of: keep in step with them. */
+const formatHint = `${keyFormatHint}|PRIVATE KEY|pass|pwd|AccountKey|SharedAccessKey`;
 const credentialHint = new RegExp(`${formatHint}|@`, 'i');
 /**
  * For a rule's triggers: text a unit holds when one of its strings may be a key or a connection password. A URL with a
@@ -53,23 +34,12 @@ const fakeKey = /example|EXAMPLE|xxxx|XXXX|0{8}|1234567890|abcdefghij|ABCDEFGHIJ
 
 /** A credential format recognisable on its own, wherever the string sits. */
 export function findKeyFormat(text: string): KeyFormat | undefined {
-  for (const { what, pattern, testKey } of keyFormats) {
-    const match = pattern.exec(text);
-    if (!match || match[0].includes(hole)) continue;
-    const body = what === 'a private key' ? match[0].replace(/^-----[^-]+-----/, '') : match[0];
-    if (fakeKey.test(body) || entropyOf(body) < 3) continue;
-    return testKey ? { what, testKey } : { what };
-  }
-  return undefined;
-}
-
-/** Shannon entropy in bits per character: real keys are near 5, `sk-aaaabbbb…` filler far lower. */
-function entropyOf(text: string): number {
-  const counts = new Map<string, number>();
-  for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / text.length) * Math.log2(n / text.length);
-  return bits;
+  const format = findProviderKey(text, (match) => match.includes(hole));
+  if (format) return format.testKey ? { what: format.label, testKey: true } : { what: format.label };
+  const key = privateKey.exec(text);
+  if (!key || key[0].includes(hole)) return undefined;
+  const body = key[0].replace(/^-----[^-]+-----/, '');
+  return fakeKey.test(body) || entropyOf(body) < 3 ? undefined : { what: 'a private key' };
 }
 
 export interface ConnectionCredential {

@@ -1,0 +1,63 @@
+// Proves both languages recognise provider keys from the one shared table (rules/lib/key-formats.ts), and reject filler alike.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { keyFormats } from '../../rules/lib/key-formats';
+import { findKnownCredential } from '../../rules/javascript/lib/credential-formats';
+import { findKeyFormat } from '../../rules/python/lib/secret-values';
+
+/** A deterministic pseudo-random string over `alphabet`: made-up keys, never real ones. */
+function randomText(length: number, alphabet: string, seed: number): string {
+  let state = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    out += alphabet[(state >>> 12) % alphabet.length];
+  }
+  return out;
+}
+
+const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const r = (n: number, alphabet = alnum, seed = n): string => randomText(n, alphabet, seed * 7919);
+
+const samples: Record<string, string> = {
+  'an AWS access key ID': `AKIA${r(16, upper)}`,
+  'a GitHub token': `ghp_${r(36)}`,
+  'a GitHub fine-grained token': `github_pat_${r(60)}`,
+  'a GitLab token': `glpat-${r(20)}`,
+  'a Slack token': `xoxb-${r(12, '0123456789')}-${r(24)}`,
+  'a Slack webhook URL': `https://hooks.slack.com/services/T${r(9, upper)}/B${r(9, upper, 3)}/${r(24)}`,
+  'a Stripe live secret key': `sk_live_${r(24)}`,
+  'a Stripe test secret key': `sk_test_${r(24)}`,
+  'a Stripe webhook signing secret': `whsec_${r(32)}`,
+  'an Anthropic API key': `sk-ant-api03-${r(48)}`,
+  'an OpenAI API key': `sk-proj-${r(48)}`,
+  'a Google API key': `AIza${r(35)}`,
+  'a Google OAuth client secret': `GOCSPX-${r(28)}`,
+  'a SendGrid API key': `SG.${r(22)}.${r(43)}`,
+  'an npm access token': `npm_${r(36)}`,
+  'a PyPI token': `pypi-AgEIcHlwaS5vcmc${r(60)}`,
+  'a Hugging Face token': `hf_${r(34)}`,
+  'a Telegram bot token': `${r(9, '123456789')}:AA${r(33)}`,
+  'a Mailgun API key': `key-${r(32, '0123456789abcdef')}`,
+};
+
+describe('key formats', () => {
+  it('has a sample for every format', () => {
+    assert.deepEqual(Object.keys(samples).sort(), keyFormats.map((f) => f.label).sort());
+  });
+
+  for (const [label, key] of Object.entries(samples)) {
+    it(`JavaScript and Python both recognise ${label}`, () => {
+      assert.equal(findKnownCredential(`const k = '${key}';`)?.label, label);
+      assert.equal(findKeyFormat(key)?.what, label);
+    });
+  }
+
+  it('rejects filler in both languages', () => {
+    for (const filler of ['sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAIOSFODNN7EXAMPLE', 'ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'sk_live_your_key_here_0000000000']) {
+      assert.equal(findKnownCredential(filler), undefined, filler);
+      assert.equal(findKeyFormat(filler), undefined, filler);
+    }
+  });
+});
