@@ -151,6 +151,11 @@ export interface ProjectFacts {
   readonly complete: boolean;
   /** The locked (lockfile) or exactly pinned version of a declared package (PyPI names in any spelling), if known. */
   versionOf?(name: string): string | undefined;
+  /**
+   * Whether the package may be installed from a registry other than the public one (an `.npmrc`/`.yarnrc.yml` scope
+   * with a registry of its own; a Python project with another package index): the public registry's 404 proves nothing.
+   */
+  privatePackage?(name: string): boolean;
   /** Stable text of everything above; part of every cache key. */
   readonly key: string;
 }

@@ -14,7 +14,8 @@ export default defineDetector({
       const found = moduleImportOf(node);
       const name = found && npmPackageOf(found.specifier);
       if (!found || !name || project?.isLocal(name) || project?.isLocal(found.specifier.split('/')[0])) return;
-      if (!packages.isMissing('npm', name)) return;
+      // A scope with a registry of its own: the public registry's 404 proves nothing (and the name is not sent).
+      if (project?.privatePackage?.(name) || !packages.isMissing('npm', name)) return;
       context.report({
         node: found.node,
         message: `\`${name}\` does not exist on the npm registry, so the name was likely made up and anyone can register it to run code on install; remove the import or use the package you meant.`,

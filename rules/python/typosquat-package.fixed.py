@@ -18,7 +18,7 @@ env = Environment(autoescape=select_autoescape())
 
 
 def build_report(url, out_path):
-    page = reqeusts.get(url, timeout=10)
+    page = requests.get(url, timeout=10)
     rows = [ReportRow.parse(r) for r in BeautifulSoup(page.text, "html.parser").select("tr")]
     frame = pd.DataFrame(rows)
     with open(out_path, "w", newline="") as handle:

@@ -9,7 +9,8 @@ export default defineDetector({
   create(context): Visitors {
     const { packages, project } = context.file;
     // Python imports name local modules as plainly as packages: without the project's folders known, stay quiet.
-    if (!packages || !project || project.ecosystem !== 'pypi') return {};
+    // A project that also installs from another index: PyPI's 404 proves nothing (and no name is sent).
+    if (!packages || !project || project.ecosystem !== 'pypi' || project.privatePackage?.('')) return {};
     const visit = (node: SyntaxNode): void => {
       for (const { node: name, dotted, top } of pythonImportsOf(node)) {
         if (top === '__future__' || isPythonStdlib(top) || project.isLocal(top)) continue;

@@ -13,7 +13,7 @@ import { toDiagnostic } from './diagnostics';
 export const dependencyFileGlobs = [
   '**/package.json', '**/package-lock.json', '**/npm-shrinkwrap.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/pnpm-workspace.yaml',
   '**/requirements*.{txt,in}', '**/requirements/*.{txt,in}', '**/pyproject.toml', '**/Pipfile', '**/setup.cfg', '**/setup.py',
-  '**/tsconfig.json', '**/jsconfig.json',
+  '**/poetry.lock', '**/uv.lock', '**/Pipfile.lock', '**/.npmrc', '**/.yarnrc.yml', '**/tsconfig.json', '**/jsconfig.json',
 ] as const;
 
 interface DocumentProject {

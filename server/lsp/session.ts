@@ -135,11 +135,11 @@ export function startSession(connection: Connection): void {
     doc.debounceMs = settings.debounceMs;
     if (doc.closed || doc.version !== version) return undefined;
     const nothing: Evaluation = { version, findings: [], diagnostics: [], patterns: [] };
-    if (!settings.enable) { doc.dropTree(); return nothing; }
+    if (!settings.enable) { doc.dropTree(); dependencyDiagnostics.documentAnalysed(doc.uri, undefined, undefined, {}); return nothing; }
     const filePath = fsPathOf(doc.uri);
     const root = filePath && projects.rootOf(filePath);
     const options = optionsOf(settings, root);
-    if (filePath && ignoreMatcher.ignores(options.ignore, root, filePath)) { doc.dropTree(); return nothing; }
+    if (filePath && ignoreMatcher.ignores(options.ignore, root, filePath)) { doc.dropTree(); dependencyDiagnostics.documentAnalysed(doc.uri, undefined, undefined, {}); return nothing; }
     const reason = skipReason(doc.text, options.maxFileSize);
     if (reason) { doc.dropTree(); return { ...nothing, diagnostics: [skippedDiagnostic(reason)] }; }
     let parsed;

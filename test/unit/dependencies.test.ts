@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createAnalyzer, defaultOptions, DependencyIndex, fileFacts, languageOfPath, ParsedDocument, parseRequirements, UnitCache, type ProjectFacts } from '../../server/engine';
+import { createAnalyzer, defaultOptions, DependencyIndex, fileFacts, languageOfPath, ParsedDocument, parseRequirements, UnitCache, type PackageIntel, type ProjectFacts } from '../../server/engine';
 
 const roots: string[] = [];
 after(() => { for (const r of roots) fs.rmSync(r, { recursive: true, force: true }); });
@@ -166,5 +166,74 @@ describe('Python projects', () => {
     const root = workspace({ 'requirements.txt': 'opencv-python\nPillow\ngoogle-cloud-storage\n', 'helpers.py': '', 'services/__init__.py': '' });
     const text = 'import os, cv2\nfrom PIL import Image\nfrom google.cloud import storage\nimport helpers\nfrom services import mail\nimport numpy\nimport reqeusts\n';
     assert.deepEqual(await findingsOf(root, 'app.py', text), ['undeclared-dependency@5', 'typosquat-package@6', 'undeclared-dependency@6']);
+  });
+});
+
+describe('packages from other registries', () => {
+  // What the registry answered: every name here is a 404 on the public registry.
+  const everythingMissing: PackageIntel = { isMissing: () => true, advisoriesOf: () => [], key: 'all-missing' };
+
+  async function unknownPackageLines(root: string, rel: string, text: string): Promise<number[]> {
+    const language = languageOfPath(rel)!;
+    const project = new DependencyIndex().projectOf(path.join(root, rel), language, root)?.facts;
+    const doc = await ParsedDocument.create(language, text);
+    try {
+      const result = createAnalyzer(defaultOptions).analyze(doc, { ...fileFacts(rel, language), ...(project ? { project } : {}), packages: everythingMissing });
+      return result.findings.filter((f) => f.ruleId === 'unknown-package').map((f) => f.range.start.line);
+    } finally {
+      doc.dispose();
+    }
+  }
+
+  it('an .npmrc or .yarnrc.yml scope with its own registry: its packages are never judged by the public registry', async () => {
+    const root = workspace({
+      'package.json': JSON.stringify({ name: 'web', dependencies: { '@acme/ui': '^2.0.0', '@tools/lint': '^1.0.0', 'madeup-pkg-zz': '^1.0.0' } }),
+      '.npmrc': '@acme:registry=https://npm.acme.internal/\n@public:registry=https://registry.npmjs.org/\n',
+      'app/.yarnrc.yml': 'npmScopes:\n  tools:\n    npmRegistryServer: "https://npm.tools.internal"\n',
+    });
+    const facts = factsOf(root, 'app/main.js')!;
+    assert.equal(facts.privatePackage?.('@acme/ui'), true);
+    assert.equal(facts.privatePackage?.('@tools/lint'), true);
+    assert.equal(facts.privatePackage?.('@public/x'), false);
+    assert.equal(facts.privatePackage?.('madeup-pkg-zz'), false);
+    const text = "import { Button } from '@acme/ui';\nimport lint from '@tools/lint';\nimport made from 'madeup-pkg-zz';\n";
+    assert.deepEqual(await unknownPackageLines(root, 'app/main.js', text), [2]);
+  });
+
+  it('a Python project that installs from another index is not judged by PyPI', async () => {
+    const text = 'import acme_billing\n';
+    const plain = workspace({ 'requirements.txt': 'acme-billing==1.0\n' });
+    assert.deepEqual(await unknownPackageLines(plain, 'app.py', text), [0]);
+    for (const files of <Record<string, string>[]>[
+      { 'requirements.txt': '--extra-index-url https://pypi.acme.internal/simple\nacme-billing==1.0\n' },
+      { 'pyproject.toml': '[tool.poetry.dependencies]\nacme-billing = "1.0"\n[[tool.poetry.source]]\nname = "acme"\nurl = "https://pypi.acme.internal/simple"\n' },
+      { Pipfile: '[[source]]\nurl = "https://pypi.acme.internal/simple"\nname = "acme"\n[packages]\nacme-billing = "==1.0"\n' },
+    ]) {
+      const root = workspace(files);
+      assert.equal(factsOf(root, 'app.py')!.privatePackage?.('acme-billing'), true, Object.keys(files)[0]);
+      assert.deepEqual(await unknownPackageLines(root, 'app.py', text), [], Object.keys(files)[0]);
+    }
+  });
+
+  it('versions: the lockfile first, else an exact pin in the manifest', () => {
+    const root = workspace({
+      'package.json': JSON.stringify({ dependencies: { lodash: '^4.17.0', minimist: '1.2.5', chalk: '=5.3.0', zod: '^3' } }),
+      'yarn.lock': '# yarn lockfile v1\n\nlodash@^4.17.0:\n  version "4.17.20"\n',
+    });
+    const facts = factsOf(root, 'index.js')!;
+    assert.deepEqual(['lodash', 'minimist', 'chalk', 'zod'].map((n) => facts.versionOf?.(n)), ['4.17.20', '1.2.5', '5.3.0', undefined]);
+    const py = workspace({ 'requirements.txt': 'PyYAML==5.3.1\nrequests>=2\n' });
+    const pyFacts = factsOf(py, 'app.py')!;
+    assert.deepEqual([pyFacts.versionOf?.('pyyaml'), pyFacts.versionOf?.('PyYAML'), pyFacts.versionOf?.('requests')], ['5.3.1', '5.3.1', undefined]);
+    const poetry = workspace({
+      'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.11"\nPyYAML = "^5.3"\nDjango = "^4.2"\n',
+      'poetry.lock': '[[package]]\nname = "pyyaml"\nversion = "5.3.1"\n\n[[package]]\nname = "Django"\nversion = "4.2.1"\n',
+    });
+    assert.deepEqual(['pyyaml', 'django'].map((n) => factsOf(poetry, 'app.py')!.versionOf?.(n)), ['5.3.1', '4.2.1']);
+    const pipenv = workspace({
+      Pipfile: '[packages]\nrequests = "*"\n',
+      'Pipfile.lock': JSON.stringify({ _meta: {}, default: { requests: { version: '==2.25.0' } }, develop: {} }),
+    });
+    assert.equal(factsOf(pipenv, 'app.py')!.versionOf?.('requests'), '2.25.0');
   });
 });

@@ -26,7 +26,7 @@ export function manifestFindings(
       if (dependency.spec && nonRegistrySpec.test(dependency.spec.trim())) continue;
       if (project.facts.isLocal(dependency.name)) continue;
       const ecosystem = project.facts.ecosystem;
-      if (unknownMeta && rules[unknownMeta.id] !== 'off' && intel.isMissing(ecosystem, dependency.name)) {
+      if (unknownMeta && rules[unknownMeta.id] !== 'off' && !project.facts.privatePackage?.(dependency.name) && intel.isMissing(ecosystem, dependency.name)) {
         findings.push(findingOf(unknownMeta, rules, manifest, dependency,
           `\`${dependency.name}\` does not exist on ${registry}, so the name was likely made up and anyone can register it to run code on install; remove the declaration or use the package you meant.`));
       }

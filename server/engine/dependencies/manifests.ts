@@ -36,6 +36,11 @@ export interface ParsedManifest {
   readonly workspaces?: readonly string[];
   /** requirements `-r`/`-c` includes, relative to the file. */
   readonly includes?: readonly string[];
+  /**
+   * The manifest installs from a package index besides the public one (`--extra-index-url`, Poetry/uv sources, a Pipfile
+   * `[[source]]`): a name the public index does not know may be a private package.
+   */
+  readonly otherIndex?: boolean;
   /** False when the manifest cannot be read in full (setup.py computing its requirements). */
   readonly complete: boolean;
 }
@@ -46,6 +51,7 @@ export type LockedVersions = ReadonlyMap<string, string>;
 export const npmManifestName = 'package.json';
 export const npmLockfiles = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'] as const;
 export const pythonManifestNames = ['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py'] as const;
+export const pythonLockfiles = ['poetry.lock', 'uv.lock', 'Pipfile.lock'] as const;
 
 export function isRequirementsFile(name: string): boolean {
   return /^requirements.*\.(txt|in)$/i.test(name);
@@ -54,7 +60,8 @@ export function isRequirementsFile(name: string): boolean {
 /** Whether a file name is any manifest or lockfile this module reads (for watchers). */
 export function isManifestFileName(name: string): boolean {
   return name === npmManifestName || (npmLockfiles as readonly string[]).includes(name) || (pythonManifestNames as readonly string[]).includes(name)
-    || name === 'pnpm-workspace.yaml' || isRequirementsFile(name);
+    || (pythonLockfiles as readonly string[]).includes(name) || name === 'pnpm-workspace.yaml' || name === '.npmrc' || name === '.yarnrc.yml'
+    || isRequirementsFile(name);
 }
 
 export function normalizePypiName(name: string): string {
@@ -113,7 +120,10 @@ function parsePnpmWorkspace(text: string): ParsedManifest {
   }
 }
 
-/** Versions from package-lock.json (v1–v3), yarn.lock (classic and berry) or pnpm-lock.yaml; empty when unreadable. */
+/**
+ * Versions from package-lock.json (v1–v3), yarn.lock (classic and berry), pnpm-lock.yaml, poetry.lock, uv.lock or
+ * Pipfile.lock (PyPI names PEP 503-normalized); empty when unreadable.
+ */
 export function parseLockfile(fileName: string, text: string): LockedVersions {
   const versions = new Map<string, string>();
   try {
@@ -133,6 +143,24 @@ export function parseLockfile(fileName: string, text: string): LockedVersions {
         } else {
           const m = /^\s+version:?\s+"?([^"\s]+)"?/.exec(line);
           if (m) { for (const n of names) if (!versions.has(n)) versions.set(n, m[1]); names = []; }
+        }
+      }
+    } else if (fileName === 'poetry.lock' || fileName === 'uv.lock') {
+      const lock = toml.parse(text) as { package?: unknown };
+      for (const entry of Array.isArray(lock.package) ? lock.package : []) {
+        if (isObject(entry) && typeof entry.name === 'string' && typeof entry.version === 'string') {
+          const name = normalizePypiName(entry.name);
+          if (!versions.has(name)) versions.set(name, entry.version);
+        }
+      }
+    } else if (fileName === 'Pipfile.lock') {
+      const lock = JSON.parse(text) as Record<string, unknown>;
+      for (const section of ['default', 'develop']) {
+        const entries = lock[section];
+        if (!isObject(entries)) continue;
+        for (const [name, entry] of Object.entries(entries)) {
+          const pin = isObject(entry) && typeof entry.version === 'string' ? /^==\s*(\S+)$/.exec(entry.version)?.[1] : undefined;
+          if (pin && !versions.has(normalizePypiName(name))) versions.set(normalizePypiName(name), pin);
         }
       }
     } else if (fileName === 'pnpm-lock.yaml') {
@@ -164,6 +192,7 @@ export function parseRequirements(text: string): ParsedManifest {
   const dependencies: DeclaredDependency[] = [];
   const problems: ManifestProblem[] = [];
   const includes: string[] = [];
+  let otherIndex = false;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const startLine = i;
@@ -173,6 +202,7 @@ export function parseRequirements(text: string): ParsedManifest {
     if (!content) continue;
     const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(content);
     if (include) { includes.push(include[1]); continue; }
+    if (/^(?:-i|--index-url|--extra-index-url|-f|--find-links)(?:\s+|=)/.test(content) && !/pypi\.org\/simple\/?(\s|$)/.test(content)) otherIndex = true;
     const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(content);
     const url = editable?.[1] ?? (/^(git\+|hg\+|svn\+|bzr\+|https?:|file:)/.test(content) ? content.split(/\s+/)[0] : undefined);
     if (url) {
@@ -192,7 +222,7 @@ export function parseRequirements(text: string): ParsedManifest {
     }
     dependencies.push({ name: normalizePypiName(m[1]), ...(rest ? { spec: rest.replace(/\s+--hash=\S+/g, '') } : {}), line: startLine, ...columnsOf(lines[startLine], m[1]) });
   }
-  return { ecosystem: 'pypi', dependencies, problems, includes, complete: problems.length === 0 };
+  return { ecosystem: 'pypi', dependencies, problems, includes, complete: problems.length === 0, ...(otherIndex ? { otherIndex } : {}) };
 }
 
 export function parsePyproject(text: string): ParsedManifest {
@@ -228,8 +258,11 @@ export function parsePyproject(text: string): ParsedManifest {
   addPoetry(poetry?.['dev-dependencies']);
   if (isObject(poetry?.group)) for (const group of Object.values(poetry.group)) if (isObject(group)) addPoetry(group.dependencies);
   const ownName = typeof project?.name === 'string' ? project.name : typeof poetry?.name === 'string' ? poetry.name : undefined;
+  const uv = isObject(tool.uv) ? tool.uv : undefined;
+  const otherIndex = (Array.isArray(poetry?.source) && poetry.source.length > 0) || (Array.isArray(uv?.index) && uv.index.length > 0)
+    || typeof uv?.['index-url'] === 'string' || Array.isArray(uv?.['extra-index-url']);
   return {
-    ecosystem: 'pypi', problems: [], complete: true,
+    ecosystem: 'pypi', problems: [], complete: true, ...(otherIndex ? { otherIndex } : {}),
     dependencies: names.map(({ name, spec }) => ({ name: normalizePypiName(name), ...(spec ? { spec } : {}), ...locateWord(text, name) })),
     ...(ownName ? { ownName: normalizePypiName(ownName) } : {}),
   };
@@ -251,7 +284,19 @@ export function parsePipfile(text: string): ParsedManifest {
       dependencies.push({ name: normalizePypiName(name), ...(version && version !== '*' ? { spec: version } : {}), ...locateWord(text, name) });
     }
   }
-  return { ecosystem: 'pypi', dependencies, problems: [], complete: true };
+  const sources = Array.isArray(doc.source) ? doc.source : [];
+  const otherIndex = sources.some((source) => isObject(source) && typeof source.url === 'string' && !/^https:\/\/pypi\.org\/simple\/?$/.test(source.url));
+  return { ecosystem: 'pypi', dependencies, problems: [], complete: true, ...(otherIndex ? { otherIndex } : {}) };
+}
+
+/** `.npmrc` lines `@scope:registry=<url>`: the scopes installed from a registry of their own. */
+export function readNpmrcScopes(text: string): string[] {
+  const scopes: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(@[a-z0-9][\w.-]*):registry\s*=\s*(\S+)/i.exec(line);
+    if (m && !/^https?:\/\/registry\.(npmjs\.org|yarnpkg\.com)\/?$/.test(m[2])) scopes.push(m[1].toLowerCase());
+  }
+  return scopes;
 }
 
 export function parseSetupCfg(text: string): ParsedManifest {

@@ -1,9 +1,11 @@
 // Owns finding a file's project manifests (walking up to the workspace root), caching them by path and mtime, and building the ProjectFacts rules read.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { LanguageId, ProjectFacts } from '../../../rules/api';
 import {
-  isRequirementsFile, normalizePypiName, npmLockfiles, npmManifestName, parseLockfile, parseManifest, pythonManifestNames,
+  isRequirementsFile, normalizePypiName, npmLockfiles, npmManifestName, parseLockfile, parseManifest, pythonLockfiles, pythonManifestNames, readNpmrcScopes,
   type Ecosystem, type LockedVersions, type ParsedManifest,
 } from './manifests';
 
@@ -86,7 +88,10 @@ export class DependencyIndex {
     const versions = new Map<string, string>();
     let nearest: string | undefined;
     let tsconfigRead = false;
+    const privateScopes = new Set<string>(readScopes(path.join(os.homedir(), '.npmrc'), stamps));
     for (const dir of ancestors(start, stopAt, stamps)) {
+      for (const scope of readScopes(path.join(dir, '.npmrc'), stamps)) privateScopes.add(scope);
+      for (const scope of readScopes(path.join(dir, '.yarnrc.yml'), stamps)) privateScopes.add(scope);
       if (!tsconfigRead) {
         for (const name of ['tsconfig.json', 'jsconfig.json']) {
           const file = path.join(dir, name);
@@ -117,7 +122,7 @@ export class DependencyIndex {
       const pin = /^[=v]?(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(d.spec?.trim() ?? '');
       if (pin && !versions.has(d.name)) versions.set(d.name, pin[1]);
     }
-    return buildProject('npm', manifests, local, aliases, versions);
+    return buildProject('npm', manifests, local, aliases, versions, (name) => privateScopes.has(name.split('/')[0].toLowerCase()), [...privateScopes].sort().join(','));
   }
 
   private pythonProject(start: string, stopAt: string | undefined, stamps: Stamp[]): ProjectDependencies | undefined {
@@ -151,24 +156,32 @@ export class DependencyIndex {
         if (m.parsed.ownName) { local.add(m.parsed.ownName.replace(/-/g, '_')); local.add(m.parsed.ownName); }
       }
       const versions = new Map<string, string>();
+      // The lockfile says what is installed; without one, an `==` pin does.
+      for (const lock of pythonLockfiles) {
+        for (const [name, version] of this.readLock(path.join(dir, lock), stamps) ?? []) if (!versions.has(name)) versions.set(name, version);
+      }
       for (const m of manifests) for (const d of m.parsed.dependencies) {
         const pin = /^==\s*([^\s,;]+)$/.exec(d.spec ?? '');
         if (pin && !versions.has(d.name)) versions.set(d.name, pin[1]);
       }
-      return buildProject('pypi', manifests, local, [], versions);
+      const otherIndex = manifests.some((m) => m.parsed.otherIndex);
+      return buildProject('pypi', manifests, local, [], versions, () => otherIndex, String(otherIndex));
     }
     return undefined;
   }
 }
 
-function buildProject(ecosystem: Ecosystem, manifests: ManifestFile[], local: Set<string>, aliases: readonly string[], versions: Map<string, string>): ProjectDependencies {
+function buildProject(
+  ecosystem: Ecosystem, manifests: ManifestFile[], local: Set<string>, aliases: readonly string[], versions: Map<string, string>,
+  privatePackage: (name: string) => boolean, privateKey: string,
+): ProjectDependencies {
   const declared = new Set<string>();
   for (const m of manifests) for (const d of m.parsed.dependencies) declared.add(d.name);
   const complete = manifests.every((m) => m.parsed.complete);
   const normalize = ecosystem === 'pypi' ? normalizePypiName : (n: string) => n;
   const key = [
     ecosystem, complete, manifests.map((m) => m.file).join(','), [...declared].sort().join(','), [...local].sort().join(','), aliases.join(','),
-    [...declared].sort().map((d) => versions.get(d) ?? '').join(','),
+    [...declared].sort().map((d) => versions.get(d) ?? '').join(','), privateKey,
   ].join('|');
   const facts: ProjectFacts = {
     ecosystem,
@@ -179,8 +192,25 @@ function buildProject(ecosystem: Ecosystem, manifests: ManifestFile[], local: Se
     complete,
     key,
     versionOf: (name) => versions.get(normalize(name)),
+    privatePackage,
   };
   return { facts, manifests, versions };
+}
+
+/** Scopes with a registry of their own in an `.npmrc` (`@acme:registry=…`) or `.yarnrc.yml` (`npmScopes:`). */
+function readScopes(file: string, stamps: Stamp[]): string[] {
+  const stamp = stampOf(file);
+  stamps.push({ file, stamp });
+  if (!stamp) return [];
+  let text: string;
+  try { text = fs.readFileSync(file, 'utf8'); } catch { return []; }
+  if (!file.endsWith('.yml')) return readNpmrcScopes(text);
+  try {
+    const doc = parseYaml(text) as { npmScopes?: Record<string, unknown> } | null;
+    return Object.keys(doc?.npmScopes ?? {}).map((scope) => `@${scope.toLowerCase()}`);
+  } catch {
+    return [];
+  }
 }
 
 function stampOf(file: string): string {
