@@ -1,7 +1,7 @@
 // Owns scanning many files, in-process or across worker threads, with results in file order whatever the thread count.
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createAnalyzer, DependencyIndex, scanFile, type AnalysisOptions, type Finding } from '../engine';
+import { createAnalyzer, createHeapGuard, DependencyIndex, scanFile, type AnalysisOptions, type Finding } from '../engine';
 
 export interface ScanTask {
   readonly file: string;
@@ -71,8 +71,10 @@ export async function scanAll(tasks: readonly ScanTask[], options: AnalysisOptio
 function createScanner(options: AnalysisOptions): (task: ScanTask) => Promise<ScanResult> {
   const analyzer = createAnalyzer(options);
   const dependencies = new DependencyIndex();
+  const guardHeap = createHeapGuard();
   return async ({ file, display }) => {
     const outcome = await scanFile(file, display, analyzer, (absolute, language) => dependencies.projectOf(absolute, language)?.facts);
+    guardHeap();
     if (!outcome || outcome.kind === 'skipped') return outcome;
     return {
       kind: 'analysed',
