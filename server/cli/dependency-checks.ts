@@ -4,7 +4,7 @@ import {
   DependencyIndex, languageOfPath, manifestFindings, metas, PackageChecks,
   type AnalysisOptions, type PackageCheckSettings, type ProjectDependencies,
 } from '../engine';
-import type { PackageAnswers, ScanResult, ScanTask } from './scan-pool';
+import { countLines, type PackageAnswers, type ScanResult, type ScanTask } from './scan-pool';
 
 export interface DependencyPass {
   readonly tasks: ScanTask[];
@@ -48,7 +48,7 @@ export async function runDependencyPass(
       if (seen.has(manifest.file) || !list.length) continue;
       seen.add(manifest.file);
       outTasks.push({ file: manifest.file, display: display(manifest.file) });
-      outResults.push({ kind: 'analysed', path: display(manifest.file), text: manifest.text, findings: list, failures: [] });
+      outResults.push({ kind: 'analysed', path: display(manifest.file), lines: countLines(manifest.text), text: manifest.text, findings: list, failures: [] });
     }
   }
   return { tasks: outTasks, results: outResults };

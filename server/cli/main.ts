@@ -131,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!outcome) return;
       if (outcome.kind === 'skipped') { skipped.push({ path: outcome.path, reason: outcome.reason }); return; }
       scanned++;
-      lines += countLines(outcome.text);
+      lines += outcome.lines;
       for (const failure of outcome.failures) process.stderr.write(`skeptic: rule ${failure.ruleId} failed on ${outcome.path}: ${failure.error}\n`);
       if (!outcome.findings.length) return;
       const whole: FileReport = { path: outcome.path, findings: outcome.findings, text: outcome.text };
@@ -181,13 +181,6 @@ function packageSettingsOf(values: Record<string, string | boolean | undefined>)
     osvUrl: endpoint('osv-url', 'https://api.osv.dev'),
   };
   return settings.checkRegistry || settings.checkVulnerabilities ? settings : undefined;
-}
-
-/** Lines as `wc -l` and people count them: a final newline ends the last line rather than starting another. */
-function countLines(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
 }
 
 function usageError(message: string): number {

@@ -9,6 +9,7 @@ export * from './dependencies';
 export * from './document';
 export * from './files';
 export * from './findings';
+export * from './heap-guard';
 export * from './languages';
 export * from './propagation';
 export * from './suppressions';

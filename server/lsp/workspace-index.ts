@@ -65,13 +65,18 @@ export class PropagationIndex {
     return this.files.keys();
   }
 
-  /** Records (or, with undefined, forgets) a file's results; marks it and the files whose counts change for publishing. */
-  set(key: string, entry: FileEntry | undefined): void {
+  /**
+   * Records (or, with undefined, forgets) a file's results; marks it and the files sharing a changed pattern for
+   * publishing. Returns whether another file's count changed (not only where this file's copies sit).
+   */
+  set(key: string, entry: FileEntry | undefined): boolean {
+    let counts = false;
     const old = this.files.get(key);
     const before = placesOf(old);
     const after = placesOf(entry);
     for (const pattern of new Set([...before.keys(), ...after.keys()])) {
       if (sameRanges(before.get(pattern), after.get(pattern))) continue;
+      if ((before.get(pattern)?.length ?? 0) !== (after.get(pattern)?.length ?? 0)) counts = true;
       const holders = this.places.get(pattern) ?? new Map<string, readonly Range[]>();
       const ranges = after.get(pattern);
       if (ranges) holders.set(key, ranges); else holders.delete(key);
@@ -80,6 +85,7 @@ export class PropagationIndex {
     }
     if (entry) this.files.set(key, entry); else this.files.delete(key);
     if (entry || old) this.dirty.set(key, entry?.uri ?? old!.uri);
+    return counts;
   }
 
   /** Publishes one file now (its own analysis just finished) and unmarks it. */

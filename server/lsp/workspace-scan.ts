@@ -6,7 +6,7 @@ import {
   CancellationTokenSource, CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType,
   type CancellationToken, type CodeAction, type Connection, type Diagnostic, type FileEvent, type TextEdit, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { isWalked, overlaps, scanFile, walkFiles, type AnalysisOptions, type Analyzer, type Finding, type LanguageId, type ProjectFacts } from '../engine';
+import { createHeapGuard, isWalked, overlaps, scanFile, walkFiles, type AnalysisOptions, type Analyzer, type Finding, type LanguageId, type ProjectFacts } from '../engine';
 import { showOccurrencesCommand, type DiagnosticData, type ScanWorkspaceResult, type ShowOccurrencesArguments } from '../../shared/protocol';
 import { toDiagnostic } from './diagnostics';
 import { PropagationIndex, type FileEntry, type FileStamp } from './workspace-index';
@@ -35,8 +35,10 @@ export interface WorkspaceHost {
 const watchedSources = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,pyw}';
 /** During a scan, diagnostics reach the editor in batches this often rather than once per file. */
 const scanFlushMs = 1000;
-/** After an edit, other files' counts follow after this pause (never on the edit's own path). */
+/** After an edit, other files' counts follow after this pause (never on the edit's own path)… */
 const othersFlushMs = 250;
+/** …and links into the edited file that only moved (lines typed above them), after a longer one: typing does not republish a workspace. */
+const movedFlushMs = 2000;
 
 export class WorkspaceScanner {
   readonly index: PropagationIndex;
@@ -47,8 +49,10 @@ export class WorkspaceScanner {
   private readonly queue = new Map<string, FileChangeType>();
   private draining = false;
   private flushTimer: NodeJS.Timeout | undefined;
+  private flushAt = Infinity;
   private rescanTimer: NodeJS.Timeout | undefined;
   private readonly loggedFailures = new Set<string>();
+  private readonly guardHeap = createHeapGuard();
 
   constructor(private readonly host: WorkspaceHost) {
     this.index = new PropagationIndex({
@@ -62,9 +66,9 @@ export class WorkspaceScanner {
   /** An open document's fresh analysis: published now; files sharing its patterns follow shortly. */
   publishOpen(uri: string, version: number, diagnostics: readonly Diagnostic[], findings: readonly Finding[], patterns: readonly string[]): void {
     const key = keyOf(uri);
-    this.index.set(key, { uri, source: 'open', version, diagnostics, findings, patterns });
+    const counts = this.index.set(key, { uri, source: 'open', version, diagnostics, findings, patterns });
     this.index.publish(key);
-    this.scheduleFlush(othersFlushMs);
+    this.scheduleFlush(counts ? othersFlushMs : movedFlushMs);
   }
 
   /** A document closed: a scanned file reverts to its on-disk result, anything else is cleared. */
@@ -89,8 +93,16 @@ export class WorkspaceScanner {
     }
   }
 
-  /** Settings, trust or `.skeptic.yml` changed: scanned results are redone in the background. */
+  /** Settings, trust, workspace folders or `.skeptic.yml` changed: scanned results are redone in the background. */
   configurationChanged(): void {
+    const folders = new Set(this.host.folders());
+    for (const root of [...this.scanned]) {
+      if (folders.has(root)) continue;
+      // A folder removed from the workspace takes its results along.
+      this.scanned.delete(root);
+      this.forgetUnder(root, () => true);
+      this.index.flush();
+    }
     if (this.scanned.size === 0) return;
     clearTimeout(this.rescanTimer);
     this.rescanTimer = setTimeout(() => {
@@ -174,6 +186,7 @@ export class WorkspaceScanner {
     const display = path.relative(root, file).split(path.sep).join('/');
     try {
       const outcome = await scanFile(file, display, this.host.analyzerFor(options), (abs, language) => this.host.projectFactsOf(abs, language, root), undefined, true);
+      this.guardHeap();
       if (this.host.isOpen(file)) return 'scanned'; // opened meanwhile: its live results stand
       if (!outcome || outcome.kind === 'skipped') {
         this.forgetDisk(key);
@@ -302,9 +315,12 @@ export class WorkspaceScanner {
     await this.watching;
   }
 
+  /** Flushes marked files after `delayMs`, or sooner when a flush is already due earlier. */
   private scheduleFlush(delayMs: number): void {
-    if (this.flushTimer || !this.index.hasDirty) return;
-    this.flushTimer = setTimeout(() => { this.flushTimer = undefined; this.index.flush(); }, delayMs);
+    if (!this.index.hasDirty || Date.now() + delayMs >= this.flushAt) return;
+    clearTimeout(this.flushTimer);
+    this.flushAt = Date.now() + delayMs;
+    this.flushTimer = setTimeout(() => { this.flushTimer = undefined; this.flushAt = Infinity; this.index.flush(); }, delayMs);
   }
 
   private folderOf(file: string): string | undefined {
