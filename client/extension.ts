@@ -1,17 +1,19 @@
 // Entry of the VS Code extension: wires the output channel, the language client, the status bar and the commands. No analysis happens here.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerProvenance, type ProvenanceApi } from './provenance';
 import { createServerClient, type ServerClient } from './server-client';
 import { createStatusBar } from './status-bar';
 
 let server: ServerClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { provenance: ProvenanceApi } {
   const output = vscode.window.createOutputChannel('Skeptic', { log: true });
   context.subscriptions.push(output);
   server = createServerClient(context, output);
   registerCommands(server, context.subscriptions);
   createStatusBar(server.client, context.subscriptions);
+  const provenance = registerProvenance(server, context.subscriptions);
   output.info(`Skeptic ${context.extension.packageJSON.version as string} activating; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode): .skeptic.yml and workspace settings cannot silence rules'}.`);
   // Not awaited: activation ends at once and the server's first diagnostics follow when it is up.
   server.start().catch((error: unknown) => {
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
         if (choice === 'Restart') void vscode.commands.executeCommand('skeptic.restartServer');
       });
   });
+  return { provenance };
 }
 
 export async function deactivate(): Promise<void> {

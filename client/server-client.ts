@@ -90,6 +90,8 @@ export function createServerClient(context: vscode.ExtensionContext, output: vsc
     initializationOptions: (): InitializationOptions => ({
       workspaceTrusted: vscode.workspace.isTrusted,
       clientCommands: [selectRangeCommand],
+      // Where the server keeps provenance when `skeptic.provenance.storage` is `workspace` (absent without a folder open).
+      provenanceStorage: context.storageUri?.fsPath,
     }),
     diagnosticCollectionName: serverName,
   };
