@@ -41,6 +41,9 @@ export const copiedInVsCodeMime = 'application/vnd.skeptic.copied-in-vscode';
 
 /** How long after an accept command returns its change may still arrive (the edit reaches the extension host separately). */
 const acceptGraceMs = 500;
+/** How many copies made in VS Code are remembered, and the longest one (in characters) worth remembering. */
+const rememberedCopies = 20;
+const maxRememberedCopy = 1_000_000;
 /** How long after the paste provider was asked the pasted text may arrive (VS Code pastes once every provider answered). */
 const pasteWindowMs = 3000;
 
@@ -57,6 +60,7 @@ interface Expectation {
 
 export class InsertionDetector implements vscode.Disposable {
   private readonly expected = new Map<string, Expectation>();
+  private copies: string[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -105,19 +109,33 @@ export class InsertionDetector implements vscode.Disposable {
     }
     const selector = supportedLanguages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]);
     return api.registerDocumentPasteEditProvider(selector, {
-      prepareDocumentPaste: (_document, _ranges, dataTransfer) => {
+      prepareDocumentPaste: (document, ranges, dataTransfer) => {
         dataTransfer.set(copiedInVsCodeMime, new vscode.DataTransferItem('1'));
+        this.rememberCopy(ranges.map((r) => document.getText(r)).join('\n'));
       },
       provideDocumentPasteEdits: async (document, _ranges, dataTransfer) => {
-        if (dataTransfer.get(copiedInVsCodeMime)) return undefined;
         const pasted = await dataTransfer.get('text/plain')?.asString();
-        if (pasted && pasted.trim()) {
-          const expectation = this.expect(document, { origin: 'paste', version: document.version, text: document.getText(), pasted });
-          this.lapse(document.uri, expectation, pasteWindowMs);
-        }
+        if (!pasted?.trim() || dataTransfer.get(copiedInVsCodeMime) || this.wasCopiedHere(pasted)) return undefined;
+        const expectation = this.expect(document, { origin: 'paste', version: document.version, text: document.getText(), pasted });
+        this.lapse(document.uri, expectation, pasteWindowMs);
         return undefined; // no edit of ours: VS Code's own paste applies, unchanged
       },
     }, { providedPasteEditKinds: [], copyMimeTypes: [copiedInVsCodeMime], pasteMimeTypes: ['text/plain'] });
+  }
+
+  /**
+   * The copy's mark does not always reach the paste (code-server 4.100 in Chromium was seen to lose VS Code's copy metadata),
+   * so the texts of the latest copies made in VS Code editors are kept too (in memory only, white space removed): a paste of
+   * one of them did not come from outside.
+   */
+  private rememberCopy(text: string): void {
+    if (text.length > maxRememberedCopy) return;
+    this.copies = [squeeze(text), ...this.copies.slice(0, rememberedCopies - 1)];
+  }
+
+  private wasCopiedHere(pasted: string): boolean {
+    const text = squeeze(pasted);
+    return this.copies.includes(text);
   }
 
   private expect(document: vscode.TextDocument, expectation: Expectation): Expectation {
@@ -215,9 +233,12 @@ function sharedEnds(before: string, after: string): [number, number] {
  * differ (line endings, the editor's indentation of the pasted lines).
  */
 function isPasteOf(event: vscode.TextDocumentChangeEvent, pasted: string): boolean {
-  const squeeze = (s: string): string => s.replace(/\s+/g, '');
   const inserted = [...event.contentChanges].sort((a, b) => a.rangeOffset - b.rangeOffset).map((c) => c.text).join('');
   return squeeze(inserted) === squeeze(pasted);
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 /** One character typed (or deleted) at one place. */

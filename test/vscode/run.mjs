@@ -1,6 +1,6 @@
 // The VS Code test command: the extension-host suite (trust disabled), the Restricted Mode suite on the installed .vsix,
 // then the UI tests, all in a real VS Code (code-server + headless Chromium). Last line: "N passed, N failed".
-// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui] [--update-media  (rewrites media/quick-fix.png)]
+// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui,provenance-ui (ui runs it too)] [--update-media  (rewrites media/quick-fix.png)]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { installCodeServer, installExtension, runExtensionTests } from './code-server.mjs';
 import { copyTestWorkspace } from './test-workspaces.mjs';
 import { runUiTests } from './ui/workbench.ui.mjs';
+import { runProvenanceUiTests } from './ui/provenance.ui.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -66,7 +67,7 @@ if (only.includes('suite')) {
 }
 
 let extensionsDir;
-if (only.includes('untrusted') || only.includes('ui')) {
+if (only.includes('untrusted') || only.includes('ui') || only.includes('provenance-ui')) {
   await timed('package the .vsix and install it', () => {
     const temp = mkdtempSync(path.join(os.tmpdir(), 'skeptic-vsix-'));
     process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
@@ -90,6 +91,14 @@ if (only.includes('untrusted')) {
 if (only.includes('ui')) {
   await timed('UI tests in the workbench', async () => {
     const results = await runUiTests({ repo, extensionsDir, updateMedia });
+    passed += results.passed;
+    failed += results.failed;
+  });
+}
+
+if (only.includes('ui') || only.includes('provenance-ui')) {
+  await timed('provenance UI tests (Tab, paste) with a test assistant', async () => {
+    const results = await runProvenanceUiTests({ repo, extensionsDir });
     passed += results.passed;
     failed += results.failed;
   });

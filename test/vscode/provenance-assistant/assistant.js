@@ -1,6 +1,20 @@
 // Plays an AI assistant: an InlineCompletionItemProvider that completes a line it recognises with a multi-line snippet,
 // replacing what was typed (as Copilot-like providers do). Shared by the extension-host suite and the UI tests' extension.
 
+/** A route file with empty lines 7 and 8 (1-based) where the tests ask the assistant for a route. */
+const ordersFile = [
+  '// Order routes of the API.',
+  "const express = require('express');",
+  "const { pool } = require('../db');",
+  '',
+  'const router = express.Router();',
+  '',
+  '',
+  '',
+  'module.exports = router;',
+  '',
+].join('\n');
+
 /** Snippets by the line start that asks for them. All are insecure on purpose: the tests check Skeptic flags them. */
 const snippets = [
   {
@@ -48,4 +62,4 @@ function registerAssistant(vscode) {
   return { dispose: () => registration.dispose(), offered: () => offered };
 }
 
-module.exports = { registerAssistant, snippets };
+module.exports = { ordersFile, registerAssistant, snippets };

@@ -3,21 +3,8 @@
 const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
-const { registerAssistant, snippets } = require('../provenance-assistant/assistant');
+const { ordersFile, registerAssistant, snippets } = require('../provenance-assistant/assistant');
 const { activeExtension, fileUri, openFile, revert, sleep, waitFor } = require('./workbench-waits');
-
-const ORDERS = [
-  '// Order routes of the API.',
-  "const express = require('express');",
-  "const { pool } = require('../db');",
-  '',
-  'const router = express.Router();',
-  '',
-  '',
-  '',
-  'module.exports = router;',
-  '',
-].join('\n');
 
 /** Writes a file into the (throwaway) workspace and opens it. */
 async function openNewFile(relativePath, text) {
@@ -66,7 +53,7 @@ suite('provenance detection (client)', () => {
   setup(() => { reports.length = 0; });
 
   test('an accepted inline suggestion is reported as inline-completion with exactly the text it added', async () => {
-    const editor = await openNewFile('src/routes/orders.js', ORDERS);
+    const editor = await openNewFile('src/routes/orders.js', ordersFile);
     const { trigger, text } = snippets[0];
     await typeAt(editor, 6, trigger);
     assert.deepStrictEqual(reports, [], 'typing is not reported');
@@ -85,7 +72,7 @@ suite('provenance detection (client)', () => {
   });
 
   test('Skeptic\'s accept command with no suggestion showing attributes nothing, not even an edit right after it', async () => {
-    const editor = await openNewFile('src/routes/quiet.js', ORDERS);
+    const editor = await openNewFile('src/routes/quiet.js', ordersFile);
     await vscode.commands.executeCommand('skeptic.inlineSuggest.commit');
     await editor.edit((b) => b.insert(new vscode.Position(6, 0), "router.get('/health', (req, res) => res.send('ok'));\n"));
     await sleep(800);
@@ -94,7 +81,7 @@ suite('provenance detection (client)', () => {
   });
 
   test('undo and redo of an accepted suggestion are not new insertions', async () => {
-    const editor = await openNewFile('src/routes/undo.js', ORDERS);
+    const editor = await openNewFile('src/routes/undo.js', ordersFile);
     await typeAt(editor, 6, snippets[0].trigger);
     await acceptSuggestion(editor, snippets[0].text);
     await waitFor('the report of the accepted suggestion', () => reports.length === 1, 5000);
@@ -108,7 +95,7 @@ suite('provenance detection (client)', () => {
   });
 
   test('a snippet, a format, a rename, another extension\'s code action and a reload from disk are never reported', async () => {
-    const editor = await openNewFile('src/routes/other-edits.js', ORDERS);
+    const editor = await openNewFile('src/routes/other-edits.js', ordersFile);
     const document = editor.document;
     // A snippet (what a snippet completion or an extension's insertSnippet does).
     await editor.insertSnippet(new vscode.SnippetString("router.get('/${1:path}', (req, res) => {\n  res.send(${2:'ok'});\n});\n"), new vscode.Position(6, 0));
@@ -130,7 +117,7 @@ suite('provenance detection (client)', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await document.save();
     // A reload from disk (git checkout, another tool): VS Code re-reads the file.
-    fs.writeFileSync(document.uri.fsPath, `${ORDERS}// checked out\nrouter.get('/a', (req, res) => res.send('a'));\n`);
+    fs.writeFileSync(document.uri.fsPath, `${ordersFile}// checked out\nrouter.get('/a', (req, res) => res.send('a'));\n`);
     await waitFor('the reload from disk', () => document.getText().includes('// checked out'), 20000);
     await sleep(500);
     assert.deepStrictEqual(reports.map((r) => r.origin), []);
