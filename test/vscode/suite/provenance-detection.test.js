@@ -4,35 +4,8 @@ const assert = require('assert');
 const fs = require('fs');
 const vscode = require('vscode');
 const { ordersFile, registerAssistant, snippets } = require('../provenance-assistant/assistant');
-const { activeExtension, fileUri, openFile, revert, sleep, waitFor } = require('./workbench-waits');
-
-/** Writes a file into the (throwaway) workspace and opens it. */
-async function openNewFile(relativePath, text) {
-  fs.writeFileSync(fileUri(relativePath).fsPath, text);
-  return openFile(relativePath);
-}
-
-/** Types `text` at the start of a line (one edit, as a paste of typing would be) and leaves the cursor after it. */
-async function typeAt(editor, line, text) {
-  await editor.edit((b) => b.insert(new vscode.Position(line, 0), text));
-  const end = new vscode.Position(line, text.length);
-  editor.selection = new vscode.Selection(end, end);
-}
-
-/**
- * Asks for the assistant's suggestion and accepts it with Skeptic's Tab command (what the Tab keybinding runs), retrying
- * until the suggestion shows: the widget appears asynchronously after the trigger.
- */
-async function acceptSuggestion(editor, expected) {
-  const document = editor.document;
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-    await sleep(250);
-    await vscode.commands.executeCommand('skeptic.inlineSuggest.commit');
-    if (document.getText().includes(expected)) return;
-  }
-  throw new Error(`the suggestion was never accepted; the document reads:\n${document.getText()}`);
-}
+const { acceptSnippet, acceptSuggestion, openNewFile, typeAt } = require('./provenance-actions');
+const { activeExtension, openFile, revert, sleep, waitFor } = require('./workbench-waits');
 
 suite('provenance detection (client)', () => {
   let api;
@@ -82,8 +55,7 @@ suite('provenance detection (client)', () => {
 
   test('undo and redo of an accepted suggestion are not new insertions', async () => {
     const editor = await openNewFile('src/routes/undo.js', ordersFile);
-    await typeAt(editor, 6, snippets[0].trigger);
-    await acceptSuggestion(editor, snippets[0].text);
+    await acceptSnippet(editor, 6, snippets[0]);
     await waitFor('the report of the accepted suggestion', () => reports.length === 1, 5000);
     await vscode.commands.executeCommand('undo');
     await waitFor('the undo', () => !editor.document.getText().includes('res.json(rows)'));
