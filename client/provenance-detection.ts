@@ -20,12 +20,15 @@ export interface AttributedInsertion {
  *
  * VS Code 1.100.3's bindings, read from code-server 4.100.3's lib/vscode/out/vs/code/browser/workbench/workbench.js (the
  * inlineCompletions contribution; context keys `InlineCompletionContextKeys`, `EditorContextKeys`, `SuggestContext.Visible`):
- * - `editor.action.inlineSuggest.commit`: Tab (weight 200) when
+ * - `editor.action.inlineSuggest.commit`: Tab (weight 200), keybinding rule
  *   `inlineSuggestionVisible && !editorTabMovesFocus && !suggestWidgetVisible && !editorHoverFocused && inlineSuggestionHasIndentationLessThanTabSize
  *   || inlineEditIsVisible && !editorTabMovesFocus && !suggestWidgetVisible && !editorHoverFocused && tabShouldAcceptInlineEdit`
- *   (plus Tab in the inline-edits preview editor, `inInlineEditsPreviewEditor`, weight 202: not a document, left alone);
+ *   and precondition `inlineSuggestionVisible || inlineEditIsVisible`; VS Code registers the two joined by `&&`, which its
+ *   "Default Keyboard Shortcuts (JSON)" shows expanded to four terms: package.json holds that text, character for character
+ *   (test/vscode/suite/provenance-keybindings.test.js compares them in the running VS Code). Tab in the inline-edits preview
+ *   editor (`inInlineEditsPreviewEditor`, weight 202) is not a document and is left alone;
  * - `editor.action.inlineSuggest.acceptNextWord`: Ctrl+Right / Cmd+Right (weight 101) when
- *   `!editorReadonly && inlineSuggestionVisible && !accessibilityModeEnabled`;
+ *   `!editorReadonly && inlineSuggestionVisible && !accessibilityModeEnabled` (the precondition adds nothing);
  * - `editor.action.inlineSuggest.acceptNextLine`: no default key; Skeptic's command is there for a user who binds one.
  * Extension keybindings outrank built-in ones with the same key and `when`, so ours run instead of those, never elsewhere.
  * Not seen: a click on the suggestion's hover toolbar ("Accept", "Accept Word") runs the built-in commands directly.
