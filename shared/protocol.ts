@@ -25,6 +25,19 @@ export interface SkepticSettings {
   readonly maxFileSize: number;
   /** Milliseconds to wait after an edit before analysing; 0 analyses at once. */
   readonly debounceMs: number;
+  /** `all`: every finding; `inserted`: only findings inside tracked blocks (AI-suggested or pasted code). */
+  readonly scope: 'all' | 'inserted';
+  // Dotted keys are VS Code's own (`skeptic.provenance.origins`); workspace/configuration sends them nested.
+  /** Which insertions are tracked; `paste` only when listed. */
+  readonly 'provenance.origins': readonly InsertOrigin[];
+  /** Insertions with fewer non-blank lines are not tracked. */
+  readonly 'provenance.minLines': number;
+  /** Inside tracked blocks, findings are raised one level (info → warning → error). */
+  readonly 'provenance.raiseSeverity': boolean;
+  /** `workspace`: the editor's per-workspace storage; `ledger`: `.skeptic/provenance/` in the workspace folder (committable). */
+  readonly 'provenance.storage': 'workspace' | 'ledger';
+  /** Recorded with "Mark reviewed" when set; empty records no name. */
+  readonly 'provenance.reviewer': string;
 }
 
 /** The defaults, and the one runtime list of the server's setting keys. */
@@ -34,6 +47,12 @@ export const defaultSettings: SkepticSettings = {
   ignore: [],
   maxFileSize: 1024 * 1024,
   debounceMs: 100,
+  scope: 'all',
+  'provenance.origins': ['inline-completion', 'ai-edit'],
+  'provenance.minLines': 2,
+  'provenance.raiseSeverity': false,
+  'provenance.storage': 'workspace',
+  'provenance.reviewer': '',
 };
 
 /** Settings only the VS Code client reads (`skeptic.<key>`); the server never sees them. */
@@ -104,6 +123,12 @@ export interface DiagnosticData {
   readonly confidence: 'high' | 'medium' | 'low';
   /** The document version the finding was computed on; a fix for another version is not offered. */
   readonly version: number;
+  /**
+   * Set when a suppression comment on `line` (0-based) was not honoured: it arrived inside inserted code and nobody
+   * edited or confirmed it (`unconfirmed`: the "Confirm this suppression" action applies), or it lacks the reason
+   * a suppression inside AI-suggested code needs (`no-reason`).
+   */
+  readonly withheldSuppression?: { readonly line: number; readonly why: 'unconfirmed' | 'no-reason' };
 }
 
 /** What a reviewed snippet does that matters for security. */
@@ -271,4 +296,15 @@ export const markReviewedCommand = 'skeptic.markReviewed';
 export interface MarkReviewedArguments {
   readonly uri: string;
   readonly id: string;
+}
+
+/**
+ * Server-side command: a person confirms a suppression comment that arrived inside inserted code, so it silences its
+ * finding from now on (editing the comment's line does the same). Offered as a code action on the finding it withholds.
+ */
+export const confirmSuppressionCommand = 'skeptic.confirmSuppression';
+export interface ConfirmSuppressionArguments {
+  readonly uri: string;
+  /** The comment's line (0-based) in the document's current version. */
+  readonly line: number;
 }

@@ -6,6 +6,7 @@ import { isMainThread } from 'node:worker_threads';
 import { ConfigError, configFileName, formatProblem, knownRuleIds, mergeOptions, metas, parseConfig, severityAtLeast, type Severity } from '../engine';
 import { acceptedByBaseline, baselineEntries, BaselineError, formatBaseline, readBaseline } from './baseline';
 import { changedLinesSince, DiffError, isChangedLine, type ChangedLines } from './diff';
+import { runProvenance } from './provenance';
 import { fingerprintsOf, formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
 import { defaultJobs, scanAll } from './scan-pool';
 import { collectFiles } from './walk';
@@ -14,8 +15,11 @@ declare const SKEPTIC_VERSION: string | undefined;
 const version = typeof SKEPTIC_VERSION === 'string' ? SKEPTIC_VERSION : '0.0.0-dev';
 
 const usage = `Usage: skeptic scan [paths...] [options]
+       skeptic provenance [paths...] [--format text|json]
 
-Scans JavaScript, TypeScript and Python files for security problems.
+scan: scans JavaScript, TypeScript and Python files for security problems.
+provenance: lists the AI-suggested (and pasted) blocks the team ledger .skeptic/provenance/ records, found again in
+the files on disk: file, lines, origin, when, review state and the findings inside each (exit code 0).
 
 Options:
   --format <text|json|sarif>   output format (default: text)
@@ -65,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(usage + '\n'); return 0; }
   if (values.version) { process.stdout.write(version + '\n'); return 0; }
   const [command, ...targets] = positionals;
+  if (command === 'provenance') return runProvenance(targets, values.format ?? 'text');
   if (command !== 'scan') return usageError(command ? `unknown command \`${command}\`` : 'missing command');
   try {
     const format = values.format ?? 'text';

@@ -26,3 +26,4 @@ export function createAnalyzer(options: AnalysisOptions): Analyzer {
 }
 export * from './scan-file';
 export * from './review';
+export * from './provenance';

@@ -43,3 +43,34 @@ export function applySuppressions(findings: readonly Finding[], document: Parsed
     return comment ? { ...finding, suppression: { range: comment.range, reason: comment.reason } } : finding;
   });
 }
+
+/** Why a suppression comment silences nothing. */
+export type WithheldWhy = 'unconfirmed' | 'no-reason';
+
+export interface SuppressionPolicy {
+  /** Lines (0-based) of suppression comments that arrived inside inserted code and no person has edited or confirmed. */
+  readonly unconfirmedLines: ReadonlySet<number>;
+  /** Whether a suppression on this line needs a reason (it is inside AI-suggested code). */
+  readonly reasonRequired: (line: number) => boolean;
+}
+
+/** A finding whose suppression comment the policy did not honour: it stands, and says why. */
+export interface WithheldFinding extends Finding {
+  readonly withheld?: Suppression & { readonly why: WithheldWhy };
+}
+
+/**
+ * Applies the editor's provenance policy to findings from `applySuppressions`: a suppression an assistant wrote
+ * silences nothing until a person edits or confirms it, and inside AI-suggested code a suppression needs a reason.
+ */
+export function withholdSuppressions(findings: readonly Finding[], policy: SuppressionPolicy): WithheldFinding[] {
+  return findings.map((finding) => {
+    const suppression = finding.suppression;
+    if (!suppression) return finding;
+    const line = suppression.range.start.line;
+    const why: WithheldWhy | undefined = policy.unconfirmedLines.has(line) ? 'unconfirmed' : !suppression.reason && policy.reasonRequired(line) ? 'no-reason' : undefined;
+    if (!why) return finding;
+    const { suppression: _dropped, ...rest } = finding;
+    return { ...rest, withheld: { ...suppression, why } };
+  });
+}

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
+  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
   type ClientCapabilities, type CodeAction, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import {
@@ -12,11 +12,13 @@ import {
 } from '../engine';
 import {
   DidChangeWorkspaceTrustNotification, fixAllKind, questionSnippetCommand, ReviewRequest, selectRangeCommand, serverName, settingsSection, showDocumentationCommand,
+  confirmSuppressionCommand, DidInsertNotification, ListProvenanceRequest, markReviewedCommand, ProvenanceChangedNotification,
   type InitializationOptions, type ShowDocumentationArguments,
 } from '../../shared/protocol';
 import { fixAllAction, quickFixesFor } from './code-actions';
 import { configProblemDiagnostic, docsUriOf, isRuleDiagnostic, skippedDiagnostic, toDiagnostic } from './diagnostics';
 import { OpenDocument } from './open-document';
+import { ProvenanceTracker } from './provenance';
 import { questionSnippetAction, reviewDocument } from './review';
 import { IgnoreMatcher, ProjectConfigs, restrictUntrusted, type ProjectConfig } from './project-config';
 import { formatSettingsProblems, SettingsCache, settingsLayer, validateSettings } from './settings';
@@ -70,6 +72,20 @@ export function startSession(connection: Connection): void {
     return settings;
   });
 
+  let provenanceStorage: string | undefined;
+  const provenance = new ProvenanceTracker({
+    settings: (uri) => settingsCache.get(uri),
+    filePath: fsPathOf,
+    document: (uri) => documents.get(uri),
+    reanalyse: (uri) => { const doc = documents.get(uri); if (doc) schedule(doc, 0); },
+    publish: (params) => void connection.sendNotification(ProvenanceChangedNotification.type, params),
+    refreshLenses: () => { if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined); },
+    log: (message) => connection.console.log(message),
+    warn: warnOnce,
+    get clientCommands() { return clientCommands; },
+    get storageFolder() { return provenanceStorage; },
+  });
+
   const projects = new ProjectConfigs(knownRuleIds, (config) => publishConfigProblems(config));
   const dependencies = new DependencyIndex();
 
@@ -110,6 +126,7 @@ export function startSession(connection: Connection): void {
   async function evaluate(doc: OpenDocument): Promise<Evaluation | undefined> {
     const version = doc.version;
     const settings = await settingsCache.get(doc.uri);
+    await provenance.ready(doc.uri);
     doc.debounceMs = settings.debounceMs;
     if (doc.closed || doc.version !== version) return undefined;
     const nothing: Evaluation = { version, findings: [], diagnostics: [] };
@@ -137,8 +154,8 @@ export function startSession(connection: Connection): void {
     const file: FileFacts = { ...fileFacts(displayPath, doc.language), ...(dependencyFacts ? { project: dependencyFacts } : {}) };
     const result = analyzerFor(options).analyze(parsed.document, file, doc.cache);
     logFailures(doc, result.failures);
-    const findings = result.findings.filter((f) => !f.suppression);
-    return { version, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)), document: parsed.document, file };
+    const { findings, diagnostics } = provenance.judge(doc.uri, result.findings, settings, version);
+    return { version, findings, diagnostics, document: parsed.document, file };
   }
 
   async function analyseAndPublish(doc: OpenDocument, generation: number): Promise<void> {
@@ -149,6 +166,7 @@ export function startSession(connection: Connection): void {
       // Never publish for a closed document or a version an edit has superseded.
       if (!evaluation || doc.closed || doc.generation !== generation || doc.version !== evaluation.version) return;
       await connection.sendDiagnostics({ uri: doc.uri, version: evaluation.version, diagnostics: evaluation.diagnostics });
+      provenance.published(doc.uri, evaluation.version);
       const cpu = process.cpuUsage(cpuStarted);
       // Wall time and CPU time: on a busy machine the first grows, the second says what the analysis itself cost.
       connection.tracer.log(`analysed ${doc.uri} v${evaluation.version} in ${(performance.now() - started).toFixed(1)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms): ${evaluation.diagnostics.length} diagnostics`);
@@ -186,12 +204,15 @@ export function startSession(connection: Connection): void {
     clientCommands = new Set(Array.isArray(init.clientCommands) ? init.clientCommands : []);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     projects.setWorkspaceFolders(folders.map(fsPathOf).filter((p): p is string => !!p));
+    provenance.setWorkspaceFolders(folders.map(fsPathOf).filter((p): p is string => !!p));
+    provenanceStorage = typeof init.provenanceStorage === 'string' && init.provenanceStorage ? init.provenanceStorage : undefined;
     return {
       capabilities: {
         positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
-        executeCommandProvider: { commands: [showDocumentationCommand] },
+        executeCommandProvider: { commands: [showDocumentationCommand, markReviewedCommand, confirmSuppressionCommand] },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: serverName, version },
@@ -213,6 +234,7 @@ export function startSession(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         projects.setWorkspaceFolders(folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p));
+        provenance.setWorkspaceFolders(folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p));
         reanalyseAll();
       });
     }
@@ -224,6 +246,7 @@ export function startSession(connection: Connection): void {
     documents.get(textDocument.uri)?.dispose();
     const doc = new OpenDocument(textDocument.uri, textDocument.languageId, language, textDocument.version, textDocument.text);
     documents.set(textDocument.uri, doc);
+    provenance.open(textDocument.uri);
     schedule(doc, 0);
   });
 
@@ -231,12 +254,14 @@ export function startSession(connection: Connection): void {
     const doc = documents.get(textDocument.uri);
     if (!doc) return;
     doc.applyChanges(contentChanges, textDocument.version);
+    provenance.change(textDocument.uri, contentChanges, textDocument.version);
     schedule(doc, doc.debounceMs);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return;
+    provenance.close(textDocument.uri);
     doc.dispose();
     documents.delete(textDocument.uri);
     settingsCache.delete(textDocument.uri);
@@ -284,6 +309,7 @@ export function startSession(connection: Connection): void {
       for (const diagnostic of ruleDiagnostics) {
         actions.push(...quickFixesFor(diagnostic, actionContext));
         if (clientCommands.has(questionSnippetCommand)) actions.push(questionSnippetAction(diagnostic, doc.uri, parsed.document));
+        actions.push(...provenance.codeActionsFor(diagnostic, doc.uri));
       }
     }
     // Fix-all only when asked for by kind (on save, or "Fix all"), not in every lightbulb.
@@ -296,6 +322,7 @@ export function startSession(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (provenance.handles(command)) return provenance.execute(command, args?.[0]);
     if (command !== showDocumentationCommand) return;
     const ruleId = (args?.[0] as ShowDocumentationArguments | undefined)?.ruleId ?? '';
     const uri = metaOf(ruleId) && docsUriOf(ruleId);
@@ -312,7 +339,12 @@ export function startSession(connection: Connection): void {
     return reviewDocument(params, () => doc && evaluate(doc));
   });
 
+  connection.onNotification(DidInsertNotification.type, (params) => void provenance.insert(params));
+  connection.onRequest(ListProvenanceRequest.type, async () => ({ blocks: await provenance.list() }));
+  connection.onCodeLens(({ textDocument }) => provenance.lenses(textDocument.uri));
+
   connection.onShutdown(() => {
+    provenance.flushAll();
     for (const doc of documents.values()) doc.dispose();
     documents.clear();
   });

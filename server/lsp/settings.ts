@@ -1,6 +1,6 @@
 // Owns the editor settings (`skeptic.*`): validating what the client sends, defaults for bad keys, and the per-resource cache.
 import { editDistance, type AnalysisOptions } from '../engine';
-import { defaultSettings, type RuleSetting, type SkepticSettings } from '../../shared/protocol';
+import { defaultSettings, type InsertOrigin, type RuleSetting, type SkepticSettings } from '../../shared/protocol';
 
 const ruleSettings: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
@@ -19,7 +19,7 @@ export function validateSettings(raw: unknown, knownRules: ReadonlySet<string>):
   const input = raw as Record<string, unknown>;
   const problems: string[] = [];
   const pick = <T>(key: keyof SkepticSettings, valid: (v: unknown) => v is T, expected: string): T => {
-    const value = input[key];
+    const value = valueAt(input, key);
     if (value === undefined || value === null) return defaultSettings[key] as T;
     if (valid(value)) return value;
     problems.push(`skeptic.${key} must be ${expected}, got ${describe(value)}`);
@@ -38,7 +38,31 @@ export function validateSettings(raw: unknown, knownRules: ReadonlySet<string>):
     else if (!(ruleSettings as unknown[]).includes(setting)) problems.push(`skeptic.rules.${id} must be off, error, warning or info, got ${describe(setting)}`);
     else rules[id] = setting as RuleSetting;
   }
-  return { settings: { enable, rules, ignore, maxFileSize, debounceMs }, problems };
+  const scope = pick('scope', (v): v is SkepticSettings['scope'] => v === 'all' || v === 'inserted', 'all or inserted');
+  const originsValue = pick('provenance.origins', (v): v is unknown[] => Array.isArray(v), 'a list of origins (inline-completion, ai-edit, paste)');
+  const origins = originsValue.filter((o): o is InsertOrigin => (insertOrigins as unknown[]).includes(o));
+  if (origins.length !== originsValue.length) problems.push(`skeptic.provenance.origins may hold only ${insertOrigins.join(', ')}; the other entries were dropped`);
+  const provenance = {
+    'provenance.origins': origins,
+    'provenance.minLines': pick('provenance.minLines', (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000, 'a whole number of lines from 1'),
+    'provenance.raiseSeverity': pick('provenance.raiseSeverity', (v): v is boolean => typeof v === 'boolean', 'true or false'),
+    'provenance.storage': pick('provenance.storage', (v): v is SkepticSettings['provenance.storage'] => v === 'workspace' || v === 'ledger', 'workspace or ledger'),
+    'provenance.reviewer': pick('provenance.reviewer', (v): v is string => typeof v === 'string', 'a name (text)').trim(),
+  };
+  return { settings: { enable, rules, ignore, maxFileSize, debounceMs, scope, ...provenance }, problems };
+}
+
+const insertOrigins: readonly InsertOrigin[] = ['inline-completion', 'ai-edit', 'paste'];
+
+/** A setting by its dotted key: flat (`provenance.origins`) or nested as workspace/configuration sends it. */
+function valueAt(input: Record<string, unknown>, key: string): unknown {
+  if (key in input) return input[key];
+  let value: unknown = input;
+  for (const part of key.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 /**

@@ -47,6 +47,10 @@ export class LspClient {
   readonly messages: ShowMessageParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly registrations: string[] = [];
+  /** Skeptic's own notifications (`skeptic/…`), in order. */
+  readonly custom: { method: string; params: unknown }[] = [];
+  /** How many times the server asked for `workspace/codeLens/refresh`. */
+  lensRefreshes = 0;
   readonly stderr: string[] = [];
   initializeResult!: InitializeResult;
   private readonly texts = new Map<string, TextDocument>();
@@ -67,6 +71,8 @@ export class LspClient {
     connection.onNotification(ShowMessageNotification.type, (params) => client.record(() => client.messages.push(params)));
     connection.onNotification('window/logMessage', () => undefined);
     connection.onNotification('$/logTrace', () => undefined);
+    connection.onNotification((method, params) => { if (method.startsWith('skeptic/')) client.record(() => client.custom.push({ method, params })); });
+    connection.onRequest('workspace/codeLens/refresh', () => { client.record(() => client.lensRefreshes++); return null; });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings ?? null));
     connection.onRequest(RegistrationRequest.type, (params) => { client.record(() => client.registrations.push(...params.registrations.map((r) => r.method))); });
     connection.onRequest(ShowDocumentRequest.type, (params) => { client.record(() => client.shownDocuments.push(params)); return { success: true }; });
@@ -182,6 +188,10 @@ export class LspClient {
 
   async didChangeWatchedFiles(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
   async notify(method: string, params: unknown): Promise<void> {

@@ -1,0 +1,131 @@
+// `skeptic provenance [paths]`: lists the blocks the team ledger records, found again in the files on disk, with the findings inside each.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  anchorBlock, blockHasLine, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, LedgerFolder, meetsBlock, mergeOptions, parseConfig, scanFile,
+  TextLines, withholdSuppressions, type Finding, type LedgerRecord,
+} from '../engine';
+
+export interface ProvenanceListing {
+  /** The ledger folder read, relative to the working folder; null when none was found. */
+  readonly ledger: string | null;
+  readonly blocks: readonly ListedBlock[];
+}
+
+export interface ListedBlock {
+  readonly path: string;
+  readonly id: string;
+  /** 1-based, inclusive, as editors show them; absent when the block is missing. */
+  readonly lines?: { readonly start: number; readonly end: number };
+  readonly origin: LedgerRecord['origin'];
+  readonly time: string;
+  /** `exact`: found as recorded; `partial`: part of it still stands; `missing`: the file or the text is gone. */
+  readonly state: 'exact' | 'partial' | 'missing';
+  readonly reviewed: { readonly time: string; readonly by?: string } | null;
+  readonly findings: readonly { readonly ruleId: string; readonly severity: Finding['severity']; readonly line: number; readonly message: string }[];
+}
+
+/** Runs the command; writes the listing to standard output and problems to standard error. Always exits 0. */
+export async function runProvenance(targets: readonly string[], format: string, cwd = process.cwd()): Promise<number> {
+  if (format !== 'text' && format !== 'json') {
+    process.stderr.write(`skeptic: --format for provenance must be text or json, got \`${format}\`\n`);
+    return 2;
+  }
+  for (const t of targets) {
+    if (!fs.existsSync(path.resolve(cwd, t))) {
+      process.stderr.write(`skeptic: no such file or folder: ${t}\n`);
+      return 2;
+    }
+  }
+  const folder = findLedgerFolder(cwd);
+  if (!folder) {
+    process.stderr.write(`skeptic: no provenance ledger (.skeptic/provenance/) in ${cwd} or above it. In VS Code, set "skeptic.provenance.storage": "ledger" to keep one.\n`);
+    if (format === 'json') process.stdout.write(`${JSON.stringify({ ledger: null, blocks: [] } satisfies ProvenanceListing, null, 2)}\n`);
+    return 0;
+  }
+  const listing = await listBlocks(folder, targets.map((t) => path.resolve(cwd, t)), cwd);
+  process.stdout.write(format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : formatListing(listing));
+  return 0;
+}
+
+/** The workspace folder holding `.skeptic/provenance/`: the working folder or the nearest above it, up to a repository's root. */
+export function findLedgerFolder(from: string): string | undefined {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.skeptic', 'provenance'))) return dir;
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function listBlocks(folder: string, targets: readonly string[], cwd: string): Promise<ProvenanceListing> {
+  const root = path.join(folder, '.skeptic', 'provenance');
+  const read = new LedgerFolder(root, false).readAll();
+  for (const problem of read.problems) process.stderr.write(`skeptic: provenance record ${path.relative(cwd, problem.file)}: ${problem.message}\n`);
+  const wanted = (file: string): boolean => targets.length === 0 || targets.some((t) => file === t || file.startsWith(t + path.sep));
+  const byFile = new Map<string, LedgerRecord[]>();
+  for (const record of read.records) {
+    const file = path.join(folder, ...record.path.split('/'));
+    if (!wanted(file)) continue;
+    byFile.set(file, [...(byFile.get(file) ?? []), record]);
+  }
+  const analyzer = createAnalyzer(mergeOptions(projectOptions(folder, cwd)));
+  const dependencies = new DependencyIndex();
+  const blocks: ListedBlock[] = [];
+  for (const [file, records] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const display = path.relative(cwd, file).split(path.sep).join('/') || file;
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch { /* the file is gone: its blocks are missing */ }
+    const lines = text === undefined ? undefined : new TextLines(text);
+    const placed = records.map((record) => ({ record, anchoring: lines ? anchorBlock(lines, record, record.range) : { kind: 'lost' as const } }));
+    let findings: readonly Finding[] = [];
+    if (lines && placed.some((p) => p.anchoring.kind !== 'lost')) {
+      const outcome = await scanFile(file, display, analyzer, (absolute, language) => dependencies.projectOf(absolute, language)?.facts);
+      if (outcome?.kind === 'analysed') {
+        // The editor's rule: suppressions that arrived with a block and nobody confirmed, or reasonless ones inside AI code, do not count.
+        const ranges = placed.flatMap((p) => (p.anchoring.kind === 'lost' ? [] : [{ record: p.record, range: p.anchoring.range }]));
+        const unconfirmedLines = new Set(ranges.flatMap(({ record, range }) => record.unconfirmedSuppressions.map((offset) => range.start.line + offset)));
+        const reasonRequired = (line: number): boolean => ranges.some(({ record, range }) => record.origin !== 'paste' && blockHasLine(range, line));
+        findings = withholdSuppressions(outcome.result.findings, { unconfirmedLines, reasonRequired }).filter((f) => !f.suppression);
+      }
+    }
+    for (const { record, anchoring } of placed) {
+      const base = { path: display, id: record.id, origin: record.origin, time: record.time, reviewed: record.reviewed ?? null };
+      if (anchoring.kind === 'lost') { blocks.push({ ...base, state: 'missing', findings: [] }); continue; }
+      const range = anchoring.range;
+      const inside = findings.filter((f) => meetsBlock(range, f.range));
+      blocks.push({
+        ...base,
+        state: anchoring.kind,
+        lines: { start: range.start.line + 1, end: range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1 },
+        findings: inside.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line + 1, message: f.message })),
+      });
+    }
+  }
+  return { ledger: path.relative(cwd, root).split(path.sep).join('/') || '.', blocks };
+}
+
+function projectOptions(folder: string, cwd: string): ReturnType<typeof parseConfig>['options'] {
+  const file = path.join(folder, configFileName);
+  if (!fs.existsSync(file)) return {};
+  const { options, problems } = parseConfig(fs.readFileSync(file, 'utf8'), path.relative(cwd, file) || file, knownRuleIds);
+  for (const p of problems) process.stderr.write(`skeptic: configuration problem (the rest applies): ${formatProblem(p)}\n`);
+  return options;
+}
+
+/** One line a block, then its findings indented; a summary at the end. */
+export function formatListing(listing: ProvenanceListing): string {
+  const out: string[] = [];
+  const when = (iso: string): string => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  for (const b of listing.blocks) {
+    const where = b.lines ? `${b.path}:${b.lines.start}-${b.lines.end}` : `${b.path} (missing)`;
+    const review = b.reviewed ? `reviewed ${when(b.reviewed.time)}${b.reviewed.by ? ` by ${b.reviewed.by}` : ''}` : 'not reviewed';
+    const count = b.state === 'missing' ? 'not found in the file' : b.findings.length === 0 ? 'no findings' : b.findings.length === 1 ? '1 finding' : `${b.findings.length} findings`;
+    out.push(`${where}  ${b.origin}  ${when(b.time)}  ${review}${b.state === 'partial' ? '  (partly changed)' : ''}  ${count}`);
+    for (const f of b.findings) out.push(`  ${b.path}:${f.line}  ${f.severity}  ${f.ruleId}  ${f.message}`);
+  }
+  const present = listing.blocks.filter((b) => b.state !== 'missing');
+  const unreviewed = present.filter((b) => !b.reviewed).length;
+  out.push(`${present.length} block${present.length === 1 ? '' : 's'} from the ledger ${listing.ledger}, ${unreviewed} not reviewed, ${present.reduce((n, b) => n + b.findings.length, 0)} findings inside${listing.blocks.length > present.length ? `; ${listing.blocks.length - present.length} missing` : ''}.`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,591 @@
+// Owns provenance in the language server: blocks inserted by an assistant (or pasted), kept exact through edits, persisted, re-anchored on open, and what they change in diagnostics, lenses and suppressions.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic } from 'vscode-languageserver';
+import {
+  anchorBlock, blockHasLine, comparePositions, fingerprintOf, hashText, LedgerFolder, mapRange, meetsBlock, newBlockId, TextLines, withholdSuppressions,
+  type Finding, type LedgerRead, type LedgerRecord, type Range, type RangeEdit, type WithheldFinding,
+} from '../engine';
+import {
+  confirmSuppressionCommand, markReviewedCommand, questionSnippetCommand,
+  type ConfirmSuppressionArguments, type DiagnosticData, type DidInsertParams, type InsertOrigin, type MarkReviewedArguments,
+  type ProvenanceBlock, type ProvenanceChangedParams, type QuestionSnippetArguments, type SkepticSettings,
+} from '../../shared/protocol';
+import { toDiagnostic } from './diagnostics';
+
+/** What the tracker needs from the session; it never reaches into the session's state otherwise. */
+export interface ProvenanceHost {
+  settings(uri: string): Promise<SkepticSettings>;
+  /** The file path of a `file:` URI; undefined for other schemes. */
+  filePath(uri: string): string | undefined;
+  /** The open document's current text and version, if it is open. */
+  document(uri: string): { readonly text: string; readonly version: number } | undefined;
+  /** Analyse the document again soon (its blocks or suppressions changed). */
+  reanalyse(uri: string): void;
+  publish(params: ProvenanceChangedParams): void;
+  refreshLenses(): void;
+  log(message: string): void;
+  /** A problem the user must see (a corrupt ledger file); shown once per message. */
+  warn(message: string): void;
+  /** Client-side commands the client implements (`questionSnippetCommand` for the lens). */
+  clientCommands: ReadonlySet<string>;
+  /** Folder for `storage: workspace` (the client's storage); absent: kept in memory for the session. */
+  storageFolder?: string;
+}
+
+/** A suppression comment that arrived with the block and is not yet honoured. */
+interface PendingSuppression {
+  /** The comment's whole line, tracked through edits. */
+  range: Range;
+  /** Hash of the line's text when it arrived: a person's edit changes it, and confirms the suppression. */
+  readonly lineHash: string;
+}
+
+interface Block {
+  readonly id: string;
+  readonly origin: InsertOrigin;
+  readonly time: string;
+  range: Range;
+  reviewed?: { time: string; by?: string };
+  suppressions: PendingSuppression[];
+  /** Unsuppressed findings inside the block at the last analysis. */
+  findings: number;
+}
+
+interface Store {
+  read(relativePath: string): LedgerRead;
+  readAll(): LedgerRead;
+  write(record: LedgerRecord): void;
+  remove(relativePath: string, id: string): void;
+}
+
+interface Location {
+  readonly store: Store;
+  /** The record's `path`: relative to the workspace folder, or the URI for the in-memory store. */
+  readonly path: string;
+}
+
+interface DocumentState {
+  readonly uri: string;
+  blocks: Block[];
+  /** Recent content changes by the version they produced: an insertion reported for an older version is mapped forward. */
+  readonly history: { version: number; changes: RangeEdit[] }[];
+  /** Insertions reported for a version not yet received. */
+  readonly early: DidInsertParams[];
+  /** Blocks gone since the last write (their records are removed then). */
+  readonly removed: Set<string>;
+  location?: Location;
+  loaded: Promise<void>;
+  dirty: boolean;
+  flushTimer?: NodeJS.Timeout;
+  lastPublished?: string;
+  lastLensKey?: string;
+}
+
+const historyLimit = 64;
+const flushDelayMs = 1500;
+const origins: readonly InsertOrigin[] = ['inline-completion', 'paste', 'ai-edit'];
+
+/** Blocks kept for the session when nothing may be written (no storage folder, untitled files, files outside the workspace). */
+class MemoryStore implements Store {
+  private readonly records = new Map<string, Map<string, LedgerRecord>>();
+
+  read(relativePath: string): LedgerRead {
+    return { records: [...(this.records.get(relativePath)?.values() ?? [])], problems: [] };
+  }
+
+  readAll(): LedgerRead {
+    return { records: [...this.records.values()].flatMap((m) => [...m.values()]), problems: [] };
+  }
+
+  write(record: LedgerRecord): void {
+    let file = this.records.get(record.path);
+    if (!file) this.records.set(record.path, (file = new Map()));
+    file.set(record.id, record);
+  }
+
+  remove(relativePath: string, id: string): void {
+    this.records.get(relativePath)?.delete(id);
+  }
+}
+
+export class ProvenanceTracker {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly memory = new MemoryStore();
+  private readonly folders = new Map<string, LedgerFolder>();
+  private workspaceFolders: string[] = [];
+
+  constructor(private readonly host: ProvenanceHost) {}
+
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.workspaceFolders = [...folders];
+  }
+
+  // ── document lifecycle ─────────────────────────────────────────────────────────────────────────────────────────
+
+  /** A document opened: its persisted blocks are found again in its text (see `anchorBlock` for the rule). */
+  open(uri: string): void {
+    if (this.states.has(uri)) this.close(uri);
+    const state: DocumentState = { uri, blocks: [], history: [], early: [], removed: new Set(), loaded: Promise.resolve(), dirty: false };
+    this.states.set(uri, state);
+    state.loaded = this.load(state).catch((error) => this.host.log(`provenance: loading blocks of ${uri} failed: ${(error as Error)?.stack ?? String(error)}`));
+  }
+
+  /** Resolves once the document's persisted blocks are loaded (analysis waits for it, so its first diagnostics know them). */
+  ready(uri: string): Promise<void> {
+    return this.states.get(uri)?.loaded ?? Promise.resolve();
+  }
+
+  private async load(state: DocumentState): Promise<void> {
+    const location = await this.locate(state.uri);
+    const doc = this.host.document(state.uri);
+    if (this.states.get(state.uri) !== state || !doc) return;
+    state.location = location;
+    const read = location.store.read(location.path);
+    this.report(read);
+    if (read.records.length === 0) return;
+    const lines = new TextLines(doc.text);
+    for (const record of read.records) {
+      const anchored = anchorBlock(lines, record, record.range);
+      if (anchored.kind === 'lost') {
+        this.host.log(`provenance: block ${record.id} (${record.origin}, ${record.time}) is no longer in ${state.uri}; its record is removed`);
+        location.store.remove(location.path, record.id);
+        continue;
+      }
+      const moved = anchored.range;
+      const delta = moved.start.line - record.range.start.line;
+      // Pending suppressions keep their offset from the block's start; only those still inside it survive.
+      const suppressions = record.unconfirmedSuppressions
+        .map((offset) => moved.start.line + offset)
+        .filter((line) => line >= moved.start.line && line <= moved.end.line && lines.lines[line]?.includes('skeptic-ignore'))
+        .map((line) => ({ range: lineRange(lines, line), lineHash: hashText(lines.lines[line]) }));
+      state.blocks.push({
+        id: record.id, origin: record.origin, time: record.time, range: moved, findings: 0, suppressions,
+        ...(record.reviewed ? { reviewed: { ...record.reviewed } } : {}),
+      });
+      if (anchored.kind === 'partial' || delta !== 0 || comparePositions(moved.end, record.range.end) !== 0) state.dirty = true;
+    }
+    if (state.dirty) this.scheduleFlush(state);
+  }
+
+  /** Content changes of an open document (already applied to its text): every block follows them. */
+  change(uri: string, contentChanges: readonly (RangeEdit | { readonly text: string })[], version: number): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    const changes = contentChanges.filter((c): c is RangeEdit => 'range' in c && !!c.range);
+    if (changes.length !== contentChanges.length) {
+      // The whole text was replaced (a client without incremental sync): find the blocks again as last written.
+      if (state.flushTimer) clearTimeout(state.flushTimer);
+      this.states.delete(uri);
+      this.open(uri);
+      return;
+    }
+    state.history.push({ version, changes });
+    if (state.history.length > historyLimit) state.history.shift();
+    if (state.blocks.length > 0) {
+      let text: TextLines | undefined;
+      for (const block of [...state.blocks]) {
+        const before = block.range;
+        let range: Range | undefined = block.range;
+        for (const change of changes) range = range && mapRange(range, change);
+        if (!range) {
+          state.blocks.splice(state.blocks.indexOf(block), 1);
+          state.removed.add(block.id);
+          state.dirty = true;
+          continue;
+        }
+        block.range = range;
+        if (comparePositions(before.start, range.start) !== 0 || comparePositions(before.end, range.end) !== 0) state.dirty = true;
+        if (block.suppressions.length === 0) continue;
+        text ??= new TextLines(this.host.document(uri)?.text ?? '');
+        block.suppressions = block.suppressions.filter((s) => {
+          let tracked: Range | undefined = s.range;
+          for (const change of changes) tracked = tracked && mapRange(tracked, change);
+          if (!tracked) return false;
+          s.range = tracked;
+          // A person changed the comment's line: it is theirs now, and honoured.
+          return hashText(text!.lines[tracked.start.line] ?? '') === s.lineHash;
+        });
+      }
+      if (state.dirty) this.scheduleFlush(state);
+    }
+    const due = state.early.filter((p) => p.textDocument.version <= version);
+    if (due.length) {
+      state.early.splice(0, state.early.length, ...state.early.filter((p) => p.textDocument.version > version));
+      for (const params of due) void this.insert(params);
+    }
+  }
+
+  /** A document closed: its blocks are written now and forgotten until it opens again. */
+  close(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    this.flush(state);
+    this.states.delete(uri);
+  }
+
+  /** The server is shutting down: write what is pending. */
+  flushAll(): void {
+    for (const state of this.states.values()) this.flush(state);
+  }
+
+  // ── insertions ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** `skeptic/didInsert`: records a block when its origin is tracked and it is large enough. */
+  async insert(params: DidInsertParams): Promise<void> {
+    const problem = checkInsert(params);
+    const uri = params?.textDocument?.uri;
+    if (problem) { this.host.log(`provenance: ignored skeptic/didInsert: ${problem}`); return; }
+    const state = this.states.get(uri);
+    if (!state) { this.host.log(`provenance: ignored skeptic/didInsert for ${uri}, which is not open`); return; }
+    await state.loaded;
+    const settings = await this.host.settings(uri);
+    const doc = this.host.document(uri);
+    if (this.states.get(uri) !== state || !doc) return;
+    if (!settings['provenance.origins'].includes(params.origin)) return;
+    if (params.textDocument.version > doc.version) { state.early.push(params); return; }
+    let range: Range | undefined = params.range;
+    if (params.textDocument.version < doc.version) {
+      const later = state.history.filter((h) => h.version > params.textDocument.version);
+      if (later.length === 0 || later[0].version !== params.textDocument.version + 1) {
+        this.host.log(`provenance: skeptic/didInsert for ${uri} v${params.textDocument.version} is too old to place (now v${doc.version}); not tracked`);
+        return;
+      }
+      for (const { changes } of later) for (const change of changes) range = range && mapRange(range, change);
+      if (!range) return; // deleted before we heard of it
+    }
+    const lines = new TextLines(doc.text);
+    const text = lines.slice(range);
+    if (text === undefined) { this.host.log(`provenance: skeptic/didInsert range ${JSON.stringify(params.range)} is outside ${uri} v${doc.version}; not tracked`); return; }
+    const nonBlank = text.split('\n').filter((l) => l.trim()).length;
+    if (nonBlank < settings['provenance.minLines']) return;
+    const within = state.blocks.find((b) => !b.reviewed && contains(b.range, range!));
+    if (within) return; // already inside an unreviewed block: one lens is enough
+    const suppressions: PendingSuppression[] = [];
+    for (let line = range.start.line; line <= range.end.line; line++) {
+      const lineText = lines.lines[line];
+      const at = lineText.indexOf('skeptic-ignore');
+      if (at < 0) continue;
+      // Only a comment the insertion wrote: the marker itself must be inside the inserted range.
+      if (comparePositions({ line, character: at }, range.start) < 0 || comparePositions({ line, character: at }, range.end) >= 0) continue;
+      suppressions.push({ range: lineRange(lines, line), lineHash: hashText(lineText) });
+    }
+    state.blocks.push({ id: newBlockId(), origin: params.origin, time: new Date(params.time).toISOString(), range, findings: 0, suppressions });
+    state.blocks.sort((a, b) => comparePositions(a.range.start, b.range.start));
+    state.dirty = true;
+    this.flush(state);
+    this.host.reanalyse(uri);
+  }
+
+  // ── what blocks change in an analysis ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Applies provenance to an analysis: withholds suppressions an assistant wrote (and reasonless ones inside blocks),
+   * drops findings outside blocks under `scope: inserted`, counts findings per block, and says in each message
+   * inside a block where its code came from (raising the severity when asked).
+   */
+  judge(uri: string, all: readonly Finding[], settings: SkepticSettings, version: number): { findings: Finding[]; diagnostics: Diagnostic[] } {
+    const blocks = this.states.get(uri)?.blocks ?? [];
+    for (const block of blocks) block.findings = 0;
+    if (blocks.length === 0) {
+      const findings = settings.scope === 'inserted' ? [] : all.filter((f) => !f.suppression);
+      return { findings, diagnostics: findings.map((f) => toDiagnostic(f, version)) };
+    }
+    const unconfirmedLines = new Set(blocks.flatMap((b) => b.suppressions.map((s) => s.range.start.line)));
+    const reasonRequired = (line: number): boolean => blocks.some((b) => b.origin !== 'paste' && blockHasLine(b.range, line));
+    const judged = withholdSuppressions(all, { unconfirmedLines, reasonRequired }).filter((f) => !f.suppression);
+    const findings: Finding[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const finding of judged) {
+      const block = blocks.find((b) => meetsBlock(b.range, finding.range));
+      if (!block && settings.scope === 'inserted') continue;
+      if (block) block.findings++;
+      findings.push(finding);
+      diagnostics.push(this.decorate(toDiagnostic(finding, version), finding, block, settings));
+    }
+    return { findings, diagnostics };
+  }
+
+  private decorate(diagnostic: Diagnostic, finding: WithheldFinding, block: Block | undefined, settings: SkepticSettings): Diagnostic {
+    const notes: string[] = [];
+    if (block) notes.push(`in ${describeOrigin(block.origin, block.time)}`);
+    if (finding.withheld?.why === 'unconfirmed') notes.push('a suppression written by an assistant is not honoured until you edit or confirm it');
+    if (finding.withheld?.why === 'no-reason') notes.push('a suppression inside AI-suggested code needs a reason after `--`');
+    if (notes.length === 0) return diagnostic;
+    const data: DiagnosticData = {
+      ...(diagnostic.data as DiagnosticData),
+      ...(finding.withheld ? { withheldSuppression: { line: finding.withheld.range.start.line, why: finding.withheld.why } } : {}),
+    };
+    const severity = block && settings['provenance.raiseSeverity'] ? raise(diagnostic.severity) : diagnostic.severity;
+    return { ...diagnostic, message: `${diagnostic.message} (${notes.join('; ')})`, ...(severity ? { severity } : {}), data };
+  }
+
+  /** After diagnostics went out: tells the client when the document's blocks changed, and refreshes lenses when their text did. */
+  published(uri: string, version: number): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    const blocks = state.blocks.map((b) => this.toProtocol(uri, b));
+    const key = JSON.stringify(blocks);
+    if (key !== state.lastPublished) {
+      // Nothing to say about a document that never had a block.
+      if (state.lastPublished !== undefined || blocks.length > 0) this.host.publish({ uri, version, blocks });
+      state.lastPublished = key;
+    }
+    const lensKey = JSON.stringify(state.blocks.map((b) => [b.id, b.findings, !!b.reviewed]));
+    if (lensKey !== state.lastLensKey) {
+      if (state.lastLensKey !== undefined || state.blocks.length > 0) this.host.refreshLenses();
+      state.lastLensKey = lensKey;
+    }
+  }
+
+  // ── lenses, commands, code actions ─────────────────────────────────────────────────────────────────────────────
+
+  /** Over each unreviewed block: "AI-suggested · N findings", "Question this snippet" (when the client has it), "Mark reviewed". */
+  lenses(uri: string): CodeLens[] {
+    const state = this.states.get(uri);
+    const doc = this.host.document(uri);
+    if (!state || !doc) return [];
+    const lines = new TextLines(doc.text);
+    const lenses: CodeLens[] = [];
+    for (const block of state.blocks) {
+      if (block.reviewed) continue;
+      const line = firstCodeLine(lines, block.range);
+      const at: Range = { start: { line, character: 0 }, end: { line, character: 0 } };
+      const count = block.findings === 0 ? 'no findings' : block.findings === 1 ? '1 finding' : `${block.findings} findings`;
+      lenses.push({ range: at, command: { title: `${block.origin === 'paste' ? 'Pasted' : 'AI-suggested'} · ${count}`, command: '' } });
+      if (this.host.clientCommands.has(questionSnippetCommand)) {
+        const args: QuestionSnippetArguments = { uri, range: block.range };
+        lenses.push({ range: at, command: { title: 'Question this snippet', command: questionSnippetCommand, arguments: [args] } });
+      }
+      const args: MarkReviewedArguments = { uri, id: block.id };
+      lenses.push({ range: at, command: { title: 'Mark reviewed', command: markReviewedCommand, arguments: [args] } });
+    }
+    return lenses;
+  }
+
+  /** "Confirm this suppression" on a finding whose assistant-written suppression is withheld. */
+  codeActionsFor(diagnostic: Diagnostic, uri: string): CodeAction[] {
+    const withheld = (diagnostic.data as DiagnosticData | undefined)?.withheldSuppression;
+    if (withheld?.why !== 'unconfirmed') return [];
+    const args: ConfirmSuppressionArguments = { uri, line: withheld.line };
+    return [{
+      title: 'Confirm this suppression',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'Confirm this suppression', command: confirmSuppressionCommand, arguments: [args] },
+    }];
+  }
+
+  handles(command: string): boolean {
+    return command === markReviewedCommand || command === confirmSuppressionCommand;
+  }
+
+  /** Runs `skeptic.markReviewed` or `skeptic.confirmSuppression`; an unknown block or line is reported, never thrown. */
+  async execute(command: string, args: unknown): Promise<void> {
+    if (command === markReviewedCommand) {
+      const { uri, id } = (args ?? {}) as Partial<MarkReviewedArguments>;
+      const state = typeof uri === 'string' ? this.states.get(uri) : undefined;
+      const block = state?.blocks.find((b) => b.id === id);
+      if (!state || !block) {
+        if (typeof uri === 'string' && typeof id === 'string' && (await this.markClosedReviewed(uri, id))) return;
+        this.host.warn(`Skeptic: no tracked block ${String(id)} in ${String(uri)} to mark reviewed.`);
+        return;
+      }
+      const reviewer = (await this.host.settings(state.uri))['provenance.reviewer'];
+      block.reviewed = { time: new Date().toISOString(), ...(reviewer ? { by: reviewer } : {}) };
+      state.dirty = true;
+      this.flush(state);
+      const doc = this.host.document(state.uri);
+      if (doc) this.published(state.uri, doc.version);
+      return;
+    }
+    if (command === confirmSuppressionCommand) {
+      const { uri, line } = (args ?? {}) as Partial<ConfirmSuppressionArguments>;
+      const state = typeof uri === 'string' ? this.states.get(uri) : undefined;
+      let found = false;
+      for (const block of state?.blocks ?? []) {
+        const before = block.suppressions.length;
+        block.suppressions = block.suppressions.filter((s) => s.range.start.line !== line);
+        found ||= block.suppressions.length !== before;
+      }
+      if (!state || !found) {
+        this.host.warn(`Skeptic: no unconfirmed suppression on line ${typeof line === 'number' ? line + 1 : String(line)} of ${String(uri)}.`);
+        return;
+      }
+      state.dirty = true;
+      this.flush(state);
+      this.host.reanalyse(state.uri);
+    }
+  }
+
+  private async markClosedReviewed(uri: string, id: string): Promise<boolean> {
+    const location = await this.locate(uri);
+    const record = location.store.read(location.path).records.find((r) => r.id === id);
+    if (!record) return false;
+    const reviewer = (await this.host.settings(uri))['provenance.reviewer'];
+    this.write(location, { ...record, reviewed: { time: new Date().toISOString(), ...(reviewer ? { by: reviewer } : {}) } });
+    return true;
+  }
+
+  // ── listing ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Blocks of open documents, and those persisted for files that are not open (at their recorded place). */
+  async list(): Promise<ProvenanceBlock[]> {
+    const blocks: ProvenanceBlock[] = [];
+    for (const state of this.states.values()) {
+      await state.loaded;
+      blocks.push(...state.blocks.map((b) => this.toProtocol(state.uri, b)));
+    }
+    const open = new Set(this.states.keys());
+    const seen = new Set<Store>();
+    const stores: { store: Store; folder?: string }[] = [{ store: this.memory }];
+    for (const folder of this.workspaceFolders) {
+      const store = await this.storeOf(folder, pathToFileURL(folder).toString());
+      if (store) stores.push({ store, folder });
+    }
+    for (const { store, folder } of stores) {
+      if (seen.has(store)) continue;
+      seen.add(store);
+      const read = store.readAll();
+      this.report(read);
+      for (const record of read.records) {
+        const uri = folder ? pathToFileURL(path.join(folder, ...record.path.split('/'))).toString() : record.path;
+        if (open.has(uri)) continue;
+        blocks.push({
+          id: record.id, uri, range: record.range, origin: record.origin, time: record.time, findings: 0,
+          ...(record.reviewed ? { reviewed: record.reviewed } : {}),
+        });
+      }
+    }
+    return blocks.sort((a, b) => a.uri.localeCompare(b.uri) || comparePositions(a.range.start, b.range.start));
+  }
+
+  // ── persistence ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Where a document's blocks are kept, by its `skeptic.provenance.storage` setting. */
+  private async locate(uri: string): Promise<Location> {
+    const filePath = this.host.filePath(uri);
+    const folder = filePath && this.workspaceFolders.filter((f) => isInside(filePath, f)).sort((a, b) => b.length - a.length)[0];
+    const store = filePath && folder ? await this.storeOf(folder, uri) : undefined;
+    if (!store) return { store: this.memory, path: uri };
+    return { store, path: path.relative(folder!, filePath!).split(path.sep).join('/') };
+  }
+
+  /** The ledger folder of a workspace folder under the settings of `uri`; undefined when only memory is available. */
+  private async storeOf(folder: string, uri: string): Promise<LedgerFolder | undefined> {
+    const settings = await this.host.settings(uri);
+    let root: string | undefined;
+    if (settings['provenance.storage'] === 'ledger') root = path.join(folder, '.skeptic', 'provenance');
+    else if (this.host.storageFolder) root = path.join(this.host.storageFolder, 'provenance', createHash('sha256').update(folder).digest('hex').slice(0, 12));
+    if (!root) return undefined;
+    let store = this.folders.get(root);
+    if (!store) this.folders.set(root, (store = new LedgerFolder(root, true)));
+    return store;
+  }
+
+  private scheduleFlush(state: DocumentState): void {
+    if (state.flushTimer) return;
+    state.flushTimer = setTimeout(() => { state.flushTimer = undefined; this.flush(state); }, flushDelayMs);
+  }
+
+  /** Writes the document's blocks as they are now (place and fingerprint of the current text) and removes dropped ones. */
+  private flush(state: DocumentState): void {
+    if (state.flushTimer) { clearTimeout(state.flushTimer); state.flushTimer = undefined; }
+    const location = state.location;
+    const doc = this.host.document(state.uri);
+    if (!state.dirty || !location || !doc) return;
+    state.dirty = false;
+    for (const id of state.removed) this.guard(() => location.store.remove(location.path, id));
+    state.removed.clear();
+    const lines = new TextLines(doc.text);
+    for (const block of state.blocks) {
+      const fingerprint = fingerprintOf(lines, block.range);
+      if (!fingerprint) continue;
+      this.write(location, {
+        id: block.id, path: location.path, origin: block.origin, time: block.time, range: block.range, ...fingerprint,
+        unconfirmedSuppressions: block.suppressions.map((s) => s.range.start.line - block.range.start.line),
+        ...(block.reviewed ? { reviewed: block.reviewed } : {}),
+      });
+    }
+  }
+
+  private write(location: Location, record: LedgerRecord): void {
+    this.guard(() => location.store.write(record));
+  }
+
+  private guard(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      this.host.warn(`Skeptic: could not write provenance (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); blocks are kept for this session.`);
+    }
+  }
+
+  private report(read: LedgerRead): void {
+    for (const problem of read.problems) {
+      this.host.warn(`Skeptic: provenance record ${problem.file} is ${problem.message.replace(/^corrupt: /, 'corrupt (')}${problem.message.startsWith('corrupt: ') ? ')' : ''}${problem.movedTo ? `; moved aside to ${problem.movedTo}` : ''}.`);
+    }
+  }
+
+  private toProtocol(uri: string, block: Block): ProvenanceBlock {
+    return {
+      id: block.id, uri, range: block.range, origin: block.origin, time: block.time, findings: block.findings,
+      ...(block.reviewed ? { reviewed: block.reviewed } : {}),
+    };
+  }
+}
+
+/** The note a finding inside a block carries: "AI-suggested code accepted at 14:02" (local time; the date too if not today). */
+export function describeOrigin(origin: InsertOrigin, time: string, now = new Date()): string {
+  const when = new Date(time);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const clock = `${pad(when.getHours())}:${pad(when.getMinutes())}`;
+  const sameDay = when.getFullYear() === now.getFullYear() && when.getMonth() === now.getMonth() && when.getDate() === now.getDate();
+  const at = sameDay ? `at ${clock}` : `on ${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())} at ${clock}`;
+  if (origin === 'paste') return `pasted code, pasted ${at}`;
+  return `AI-suggested code ${origin === 'inline-completion' ? 'accepted' : 'inserted'} ${at}`;
+}
+
+function checkInsert(params: DidInsertParams | undefined): string | undefined {
+  if (!params || typeof params !== 'object') return 'no parameters';
+  if (typeof params.textDocument?.uri !== 'string' || !Number.isInteger(params.textDocument?.version)) return 'textDocument must have a uri and a version';
+  const isPosition = (p: unknown): boolean => {
+    const q = p as { line?: unknown; character?: unknown } | undefined;
+    return Number.isInteger(q?.line) && Number.isInteger(q?.character) && (q!.line as number) >= 0 && (q!.character as number) >= 0;
+  };
+  if (!isPosition(params.range?.start) || !isPosition(params.range?.end) || comparePositions(params.range.start, params.range.end) >= 0) return 'range must be a non-empty range';
+  if (!origins.includes(params.origin)) return `origin must be one of ${origins.join(', ')}`;
+  if (typeof params.time !== 'string' || Number.isNaN(Date.parse(params.time))) return 'time must be an ISO 8601 date';
+  return undefined;
+}
+
+function raise(severity: DiagnosticSeverity | undefined): DiagnosticSeverity | undefined {
+  if (severity === DiagnosticSeverity.Information || severity === DiagnosticSeverity.Hint) return DiagnosticSeverity.Warning;
+  if (severity === DiagnosticSeverity.Warning) return DiagnosticSeverity.Error;
+  return severity;
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+function lineRange(lines: TextLines, line: number): Range {
+  return { start: { line, character: 0 }, end: { line, character: lines.lines[line]?.length ?? 0 } };
+}
+
+/** Where a block's lens goes: its first line with code on it. */
+function firstCodeLine(lines: TextLines, range: Range): number {
+  for (let line = range.start.line; line <= range.end.line; line++) {
+    const text = lines.lines[line] ?? '';
+    const from = line === range.start.line ? range.start.character : 0;
+    const to = line === range.end.line ? range.end.character : text.length;
+    if (text.slice(from, to).trim()) return line;
+  }
+  return range.start.line;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,108 @@
+// `skeptic provenance`: the team ledger's blocks found again in the files on disk, with review state and the findings inside.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fingerprintOf, LedgerFolder, TextLines, type LedgerRecord, type Range } from '../../server/engine';
+import type { ProvenanceListing } from '../../server/cli/provenance';
+import { createProject, type Project } from './lib/temp-project';
+
+const header = "const crypto = require('crypto');\n\n";
+const completion = "function signWebhook(payload) {\n  return crypto.createHash('md5').update(payload).digest('hex');\n}\n";
+const suppressed = completion.replace('  return', '  // skeptic-ignore weak-hash -- the partner API needs MD5\n  return');
+/** The completion as inserted after the header: lines 2-4 (0-based), ending at the start of line 5. */
+const blockAt = (firstLine: number, lineCount: number): Range => ({ start: { line: firstLine, character: 0 }, end: { line: firstLine + lineCount, character: 0 } });
+
+describe('skeptic provenance', () => {
+  let project: Project;
+
+  /** Records a block of `text` as the editor would have written it. */
+  function record(relativePath: string, text: string, range: Range, over: Partial<LedgerRecord> = {}): LedgerRecord {
+    const r: LedgerRecord = {
+      id: `${Math.random().toString(16).slice(2, 10)}${Math.random().toString(16).slice(2, 10)}`.padEnd(16, '0').slice(0, 16),
+      path: relativePath, origin: 'inline-completion', time: '2026-11-25T14:02:00.000Z', range,
+      ...fingerprintOf(new TextLines(text), range)!, unconfirmedSuppressions: [], ...over,
+    };
+    new LedgerFolder(path.join(project.root, '.skeptic', 'provenance'), false).write(r);
+    return r;
+  }
+
+  before(() => {
+    project = createProject({}, { git: true });
+    const app = header + completion;
+    project.write('src/app.js', app);
+    record('src/app.js', app, blockAt(2, 3));
+    // Then three lines were added above the block on disk: found again, moved.
+    project.write('src/app.js', `// one\n// two\n// three\n${app}`);
+    const kept = header + suppressed;
+    project.write('src/kept.js', kept);
+    record('src/kept.js', kept, blockAt(2, 4), { unconfirmedSuppressions: [1] });
+    const confirmed = header + suppressed;
+    project.write('lib/confirmed.js', confirmed);
+    record('lib/confirmed.js', confirmed, blockAt(2, 4), { origin: 'paste', reviewed: { time: '2026-11-25T15:00:00.000Z', by: 'Ada' } });
+    record('src/gone.js', header + completion, blockAt(2, 3));
+  });
+  after(() => project.remove());
+
+  it('lists each block with its place on disk, origin, time, review state and findings (JSON)', () => {
+    const run = project.run(['provenance', '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    const listing = JSON.parse(run.stdout) as ProvenanceListing;
+    assert.equal(listing.ledger, '.skeptic/provenance');
+    const byPath = Object.fromEntries(listing.blocks.map((b) => [b.path, b]));
+    assert.deepEqual(Object.keys(byPath).sort(), ['lib/confirmed.js', 'src/app.js', 'src/gone.js', 'src/kept.js']);
+    assert.deepEqual(byPath['src/app.js'].lines, { start: 6, end: 8 });
+    assert.equal(byPath['src/app.js'].state, 'exact');
+    assert.deepEqual(byPath['src/app.js'].findings.map((f) => [f.ruleId, f.line]), [['weak-hash', 7]]);
+    assert.equal(byPath['src/app.js'].reviewed, null);
+    // The assistant's suppression was never confirmed: the finding counts.
+    assert.deepEqual(byPath['src/kept.js'].findings.map((f) => f.ruleId), ['weak-hash']);
+    // A person's (no pending suppression): honoured.
+    assert.deepEqual(byPath['lib/confirmed.js'].findings, []);
+    assert.deepEqual(byPath['lib/confirmed.js'].reviewed, { time: '2026-11-25T15:00:00.000Z', by: 'Ada' });
+    assert.equal(byPath['lib/confirmed.js'].origin, 'paste');
+    assert.equal(byPath['src/gone.js'].state, 'missing');
+    assert.equal(byPath['src/gone.js'].lines, undefined);
+  });
+
+  it('prints one line a block, its findings under it, and a summary (text)', () => {
+    const run = project.run(['provenance']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^src\/app\.js:6-8 {2}inline-completion {2}2026-11-25 14:02 UTC {2}not reviewed {2}1 finding$/m);
+    assert.match(run.stdout, /^ {2}src\/app\.js:7 {2}warning {2}weak-hash {2}/m);
+    assert.match(run.stdout, /^lib\/confirmed\.js:3-6 {2}paste {2}2026-11-25 14:02 UTC {2}reviewed 2026-11-25 15:00 UTC by Ada {2}no findings$/m);
+    assert.match(run.stdout, /^src\/gone\.js \(missing\)/m);
+    assert.match(run.stdout, /^3 blocks from the ledger \.skeptic\/provenance, 2 not reviewed, 2 findings inside; 1 missing\.$/m);
+  });
+
+  it('narrows the listing to the paths given', () => {
+    const listing = JSON.parse(project.run(['provenance', 'lib', '--format', 'json']).stdout) as ProvenanceListing;
+    assert.deepEqual(listing.blocks.map((b) => b.path), ['lib/confirmed.js']);
+  });
+
+  it('reports a corrupt record on standard error and leaves it where it is', () => {
+    const bad = path.join(project.root, '.skeptic', 'provenance', 'src', 'app.js', 'ffffffffffffffff.json');
+    fs.writeFileSync(bad, 'not json');
+    try {
+      const run = project.run(['provenance', 'src/app.js']);
+      assert.equal(run.status, 0);
+      assert.match(run.stderr, /ffffffffffffffff\.json: corrupt: not valid JSON/);
+      assert.ok(fs.existsSync(bad));
+    } finally {
+      fs.rmSync(bad);
+    }
+  });
+
+  it('says so when there is no ledger, and exits 0', () => {
+    const empty = createProject({ 'src/a.js': header }, { git: true });
+    try {
+      const run = empty.run(['provenance']);
+      assert.equal(run.status, 0);
+      assert.match(run.stderr, /no provenance ledger \(\.skeptic\/provenance\/\)/);
+      assert.equal(run.stdout, '');
+      assert.deepEqual(JSON.parse(empty.run(['provenance', '--format', 'json']).stdout), { ledger: null, blocks: [] });
+    } finally {
+      empty.remove();
+    }
+  });
+});

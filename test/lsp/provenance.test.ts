@@ -1,0 +1,297 @@
+// Over the wire: blocks an assistant inserted are tracked through edits, persisted in the ledger, re-anchored on reopen, and change findings, lenses and suppressions.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type Position, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { DidInsertParams, InsertOrigin, ListProvenanceResult, ProvenanceBlock, ProvenanceChangedParams } from '../../shared/protocol';
+import { LspClient, messageOf, Workspace } from './lsp-client';
+
+const header = "const crypto = require('crypto');\n\n";
+/** An assistant's completion with one weak-hash finding on its second line. */
+const completion = "function signWebhook(payload) {\n  return crypto.createHash('md5').update(payload).digest('hex');\n}\n";
+
+const clock = (date: Date): string => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+
+function endOf(at: Position, text: string): Position {
+  const lines = text.split('\n');
+  return lines.length === 1 ? { line: at.line, character: at.character + text.length } : { line: at.line + lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+/** Types `text` at `at` as one change (an accepted suggestion) and reports it as the client does. */
+async function insert(client: LspClient, uri: string, at: Position, text: string, origin: InsertOrigin = 'inline-completion', time = new Date()): Promise<number> {
+  const version = await client.change(uri, [{ range: { start: at, end: at }, text }]);
+  const params: DidInsertParams = { textDocument: { uri, version }, range: { start: at, end: endOf(at, text) }, origin, time: time.toISOString() };
+  await client.notify('skeptic/didInsert', params);
+  return version;
+}
+
+/** The latest publish for `uri` satisfying `test`, waiting for one. */
+function publishWhere(client: LspClient, uri: string, test: (p: PublishDiagnosticsParams) => boolean, what: string): Promise<PublishDiagnosticsParams> {
+  return client.waitFor(what, () => [...client.published].reverse().find((p) => p.uri === uri && test(p)));
+}
+
+/** The latest provenanceChanged for `uri` satisfying `test`, among those after the first `from` custom notifications. */
+function provenanceWhere(client: LspClient, uri: string, test: (blocks: readonly ProvenanceBlock[]) => boolean, what: string, from = 0): Promise<ProvenanceChangedParams> {
+  return client.waitFor(what, () => client.custom.slice(from).filter((n) => n.method === 'skeptic/provenanceChanged').map((n) => n.params as ProvenanceChangedParams)
+    .reverse().find((p) => p.uri === uri && test(p.blocks)));
+}
+
+const suffixed = (d: Diagnostic): boolean => /\(in AI-suggested code accepted at \d\d:\d\d[;)]/.test(messageOf(d));
+
+/** Polls the file system (the ledger is written shortly after edits); fails only if it never happens. */
+async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function ledgerFiles(workspace: Workspace, relative: string): string[] {
+  const folder = workspace.path(path.join('.skeptic', 'provenance', relative));
+  return fs.existsSync(folder) ? fs.readdirSync(folder).map((f) => path.join(folder, f)) : [];
+}
+
+describe('provenance over stdio', () => {
+  let workspace: Workspace;
+  let client: LspClient;
+  const settings = { debounceMs: 0, provenance: { storage: 'ledger', reviewer: 'Ada Lovelace' } };
+
+  before(async () => {
+    workspace = new Workspace();
+    client = await LspClient.start({
+      folder: workspace.folder,
+      settings,
+      capabilities: { workspace: { codeLens: { refreshSupport: true } } },
+      initializationOptions: { clientCommands: ['skeptic.questionSnippet'] },
+    });
+  });
+  after(async () => {
+    await client.stop();
+    workspace.dispose();
+  });
+
+  it('an accepted completion: its finding says so, a lens sits over it, the client hears of it, the ledger holds no code', async () => {
+    const uri = workspace.uri('src/app.js');
+    workspace.write('src/app.js', header);
+    await client.open(uri, header);
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+    const accepted = new Date();
+    const version = await insert(client, uri, { line: 2, character: 0 }, completion, 'inline-completion', accepted);
+    const published = await publishWhere(client, uri, (p) => p.version === version && p.diagnostics.some(suffixed), 'a finding marked as AI-suggested');
+    const [finding] = published.diagnostics;
+    assert.equal(finding.code, 'weak-hash');
+    assert.equal(finding.severity, DiagnosticSeverity.Warning, 'severity unchanged by default');
+    assert.ok(messageOf(finding).endsWith(`(in AI-suggested code accepted at ${clock(accepted)})`), messageOf(finding));
+
+    const changed = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'provenanceChanged with the block');
+    const [block] = changed.blocks;
+    assert.deepEqual(block.range, { start: { line: 2, character: 0 }, end: { line: 5, character: 0 } });
+    assert.equal(block.origin, 'inline-completion');
+    assert.equal(block.time, accepted.toISOString());
+    assert.equal(block.reviewed, undefined);
+
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['AI-suggested · 1 finding', 'Question this snippet', 'Mark reviewed']);
+    assert.ok(lenses.every((l) => l.range.start.line === 2));
+    assert.deepEqual(lenses[1].command?.arguments, [{ uri, range: block.range }]);
+    assert.deepEqual(lenses[2].command?.arguments, [{ uri, id: block.id }]);
+
+    const [record] = ledgerFiles(workspace, 'src/app.js');
+    const text = fs.readFileSync(record, 'utf8');
+    for (const code of ['md5', 'createHash', 'signWebhook', 'payload']) assert.ok(!text.includes(code), `the ledger holds no code (${code})`);
+    const json = JSON.parse(text);
+    assert.equal(json.version, 1);
+    assert.equal(json.path, 'src/app.js');
+    assert.equal(json.id, block.id);
+    await client.close(uri);
+  });
+
+  it('follows edits above and inside the block, and drops it when it is deleted', async () => {
+    const uri = workspace.uri('src/moves.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    await insert(client, uri, { line: 2, character: 0 }, completion);
+    await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// a header\n// typed by a person\n' }]);
+    await provenanceWhere(client, uri, (b) => b[0]?.range.start.line === 4, 'the block moved down');
+    await client.change(uri, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '  const stamp = Date.now();\n' }]);
+    const grown = await provenanceWhere(client, uri, (b) => b[0]?.range.end.line === 8, 'the block grown by a line typed inside');
+    assert.deepEqual(grown.blocks[0].range, { start: { line: 4, character: 0 }, end: { line: 8, character: 0 } });
+    await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
+    await provenanceWhere(client, uri, (b) => b[0]?.range.start.line === 3 && b[0].range.end.line === 7, 'the block moved up');
+    const files = await eventually('the ledger record', () => (ledgerFiles(workspace, 'src/moves.js').length === 1 ? ledgerFiles(workspace, 'src/moves.js') : undefined));
+    await client.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 7, character: 0 } }, text: '' }]);
+    await provenanceWhere(client, uri, (b) => b.length === 0, 'no block left');
+    await eventually('the record removed', () => (fs.existsSync(files[0]) ? undefined : true));
+    await client.close(uri);
+  });
+
+  it('finds a block again when the file is reopened changed, and after a restart of the server', async () => {
+    const uri = workspace.uri('src/reopen.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    await insert(client, uri, { line: 2, character: 0 }, completion);
+    const { blocks: [block] } = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    const saved = client.text(uri);
+    await client.close(uri);
+    // Edited elsewhere meanwhile (a pull, another editor): three lines above it now.
+    const onDisk = `// one\n// two\n// three\n${saved}`;
+    workspace.write('src/reopen.js', onDisk);
+    const mark = client.custom.length;
+    const publishedMark = client.published.length;
+    await client.open(uri, onDisk);
+    const again = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block found again', mark);
+    assert.equal(again.blocks[0].id, block.id);
+    assert.deepEqual(again.blocks[0].range, { start: { line: 5, character: 0 }, end: { line: 8, character: 0 } });
+    const reopened = await client.waitFor('diagnostics after reopening', () => client.published.slice(publishedMark).find((p) => p.uri === uri && p.version === 1));
+    assert.ok(reopened.diagnostics.some(suffixed), 'the first diagnostics after reopening know the block');
+    await client.close(uri);
+
+    const restarted = await LspClient.start({ folder: workspace.folder, settings });
+    try {
+      await restarted.open(uri, onDisk);
+      const diagnostics = await restarted.diagnosticsFor(uri, 1);
+      assert.ok(diagnostics.some(suffixed), 'the first diagnostics after a restart know the block');
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('"Mark reviewed" records when and who, removes the lens and keeps the finding', async () => {
+    const uri = workspace.uri('src/review.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    const version = await insert(client, uri, { line: 2, character: 0 }, completion);
+    const { blocks: [block] } = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    const refreshes = client.lensRefreshes;
+    await client.executeCommand('skeptic.markReviewed', [{ uri, id: block.id }]);
+    const reviewed = await provenanceWhere(client, uri, (b) => !!b[0]?.reviewed, 'the block reviewed');
+    assert.equal(reviewed.blocks[0].reviewed?.by, 'Ada Lovelace');
+    assert.ok(Date.parse(reviewed.blocks[0].reviewed!.time) >= Date.parse(block.time));
+    assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }), []);
+    assert.ok(client.lensRefreshes > refreshes, 'the lenses were refreshed');
+    const record = JSON.parse(fs.readFileSync(ledgerFiles(workspace, 'src/review.js')[0], 'utf8'));
+    assert.equal(record.reviewed.by, 'Ada Lovelace');
+    const published = await publishWhere(client, uri, (p) => p.version === version, 'diagnostics');
+    assert.equal(published.diagnostics.filter((d) => d.code === 'weak-hash').length, 1, 'the finding stays');
+    await client.close(uri);
+  });
+
+  it('an assistant-written suppression silences nothing until a person edits or confirms it', async () => {
+    const uri = workspace.uri('src/ignored.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    const written = completion.replace('  return', '  // skeptic-ignore weak-hash -- the partner API needs MD5\n  return');
+    const version = await insert(client, uri, { line: 2, character: 0 }, written);
+    const published = await publishWhere(client, uri, (p) => p.version === version && p.diagnostics.some(suffixed), 'the finding kept alive');
+    const [finding] = published.diagnostics;
+    assert.match(messageOf(finding), /a suppression written by an assistant is not honoured until you edit or confirm it/);
+    const actions = (await client.codeActions(uri, finding.range, [finding])) as CodeAction[];
+    const confirm = actions.find((a) => a.title === 'Confirm this suppression');
+    assert.ok(confirm?.command, actions.map((a) => a.title).join(', '));
+    const before = client.published.length;
+    await client.executeCommand(confirm.command.command, confirm.command.arguments ?? []);
+    assert.deepEqual((await client.nextDiagnostics(uri, before)).diagnostics, [], 'confirmed: the suppression applies');
+
+    // A second one, honoured by editing the comment's line instead.
+    const other = workspace.uri('src/edited.js');
+    await client.open(other, header);
+    await client.diagnosticsFor(other, 1);
+    const v2 = await insert(client, other, { line: 2, character: 0 }, written);
+    await publishWhere(client, other, (p) => p.version === v2 && p.diagnostics.length === 1 && p.diagnostics.some(suffixed), 'the finding kept alive');
+    const v3 = await client.replace(other, 'needs MD5', 'needs MD5 (checked: SEC-142)');
+    assert.deepEqual(await client.diagnosticsFor(other, v3), [], 'edited by a person: the suppression applies');
+    await client.close(uri);
+    await client.close(other);
+  });
+
+  it('inside AI-suggested code a suppression needs a reason', async () => {
+    const uri = workspace.uri('src/reasonless.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    await insert(client, uri, { line: 2, character: 0 }, completion);
+    await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    // A person types a suppression without a reason above the finding, inside the block.
+    const v = await client.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '  // skeptic-ignore weak-hash\n' }]);
+    const [finding] = await client.diagnosticsFor(uri, v);
+    assert.match(messageOf(finding), /a suppression inside AI-suggested code needs a reason/);
+    const v2 = await client.replace(uri, 'skeptic-ignore weak-hash', 'skeptic-ignore weak-hash -- signature format fixed by the partner');
+    assert.deepEqual(await client.diagnosticsFor(uri, v2), []);
+    await client.close(uri);
+  });
+
+  it('scope "inserted" shows only findings inside tracked blocks; raiseSeverity raises them', async () => {
+    const uri = workspace.uri('src/scope.js');
+    const own = `${header}function legacy(body) {\n  return crypto.createHash('sha1').update(body).digest('hex');\n}\n`;
+    await client.open(uri, own);
+    assert.equal((await client.diagnosticsFor(uri, 1)).length, 1);
+    const version = await insert(client, uri, { line: 5, character: 0 }, completion);
+    await publishWhere(client, uri, (p) => p.version === version && p.diagnostics.length === 2 && p.diagnostics.some(suffixed), 'both findings');
+    const before = client.published.length;
+    await client.didChangeConfiguration({ ...settings, scope: 'inserted', provenance: { ...settings.provenance, raiseSeverity: true } });
+    const scoped = await client.nextDiagnostics(uri, before);
+    assert.equal(scoped.diagnostics.length, 1);
+    assert.ok(suffixed(scoped.diagnostics[0]));
+    assert.equal(scoped.diagnostics[0].severity, DiagnosticSeverity.Error, 'warning raised to error');
+    await client.didChangeConfiguration(settings);
+    await client.close(uri);
+  });
+
+  it('tracks pastes only when listed, and not insertions under the minimum size', async () => {
+    const uri = workspace.uri('src/small.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    const pasted = await insert(client, uri, { line: 2, character: 0 }, completion, 'paste');
+    const oneLine = await insert(client, uri, { line: 0, character: 0 }, "const h = crypto.createHash('md5');\n");
+    const published = await publishWhere(client, uri, (p) => p.version === oneLine && p.diagnostics.length === 2, 'two findings');
+    assert.ok(!published.diagnostics.some((d) => /\(in /.test(messageOf(d))), 'neither is tracked');
+    assert.ok(pasted < oneLine);
+    assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }), []);
+    await client.didChangeConfiguration({ ...settings, provenance: { ...settings.provenance, origins: ['inline-completion', 'paste'] } });
+    const v = await insert(client, uri, { line: 0, character: 0 }, completion, 'paste');
+    const withPaste = await publishWhere(client, uri, (p) => p.version === v && p.diagnostics.some((d) => /\(in pasted code, pasted at \d\d:\d\d\)$/.test(messageOf(d))), 'a finding in pasted code');
+    assert.ok(withPaste);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses[0].command?.title, 'Pasted · 1 finding');
+    await client.didChangeConfiguration(settings);
+    await client.close(uri);
+  });
+
+  it('lists the blocks of open documents and those in the ledger', async () => {
+    const { blocks } = await client.request<ListProvenanceResult>('skeptic/listProvenance', {});
+    const uris = new Set(blocks.map((b) => b.uri));
+    assert.ok(uris.has(workspace.uri('src/app.js')), [...uris].join(', '));
+    assert.ok(uris.has(workspace.uri('src/review.js')));
+    assert.ok(blocks.find((b) => b.uri === workspace.uri('src/review.js'))?.reviewed);
+  });
+
+  it('reports a corrupt ledger file and sets it aside, never deleting it', async () => {
+    const folder = workspace.path(path.join('.skeptic', 'provenance', 'src', 'corrupt.js'));
+    fs.mkdirSync(folder, { recursive: true });
+    const bad = path.join(folder, '0123456789abcdef.json');
+    fs.writeFileSync(bad, '{ "version": 1, "id": ');
+    const uri = workspace.uri('src/corrupt.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    const message = await client.waitFor('a message about the corrupt record', () => client.messages.find((m) => /corrupt/.test(m.message)));
+    assert.match(message.message, /0123456789abcdef\.json is corrupt \(not valid JSON.*moved aside to .*\.corrupt-/);
+    assert.ok(!fs.existsSync(bad));
+    const moved = fs.readdirSync(folder).find((f) => f.startsWith('0123456789abcdef.json.corrupt-'));
+    assert.ok(moved);
+    assert.equal(fs.readFileSync(path.join(folder, moved), 'utf8'), '{ "version": 1, "id": ');
+    await client.close(uri);
+  });
+
+  it('ignores a malformed didInsert without failing', async () => {
+    await client.notify('skeptic/didInsert', { textDocument: { uri: workspace.uri('src/none.js') }, range: null, origin: 'x', time: 'yesterday' });
+    const uri = workspace.uri('src/after.js');
+    await client.open(uri, header);
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+    assert.ok(client.alive);
+    await client.close(uri);
+  });
+});
