@@ -23,9 +23,13 @@ export class ProvenanceDecorations implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.unreviewed];
 
   constructor() {
-    this.disposables.push(vscode.window.onDidChangeVisibleTextEditors((editors) => {
-      for (const editor of editors) this.paint(editor);
-    }));
+    this.disposables.push(
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const editor of editors) this.paint(editor);
+      }),
+      // A reopened document starts again at version 1: what the server says about it then must not look stale.
+      vscode.workspace.onDidCloseTextDocument((document) => this.blocks.delete(document.uri.toString())),
+    );
   }
 
   dispose(): void {

@@ -113,7 +113,7 @@ async function showAiSuggestedCode(server: ServerClient): Promise<void> {
 
 function describeBlock(block: ProvenanceBlock): { label: string; description: string; detail: string } {
   const uri = vscode.Uri.parse(block.uri);
-  const file = vscode.workspace.asRelativePath(uri, true) || path.basename(uri.fsPath);
+  const file = vscode.workspace.asRelativePath(uri) || path.basename(uri.fsPath);
   const { start, end } = block.range;
   const last = end.character === 0 && end.line > start.line ? end.line : end.line + 1;
   const lines = last > start.line + 1 ? `${start.line + 1}-${last}` : `${start.line + 1}`;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFileQuickOpen, openWorkbench, screenshot, visibleEditorText } from '../code-server.mjs';
+import { openFileQuickOpen, openWorkbench, runCommandPalette, screenshot, visibleEditorText } from '../code-server.mjs';
 import { copyTestWorkspace } from '../test-workspaces.mjs';
 import { ordersFile, snippets } from '../provenance-assistant/assistant.js';
 
@@ -100,7 +100,82 @@ const tests = [
     await page.waitForTimeout(1000);
     assert.deepEqual(await reports(page), ['inline-completion 7-12', 'paste 14-17']);
   }],
+
+  ['the tracked blocks show a gutter bar and their code lenses', async ({ page }) => {
+    await toLine(page, 1);
+    // The accepted route (lines 7-12) and the pasted one (14-16): a bar on each of their lines.
+    await waitForGutterLines(page, 'the two blocks', (lines) => lines === 6 + 3);
+    const lenses = await waitForLenses(page, 'both blocks\' lenses', (l) => l.length === 2);
+    assert.match(lenses[0], /^AI-suggested · 1 finding\s*\|\s*Mark reviewed$/);
+    assert.match(lenses[1], /^Pasted · 1 finding\s*\|\s*Mark reviewed$/);
+  }],
+
+  ['"Skeptic: Show AI-Suggested Code" lists both blocks and reveals the one picked', async ({ page }) => {
+    const texts = await listBlocks(page);
+    assert.equal(texts.length, 2, JSON.stringify(texts));
+    assert.match(texts[0], /^src\/routes\/orders\.js:7-12\s*AI inline suggestion · .* not reviewed · 1 finding$/);
+    assert.match(texts[1], /^src\/routes\/orders\.js:14-16\s*pasted · .* not reviewed · 1 finding$/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /Ln 1[47], Col 1 \(\d+ selected\)/ }).first().waitFor();
+  }],
+
+  ['"Mark reviewed" on the lens removes that block\'s lens and gutter bar', async ({ page }) => {
+    await toLine(page, 1);
+    const lens = page.locator('.editor-group-container.active .codelens-decoration').first();
+    await lens.locator('a', { hasText: 'Mark reviewed' }).click();
+    await waitForLenses(page, 'one lens left', (l) => l.length === 1 && l[0].startsWith('Pasted'));
+    await waitForGutterLines(page, 'the pasted block only', (lines) => lines === 3);
+  }],
+
+  ['after a window reload the blocks are still known: the reviewed one without a lens, the pasted one with it', async ({ page }) => {
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+    await runCommandPalette(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').first().waitFor({ timeout: 60000 });
+    const lenses = await waitForLenses(page, 'the pasted block\'s lens', (l) => l.length === 1, 90000);
+    assert.match(lenses[0], /^Pasted · 1 finding/);
+    await waitForGutterLines(page, 'the pasted block\'s bar', (lines) => lines === 3);
+    const texts = await listBlocks(page);
+    await page.keyboard.press('Escape');
+    assert.equal(texts.length, 2, JSON.stringify(texts));
+    assert.match(texts[0], /orders\.js:7-12\s*AI inline suggestion · .* reviewed .* · 1 finding$/);
+    assert.doesNotMatch(texts[0], /not reviewed/);
+    assert.match(texts[1], /orders\.js:14-16\s*pasted · .* not reviewed · 1 finding$/);
+  }],
 ];
+
+/** Opens "Skeptic: Show AI-Suggested Code" and returns its rows as text (the quick pick stays open). */
+async function listBlocks(page) {
+  await runCommandPalette(page, 'Skeptic: Show AI-Suggested Code');
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.first().waitFor();
+  return rows.evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/** The code lenses of the visible editor, top to bottom, as text ("AI-suggested · 1 finding | Mark reviewed"). */
+async function waitForLenses(page, what, predicate, timeout = 30000) {
+  let lenses = [];
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await page.waitForTimeout(250)) {
+    lenses = await page.locator('.editor-group-container.active .codelens-decoration').evaluateAll((els) => els
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+    if (predicate(lenses)) return lenses;
+  }
+  throw new Error(`the code lenses never showed ${what}: ${JSON.stringify(lenses)}`);
+}
+
+/** How many lines of the visible editor carry Skeptic's gutter bar (a glyph-margin decoration with its SVG). */
+async function waitForGutterLines(page, what, predicate, timeout = 30000) {
+  let count = -1;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await page.waitForTimeout(250)) {
+    count = await page.locator('.editor-group-container.active .monaco-editor .cgmr').evaluateAll((els) =>
+      new Set(els.filter((e) => getComputedStyle(e).backgroundImage.includes('data:image/svg')).map((e) => e.style.top)).size);
+    if (predicate(count)) return count;
+  }
+  throw new Error(`the gutter never showed ${what}: ${count} line(s) marked`);
+}
 
 /** Runs the provenance UI tests in one workbench; returns the counts. `extensionsDir` holds the installed Skeptic .vsix. */
 export async function runProvenanceUiTests({ repo, extensionsDir }) {
@@ -111,7 +186,10 @@ export async function runProvenanceUiTests({ repo, extensionsDir }) {
   let failed = 0;
   const workbench = await openWorkbench({
     workspace, extensionsDir, extensionDevelopmentPath: path.join(repo, 'test/vscode/provenance-assistant'),
-    viewport: { width: 1200, height: 800 }, settings: { 'editor.insertSpaces': true, 'editor.tabSize': 2, 'editor.detectIndentation': false },
+    viewport: { width: 1200, height: 800 }, settings: {
+      'editor.insertSpaces': true, 'editor.tabSize': 2, 'editor.detectIndentation': false,
+      'skeptic.provenance.origins': ['inline-completion', 'ai-edit', 'paste'],
+    },
   });
   try {
     for (const [name, fn] of tests) {
