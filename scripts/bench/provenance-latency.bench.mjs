@@ -42,25 +42,35 @@ function generateFile(targetLines) {
   return lines.join('\n') + '\n';
 }
 
-/** The assistant's 50-line suggestion: handlers with an injection, a weak hash and an unsafe command among ordinary code. */
-function completion(k) {
+/**
+ * The assistant's 50-line suggestion: route handlers with an injection and a weak hash among ordinary code. With
+ * `helpers`, it also declares top-level functions: new module-level names, which the engine keys every unit's cached
+ * result on, so the whole file is analysed again.
+ */
+function completion(k, helpers) {
   const lines = [];
-  for (let j = 0; lines.length < 50; j++) {
+  const group = helpers ? 10 : 6;
+  // Whole statements only (a cut one would leave the rest of the file unparsed), topped up to 50 lines with comments.
+  for (let j = 0; lines.length + group <= 50; j++) {
     lines.push(
       `router.get('/api/suggested${k}_${j}', async (req, res) => {`,
       `  const rows = await db.query("SELECT * FROM orders WHERE owner = '" + req.query.owner${j} + "'");`,
       `  const tag = crypto.createHash('md5').update(String(rows.length + ${j})).digest('hex');`,
-      '  res.json({ rows, tag });',
+      `  res.json({ rows, tag, page: String(req.query.page || 1).padStart(${j % 9 + 2}, '0') });`,
       '});',
       '',
-      `function format${k}_${j}(value) {`,
-      `  return String(value).padStart(${j % 9 + 2}, '0');`,
-      '}',
-      '',
     );
+    if (helpers) lines.push(`function format${k}_${j}(value) {`, `  return String(value).padStart(${j % 9 + 2}, '0');`, '}', '');
   }
-  return lines.slice(0, 50).join('\n') + '\n';
+  while (lines.length < 50) lines.push(`// suggested ${k}: line ${lines.length + 1}`);
+  return lines.join('\n') + '\n';
 }
+
+const summarize = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) };
+};
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'skeptic-bench-prov-'));
 const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'skeptic-bench-prov-storage-'));
@@ -82,7 +92,8 @@ connection.onNotification('$/logTrace', (params) => {
   if (match) cpuByVersion.set(Number(match[1]), Number(match[2]));
 });
 // Default settings (debounce 100 ms): an accepted insertion is analysed at once, not after the typing debounce.
-connection.onRequest((method, params) => (method === 'workspace/configuration' ? params.items.map(() => ({})) : null));
+let settings = {};
+connection.onRequest((method, params) => (method === 'workspace/configuration' ? params.items.map(() => settings) : null));
 connection.listen();
 const next = (test, what) => new Promise((resolve, reject) => {
   const timer = setTimeout(() => { waiters.delete(waiter); reject(new Error(`timed out waiting for ${what}\n${stderr.join('')}`)); }, 30_000);
@@ -103,32 +114,46 @@ await connection.sendNotification('textDocument/didOpen', { textDocument: { uri,
 await opened;
 
 const fileLines = text.split('\n').length;
-const samples = [];
-const cpu = [];
+/** Blank lines between two top-level statements: where a completion lands whole. */
+const gaps = text.split('\n').flatMap((l, i, all) => (l === '' && /^(router|function)/.test(all[i + 1] ?? '') ? [i + 1] : []));
 let version = 1;
-for (let k = 0; k < runs + warmup; k++) {
-  // Between two functions, spread over the file.
-  const line = 4 + 10 * Math.floor(((k * 0.37) % 1) * ((fileLines - 60) / 10));
-  const snippet = completion(k);
-  const at = { line, character: 0 };
-  const end = { line: line + 50, character: 0 };
-  version++;
-  const marked = published(version, (p) => p.diagnostics.some((d) => /\(in AI-suggested code accepted at /.test(d.message)));
-  const started = performance.now();
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: snippet }] });
-  await connection.sendNotification('skeptic/didInsert', { textDocument: { uri, version }, range: { start: at, end }, origin: 'inline-completion', time: new Date().toISOString() });
-  await marked;
-  const elapsed = performance.now() - started;
-  if (k >= warmup) {
-    samples.push(elapsed);
-    if (cpuByVersion.has(version)) cpu.push(cpuByVersion.get(version));
+
+/** Inserts a completion (didChange, then didInsert as the client sends them), times it to its marked diagnostics, undoes it. */
+async function measure(helpers, tracked = true) {
+  const samples = [];
+  const versions = [];
+  for (let k = 0; k < runs + warmup; k++) {
+    // Between two top-level statements, spread over the file.
+    const line = gaps[Math.floor(((k * 0.37) % 1) * gaps.length)];
+    const snippet = completion(k, helpers);
+    const at = { line, character: 0 };
+    const end = { line: line + 50, character: 0 };
+    version++;
+    const marked = published(version, (p) => !tracked || p.diagnostics.some((d) => /\(in AI-suggested code accepted at /.test(d.message)));
+    const started = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: snippet }] });
+    if (tracked) await connection.sendNotification('skeptic/didInsert', { textDocument: { uri, version }, range: { start: at, end }, origin: 'inline-completion', time: new Date().toISOString() });
+    await marked;
+    if (k >= warmup) { samples.push(performance.now() - started); versions.push(version); }
+    // Undo the insertion before the next one (not measured).
+    version++;
+    const undone = published(version);
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end }, text: '' }] });
+    await undone;
   }
-  // Undo the insertion before the next one (not measured).
-  version++;
-  const undone = published(version);
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end }, text: '' }] });
-  await undone;
+  // The trace of an analysis follows its diagnostics: read the CPU times once all have arrived.
+  await new Promise((r) => setTimeout(r, 200));
+  return { wall: summarize(samples), cpu: summarize(versions.filter((v) => cpuByVersion.has(v)).map((v) => cpuByVersion.get(v))) };
 }
+
+const scenarios = [
+  { name: 'route handlers (no new module-level names)', ...(await measure(false)) },
+  { name: 'handlers and new top-level functions', ...(await measure(true)) },
+];
+// The same insertion as a plain edit (no didInsert, debounce 0): the analysis alone, to see what provenance adds.
+settings = { debounceMs: 0 };
+await connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+scenarios.push({ name: 'baseline: route handlers as a plain edit, no didInsert (debounce 0)', ...(await measure(false, false)) });
 
 try {
   await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
@@ -139,26 +164,21 @@ connection.dispose();
 fs.rmSync(workspace, { recursive: true, force: true });
 fs.rmSync(storage, { recursive: true, force: true });
 
-const summarize = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) };
-};
-const wall = summarize(samples);
-const cpuStats = cpu.length ? summarize(cpu) : undefined;
 const ms = (x) => (x === undefined ? '—' : `${x.toFixed(1)} ms`);
 const [load1] = os.loadavg();
-console.log(`### Accepted AI completion: 50 lines into a ${fileLines}-line file → diagnostics marked AI-suggested (${wall.n} runs after ${warmup} warm-up)
+console.log(`### Accepted AI completion: 50 lines into a ${fileLines}-line file → diagnostics marked AI-suggested (${runs} runs after ${warmup} warm-up)
 
-| p50 | p95 | max | server CPU p50 / p95 |
-|---|---|---|---|
-| ${ms(wall.p50)} | ${ms(wall.p95)} | ${ms(wall.max)} | ${ms(cpuStats?.p50)} / ${ms(cpuStats?.p95)} |
+| completion | p50 | p95 | max | server CPU p50 / p95 |
+|---|---|---|---|---|
+${scenarios.map((s) => `| ${s.name} | ${ms(s.wall.p50)} | ${ms(s.wall.p95)} | ${ms(s.wall.max)} | ${ms(s.cpu.p50)} / ${ms(s.cpu.p95)} |`).join('\n')}
 
 Target: p95 ≤ 25 ms. Wall-clock in the client from didChange sent (didInsert right after it, as the client sends them) to the
-diagnostics for that version carrying "in AI-suggested code"; default settings (typing debounce 100 ms, which an accepted
-insertion skips), blocks persisted to a workspace-storage folder. Machine: ${os.cpus().length} CPUs, load average ${load1.toFixed(1)} at the end.`);
+diagnostics for that version carrying "in AI-suggested code"; server CPU is the analysis's own (from the server's trace).
+Default settings (typing debounce 100 ms, which an accepted insertion skips), blocks persisted to a workspace-storage
+folder. Machine: ${os.cpus().length} CPUs, load average ${load1.toFixed(1)} at the end.`);
 const out = path.join(root, '.bench', 'provenance-latency.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), runs: wall.n, warmup, wall, cpu: cpuStats }, null, 2) + '\n');
+fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), runs, warmup, scenarios }, null, 2) + '\n');
 console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
-if (wall.p95 > 25) console.log(`\nOver target: p95 ${ms(wall.p95)}`);
+const over = scenarios.filter((s) => s.wall.p95 > 25);
+if (over.length) console.log(`\nOver target: ${over.map((s) => `${s.name} p95 ${ms(s.wall.p95)}`).join(', ')}`);

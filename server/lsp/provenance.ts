@@ -232,8 +232,12 @@ export class ProvenanceTracker {
 
   // ── insertions ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** `skeptic/didInsert`: records a block when its origin is tracked and it is large enough. */
-  async insert(params: DidInsertParams): Promise<void> {
+  /** `skeptic/didInsert`: records a block when its origin is tracked and it is large enough. Never rejects. */
+  insert(params: DidInsertParams): Promise<void> {
+    return this.record(params).catch((error) => this.host.log(`provenance: skeptic/didInsert failed: ${(error as Error)?.stack ?? String(error)}`));
+  }
+
+  private async record(params: DidInsertParams): Promise<void> {
     const problem = checkInsert(params);
     const uri = params?.textDocument?.uri;
     if (problem) { this.host.log(`provenance: ignored skeptic/didInsert: ${problem}`); return; }

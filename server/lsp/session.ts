@@ -16,7 +16,7 @@ import {
   type InitializationOptions, type ShowDocumentationArguments,
 } from '../../shared/protocol';
 import { fixAllAction, quickFixesFor } from './code-actions';
-import { configProblemDiagnostic, docsUriOf, isRuleDiagnostic, skippedDiagnostic, toDiagnostic } from './diagnostics';
+import { configProblemDiagnostic, docsUriOf, isRuleDiagnostic, skippedDiagnostic } from './diagnostics';
 import { OpenDocument } from './open-document';
 import { ProvenanceTracker } from './provenance';
 import { questionSnippetAction, reviewDocument } from './review';

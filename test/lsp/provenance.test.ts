@@ -37,6 +37,15 @@ function provenanceWhere(client: LspClient, uri: string, test: (blocks: readonly
     .reverse().find((p) => p.uri === uri && test(p.blocks)));
 }
 
+/** Opens `uri` with the header, accepts the completion below it and waits for its block (with its one finding). */
+async function openWithBlock(client: LspClient, uri: string): Promise<{ block: ProvenanceBlock; version: number }> {
+  await client.open(uri, header);
+  await client.diagnosticsFor(uri, 1);
+  const version = await insert(client, uri, { line: 2, character: 0 }, completion);
+  const { blocks: [block] } = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+  return { block, version };
+}
+
 const suffixed = (d: Diagnostic): boolean => /\(in AI-suggested code accepted at \d\d:\d\d[;)]/.test(messageOf(d));
 
 /** Polls the file system (the ledger is written shortly after edits); fails only if it never happens. */
@@ -112,10 +121,7 @@ describe('provenance over stdio', () => {
 
   it('follows edits above and inside the block, and drops it when it is deleted', async () => {
     const uri = workspace.uri('src/moves.js');
-    await client.open(uri, header);
-    await client.diagnosticsFor(uri, 1);
-    await insert(client, uri, { line: 2, character: 0 }, completion);
-    await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    await openWithBlock(client, uri);
     await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// a header\n// typed by a person\n' }]);
     await provenanceWhere(client, uri, (b) => b[0]?.range.start.line === 4, 'the block moved down');
     await client.change(uri, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '  const stamp = Date.now();\n' }]);
@@ -132,10 +138,7 @@ describe('provenance over stdio', () => {
 
   it('finds a block again when the file is reopened changed, and after a restart of the server', async () => {
     const uri = workspace.uri('src/reopen.js');
-    await client.open(uri, header);
-    await client.diagnosticsFor(uri, 1);
-    await insert(client, uri, { line: 2, character: 0 }, completion);
-    const { blocks: [block] } = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    const { block } = await openWithBlock(client, uri);
     const saved = client.text(uri);
     await client.close(uri);
     // Edited elsewhere meanwhile (a pull, another editor): three lines above it now.
@@ -163,10 +166,7 @@ describe('provenance over stdio', () => {
 
   it('"Mark reviewed" records when and who, removes the lens and keeps the finding', async () => {
     const uri = workspace.uri('src/review.js');
-    await client.open(uri, header);
-    await client.diagnosticsFor(uri, 1);
-    const version = await insert(client, uri, { line: 2, character: 0 }, completion);
-    const { blocks: [block] } = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    const { block, version } = await openWithBlock(client, uri);
     const refreshes = client.lensRefreshes;
     await client.executeCommand('skeptic.markReviewed', [{ uri, id: block.id }]);
     const reviewed = await provenanceWhere(client, uri, (b) => !!b[0]?.reviewed, 'the block reviewed');
@@ -211,10 +211,7 @@ describe('provenance over stdio', () => {
 
   it('inside AI-suggested code a suppression needs a reason', async () => {
     const uri = workspace.uri('src/reasonless.js');
-    await client.open(uri, header);
-    await client.diagnosticsFor(uri, 1);
-    await insert(client, uri, { line: 2, character: 0 }, completion);
-    await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block');
+    await openWithBlock(client, uri);
     // A person types a suppression without a reason above the finding, inside the block.
     const v = await client.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '  // skeptic-ignore weak-hash\n' }]);
     const [finding] = await client.diagnosticsFor(uri, v);
@@ -283,6 +280,30 @@ describe('provenance over stdio', () => {
     const moved = fs.readdirSync(folder).find((f) => f.startsWith('0123456789abcdef.json.corrupt-'));
     assert.ok(moved);
     assert.equal(fs.readFileSync(path.join(folder, moved), 'utf8'), '{ "version": 1, "id": ');
+    await client.close(uri);
+  });
+
+  it('places a didInsert that arrives after later edits, mapping its range through them', async () => {
+    const uri = workspace.uri('src/late.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    const at = { line: 2, character: 0 };
+    const version = await client.change(uri, [{ range: { start: at, end: at }, text: completion }]);
+    // The person typed two lines at the top before the server heard of the insertion.
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// a\n// b\n' }]);
+    await client.notify('skeptic/didInsert', { textDocument: { uri, version }, range: { start: at, end: endOf(at, completion) }, origin: 'inline-completion', time: new Date().toISOString() } satisfies DidInsertParams);
+    const { blocks } = await provenanceWhere(client, uri, (b) => b.length === 1, 'the block');
+    assert.deepEqual(blocks[0].range, { start: { line: 4, character: 0 }, end: { line: 7, character: 0 } });
+    await client.close(uri);
+  });
+
+  it('finds blocks again as last written when a client replaces the whole text', async () => {
+    const uri = workspace.uri('src/full.js');
+    const { block } = await openWithBlock(client, uri);
+    const mark = client.custom.length;
+    await client.change(uri, [{ text: `// reloaded\n${client.text(uri)}` }]);
+    const again = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].range.start.line === 3, 'the block found again', mark);
+    assert.equal(again.blocks[0].id, block.id);
     await client.close(uri);
   });
 
