@@ -1,5 +1,6 @@
 // Owns telling inserted code apart from typing: accepted inline suggestions (through Skeptic's Tab / accept-word / accept-line
 // commands), pastes from outside VS Code (through the document paste API), and selections the user labels as AI-suggested.
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { InsertOrigin } from '../shared/protocol';
 import { isSupportedLanguage, supportedLanguages } from './server-client';
@@ -44,9 +45,8 @@ export const copiedInVsCodeMime = 'application/vnd.skeptic.copied-in-vscode';
 
 /** How long after an accept command returns its change may still arrive (the edit reaches the extension host separately). */
 const acceptGraceMs = 500;
-/** How many copies made in VS Code are remembered, and the longest one (in characters) worth remembering. */
+/** How many copies made in VS Code are remembered. */
 const rememberedCopies = 20;
-const maxRememberedCopy = 1_000_000;
 /** How long after the paste provider was asked the pasted text may arrive (VS Code pastes once every provider answered). */
 const pasteWindowMs = 3000;
 
@@ -128,17 +128,15 @@ export class InsertionDetector implements vscode.Disposable {
 
   /**
    * The copy's mark does not always reach the paste (code-server 4.100 in Chromium was seen to lose VS Code's copy metadata),
-   * so the texts of the latest copies made in VS Code editors are kept too (in memory only, white space removed): a paste of
-   * one of them did not come from outside.
+   * so the latest copies made in VS Code editors are remembered too, as hashes of their text without white space (in memory
+   * only; no code is kept): a paste of one of them did not come from outside.
    */
   private rememberCopy(text: string): void {
-    if (text.length > maxRememberedCopy) return;
-    this.copies = [squeeze(text), ...this.copies.slice(0, rememberedCopies - 1)];
+    this.copies = [fingerprint(text), ...this.copies.slice(0, rememberedCopies - 1)];
   }
 
   private wasCopiedHere(pasted: string): boolean {
-    const text = squeeze(pasted);
-    return this.copies.includes(text);
+    return this.copies.includes(fingerprint(pasted));
   }
 
   private expect(document: vscode.TextDocument, expectation: Expectation): Expectation {
@@ -238,6 +236,10 @@ function sharedEnds(before: string, after: string): [number, number] {
 function isPasteOf(event: vscode.TextDocumentChangeEvent, pasted: string): boolean {
   const inserted = [...event.contentChanges].sort((a, b) => a.rangeOffset - b.rangeOffset).map((c) => c.text).join('');
   return squeeze(inserted) === squeeze(pasted);
+}
+
+function fingerprint(text: string): string {
+  return createHash('sha256').update(squeeze(text)).digest('base64');
 }
 
 function squeeze(text: string): string {
