@@ -5,6 +5,9 @@ const { registerAssistant } = require('./assistant');
 
 exports.activate = async (context) => {
   context.subscriptions.push(registerAssistant(vscode));
+  // A snippet with two tab stops, for the test that Tab still moves between them.
+  context.subscriptions.push(vscode.commands.registerCommand('skeptic-test.insertQuerySnippet', () =>
+    vscode.window.activeTextEditor?.insertSnippet(new vscode.SnippetString("pool.query('${1:sql}', [${2:values}]);"))));
   const item = vscode.window.createStatusBarItem('skeptic-test.reports', vscode.StatusBarAlignment.Left, -1000);
   const reports = [];
   const show = () => {

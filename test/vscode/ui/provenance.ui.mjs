@@ -101,6 +101,18 @@ const tests = [
     assert.deepEqual(await reports(page), ['inline-completion 7-12', 'paste 14-17']);
   }],
 
+  ['Tab still moves to the next tab stop of a snippet, and is not reported', async ({ page }) => {
+    await page.keyboard.press('Control+End');
+    await runCommandPalette(page, 'Skeptic Test: Insert Query Snippet');
+    await waitForEditorText(page, 'the snippet', (t) => t.includes("pool.query('sql', [values]);"));
+    await page.keyboard.press('Tab'); // from the first tab stop ("sql") to the second ("values")
+    await page.keyboard.type('ids');
+    await waitForEditorText(page, 'the second tab stop replaced', (t) => t.includes("pool.query('sql', [ids]);"));
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    assert.deepEqual(await reports(page), ['inline-completion 7-12', 'paste 14-17']);
+  }],
+
   ['the tracked blocks show a gutter bar and their code lenses', async ({ page }) => {
     await toLine(page, 1);
     // The accepted route (lines 7-12) and the pasted one (14-16): a bar on each of their lines.
