@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerReviewPanel, type ReviewApi } from './review-panel';
+import { registerProvenance, type ProvenanceApi } from './provenance';
 import { createServerClient, type ServerClient } from './server-client';
 import { createStatusBar } from './status-bar';
 import { registerWorkspaceCommands } from './workspace-scan';
@@ -11,6 +12,7 @@ let server: ServerClient | undefined;
 /** The extension's exported API (`vscode.extensions.getExtension(...).exports`). */
 export interface SkepticApi {
   readonly review: ReviewApi;
+  readonly provenance: ProvenanceApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SkepticApi {
@@ -21,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): SkepticApi {
   registerWorkspaceCommands(server, context.subscriptions);
   createStatusBar(server.client, context.subscriptions);
   const review = registerReviewPanel(server, context);
+  const provenance = registerProvenance(server, context.subscriptions);
   output.info(`Skeptic ${context.extension.packageJSON.version as string} activating; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode): .skeptic.yml and workspace settings cannot silence rules'}.`);
   // Not awaited: activation ends at once and the server's first diagnostics follow when it is up.
   server.start().catch((error: unknown) => {
@@ -32,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): SkepticApi {
         if (choice === 'Restart') void vscode.commands.executeCommand('skeptic.restartServer');
       });
   });
-  return { review };
+  return { review, provenance };
 }
 
 export async function deactivate(): Promise<void> {

@@ -93,6 +93,8 @@ export function createServerClient(context: vscode.ExtensionContext, output: vsc
       // The registry/advisory cache of the opt-in dependency checks (the server creates the folder when it writes).
       ...(context.globalStorageUri.scheme === 'file' ? { cacheFolder: context.globalStorageUri.fsPath } : {}),
       clientCommands: [selectRangeCommand, showOccurrencesCommand, questionSnippetCommand],
+      // Where the server keeps provenance when `skeptic.provenance.storage` is `workspace` (absent without a folder open).
+      provenanceStorage: context.storageUri?.fsPath,
     }),
     diagnosticCollectionName: serverName,
   };

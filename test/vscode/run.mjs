@@ -1,6 +1,6 @@
 // The VS Code test command: the extension-host suite (trust disabled), the Restricted Mode suite on the installed .vsix,
 // then the UI tests, all in a real VS Code (code-server + headless Chromium). Last line: "N passed, N failed".
-// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui,review-ui] [--update-media  (rewrites media/quick-fix.png)]
+// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui,review-ui,provenance-ui (ui runs the last two too)] [--update-media  (rewrites media/quick-fix.png)]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { installCodeServer, installExtension, runExtensionTests } from './code-s
 import { copyTestWorkspace } from './test-workspaces.mjs';
 import { runReviewUiTests } from './ui/review.ui.mjs';
 import { runUiTests } from './ui/workbench.ui.mjs';
+import { runProvenanceUiTests } from './ui/provenance.ui.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -67,7 +68,7 @@ if (only.includes('suite')) {
 }
 
 let extensionsDir;
-if (only.includes('untrusted') || only.includes('ui')) {
+if (only.includes('untrusted') || only.includes('ui') || only.includes('provenance-ui')) {
   await timed('package the .vsix and install it', () => {
     const temp = mkdtempSync(path.join(os.tmpdir(), 'skeptic-vsix-'));
     process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
@@ -99,6 +100,14 @@ if (only.includes('ui')) {
 if (only.includes('ui') || only.includes('review-ui')) {
   await timed('UI tests of the review panel', async () => {
     const results = await runReviewUiTests({ repo });
+    passed += results.passed;
+    failed += results.failed;
+  });
+}
+
+if (only.includes('ui') || only.includes('provenance-ui')) {
+  await timed('provenance UI tests (Tab, paste) with a test assistant', async () => {
+    const results = await runProvenanceUiTests({ repo, extensionsDir });
     passed += results.passed;
     failed += results.failed;
   });
