@@ -8,12 +8,15 @@ const { formatCents } = require('./money');
 const { readFile } = require('node:fs/promises');
 // ok: unknown-package
 const retry = require('async-retry');
+// ok: unknown-package
+const { post } = require('@acme/ledger');
 
 const app = express();
 
 app.post('/notes', express.text(), async (req, res) => {
   const template = await readFile('notes.html', 'utf8');
   const saved = await retry(() => store(sanitizeMarkup(req.body)), { retries: 3 });
+  await post('notes', saved.total);
   res.send(template.replace('{{total}}', formatCents(saved.total)));
 });
 
