@@ -260,7 +260,7 @@ export interface ProvenanceBlock {
   readonly time: string;
   /** Set once a person marked it reviewed; `by` only when the user set `skeptic.provenance.reviewer`. */
   readonly reviewed?: { readonly time: string; readonly by?: string };
-  /** Unsuppressed findings inside the block at the document's current version. */
+  /** Unsuppressed findings inside the block at the document's current version (0 for a file that is not open). */
   readonly findings: number;
 }
 

@@ -1,5 +1,6 @@
 // Owns provenance in the language server: blocks inserted by an assistant (or pasted), kept exact through edits, persisted, re-anchored on open, and what they change in diagnostics, lenses and suppressions.
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic } from 'vscode-languageserver';
@@ -453,11 +454,23 @@ export class ProvenanceTracker {
       seen.add(store);
       const read = store.readAll();
       this.report(read);
+      const texts = new Map<string, TextLines | undefined>();
       for (const record of read.records) {
-        const uri = folder ? pathToFileURL(path.join(folder, ...record.path.split('/'))).toString() : record.path;
+        const file = folder ? path.join(folder, ...record.path.split('/')) : undefined;
+        const uri = file ? pathToFileURL(file).toString() : record.path;
         if (open.has(uri)) continue;
+        // A file on disk: the block where it stands now (a block no longer there is not listed; its record stays until the file opens).
+        let range = record.range;
+        if (file) {
+          if (!texts.has(file)) texts.set(file, readLines(file));
+          const lines = texts.get(file);
+          const anchored = lines ? anchorBlock(lines, record, record.range) : { kind: 'lost' as const };
+          if (anchored.kind === 'lost') continue;
+          range = anchored.range;
+        }
+        // Findings are counted for open documents only; `skeptic provenance` counts them for every file.
         blocks.push({
-          id: record.id, uri, range: record.range, origin: record.origin, time: record.time, findings: 0,
+          id: record.id, uri, range, origin: record.origin, time: record.time, findings: 0,
           ...(record.reviewed ? { reviewed: record.reviewed } : {}),
         });
       }
@@ -572,6 +585,14 @@ function raise(severity: DiagnosticSeverity | undefined): DiagnosticSeverity | u
 
 function contains(outer: Range, inner: Range): boolean {
   return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+function readLines(file: string): TextLines | undefined {
+  try {
+    return new TextLines(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function lineRange(lines: TextLines, line: number): Range {

@@ -258,12 +258,19 @@ describe('provenance over stdio', () => {
     await client.close(uri);
   });
 
-  it('lists the blocks of open documents and those in the ledger', async () => {
+  it('lists the blocks of open documents and those in the ledger, found again in the files on disk', async () => {
+    const open = workspace.uri('src/listed-open.js');
+    await openWithBlock(client, open);
+    // review.js was saved with its block (two lines above it now); app.js never was: its block is not in the file.
+    workspace.write('src/review.js', `// saved\n// later\n${header}${completion}`);
     const { blocks } = await client.request<ListProvenanceResult>('skeptic/listProvenance', {});
-    const uris = new Set(blocks.map((b) => b.uri));
-    assert.ok(uris.has(workspace.uri('src/app.js')), [...uris].join(', '));
-    assert.ok(uris.has(workspace.uri('src/review.js')));
-    assert.ok(blocks.find((b) => b.uri === workspace.uri('src/review.js'))?.reviewed);
+    const byUri = new Map(blocks.map((b) => [b.uri, b]));
+    assert.equal(byUri.get(open)?.findings, 1);
+    const reviewed = byUri.get(workspace.uri('src/review.js'));
+    assert.ok(reviewed?.reviewed, [...byUri.keys()].join(', '));
+    assert.deepEqual(reviewed.range, { start: { line: 4, character: 0 }, end: { line: 7, character: 0 } });
+    assert.ok(!byUri.has(workspace.uri('src/app.js')), 'a block that is not in the file on disk is not listed');
+    await client.close(open);
   });
 
   it('reports a corrupt ledger file and sets it aside, never deleting it', async () => {
