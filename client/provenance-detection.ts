@@ -106,7 +106,7 @@ export class InsertionDetector implements vscode.Disposable {
   private registerPasteProvider(): vscode.Disposable {
     const api = vscode.languages as unknown as Partial<PasteApi>;
     if (typeof api.registerDocumentPasteEditProvider !== 'function') {
-      // VS Code before 1.97 has no stable paste API: pastes are then not tracked (typing and accepts are unaffected).
+      // The API is stable in VS Code 1.100 but not in 1.91 (this extension's minimum): there pastes are not tracked (accepts are).
       this.log.info('This VS Code has no document paste API: pastes are not tracked as inserted code.');
       return new vscode.Disposable(() => undefined);
     }

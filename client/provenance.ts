@@ -53,6 +53,15 @@ export function registerProvenance(server: ServerClient, subscriptions: vscode.D
 
 function sendInsertion(server: ServerClient, insertion: AttributedInsertion): void {
   const { document, range } = insertion;
+  if (server.client.state === State.Starting) {
+    // A (re)starting server learns the document when it is up; the insertion follows it then.
+    const waiting = server.client.onDidChangeState(({ newState }) => {
+      if (newState === State.Starting) return;
+      waiting.dispose();
+      sendInsertion(server, insertion);
+    });
+    return;
+  }
   if (!server.client.isRunning()) {
     server.output.warn(`Not tracked (the server is not running): ${originLabels[insertion.origin]} in ${document.uri.toString(true)}.`);
     return;

@@ -5,7 +5,7 @@ const assert = require('assert');
 const vscode = require('vscode');
 const { ordersFile, registerAssistant, snippets } = require('../provenance-assistant/assistant');
 const { acceptSnippet, openNewFile } = require('./provenance-actions');
-const { activeExtension, openFile, revert, waitFor, waitForFinding } = require('./workbench-waits');
+const { activeExtension, fileUri, openFile, revert, waitFor, waitForFinding } = require('./workbench-waits');
 
 function lensTitles(lenses) {
   return (lenses ?? []).map((l) => l.command?.title).filter(Boolean);
@@ -16,8 +16,9 @@ suite('provenance tracking (client and server)', () => {
   let assistant;
 
   suiteSetup(async () => {
-    await openFile('src/db.js');
+    await openFile('src/auth.js');
     api = (await activeExtension()).exports.provenance;
+    await waitForFinding(fileUri('src/auth.js'), 'weak-hash', 5); // the server is up (earlier suites restart it)
     assistant = registerAssistant(vscode);
   });
   suiteTeardown(() => assistant?.dispose());
