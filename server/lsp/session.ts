@@ -42,6 +42,8 @@ interface Evaluation {
 
 export function startSession(connection: Connection): void {
   const documents = new Map<string, OpenDocument>();
+  /** Documents with an analysis scheduled or running: a workspace scan lets them go first. */
+  const analysing = new Set<OpenDocument>();
   const analyzers = new Map<string, Analyzer>();
   const ignoreMatcher = new IgnoreMatcher();
   const shownMessages = new Set<string>();
@@ -183,6 +185,7 @@ export function startSession(connection: Connection): void {
     analyzerFor,
     projectFactsOf: (file, language, root) => dependencies.projectOf(file, language, root)?.facts,
     openVersion: (uri) => documents.get(uri)?.version,
+    editing: () => analysing.size > 0,
     isOpen: (file) => [...documents.keys()].some((uri) => fsPathOf(uri) === file),
     canWatchFiles: () => capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relatedInformation: () => capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
@@ -215,7 +218,11 @@ export function startSession(connection: Connection): void {
   function schedule(doc: OpenDocument, delayMs: number): void {
     const generation = ++doc.generation;
     doc.cancelPending();
-    const run = (): void => { doc.cancelPending = noop; void analyseAndPublish(doc, generation); };
+    analysing.add(doc);
+    const run = (): void => {
+      doc.cancelPending = noop;
+      void analyseAndPublish(doc, generation).finally(() => { if (doc.generation === generation || doc.closed) analysing.delete(doc); });
+    };
     if (delayMs <= 0) {
       const handle = setImmediate(run);
       doc.cancelPending = () => clearImmediate(handle);
@@ -298,6 +305,7 @@ export function startSession(connection: Connection): void {
     if (!doc) return;
     provenance.close(textDocument.uri);
     doc.dispose();
+    analysing.delete(doc);
     documents.delete(textDocument.uri);
     settingsCache.delete(textDocument.uri);
     dependencyDiagnostics.documentClosed(textDocument.uri);

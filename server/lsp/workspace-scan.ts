@@ -22,6 +22,8 @@ export interface WorkspaceHost {
   projectFactsOf(file: string, language: LanguageId, root: string): ProjectFacts | undefined;
   /** The version of the open document at `uri`, or undefined when it is not open. */
   openVersion(uri: string): number | undefined;
+  /** An open document's analysis is scheduled or running (the user is typing). */
+  editing(): boolean;
   /** Whether the editor has the file open (whatever the spelling of its URI). */
   isOpen(file: string): boolean;
   /** The client can register file watchers for the server. */
@@ -33,6 +35,8 @@ export interface WorkspaceHost {
 
 /** Source files the scan follows once it has run (the extensions `languageOfPath` accepts). */
 const watchedSources = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,pyw}';
+/** Before each file the scan waits, up to this long, for open documents' analyses: typing goes first. */
+const editsFirstMs = 1000;
 /** During a scan, diagnostics reach the editor in batches this often rather than once per file. */
 const scanFlushMs = 1000;
 /** After an edit, other files' counts follow after this pause (never on the edit's own path)… */
@@ -132,7 +136,7 @@ export class WorkspaceScanner {
       for (const root of folders) {
         const options = await this.host.optionsFor(root);
         if (cancelled()) break;
-        if (!options) { this.forgetUnder(root, () => true); continue; }
+        if (!options || !fs.existsSync(root)) { this.forgetUnder(root, () => true); continue; }
         covered.push(root);
         this.scanned.add(root);
         let walked = 0;
@@ -155,6 +159,7 @@ export class WorkspaceScanner {
         if (Date.now() - lastFlush >= scanFlushMs) { this.index.flush(); lastFlush = Date.now(); }
         // Between two files the event loop serves edits, code actions and this request's cancellation.
         await nextTurn();
+        await this.editsFirst();
       }
       if (!cancelled()) {
         // Files gone since the last scan, or now ignored.
@@ -213,6 +218,12 @@ export class WorkspaceScanner {
     }
   }
 
+  /** Waits while an open document is being analysed (at most `editsFirstMs`, so a scan still advances while someone types). */
+  private async editsFirst(): Promise<void> {
+    const until = Date.now() + editsFirstMs;
+    while (this.host.editing() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   private enqueue(file: string, type: FileChangeType): void {
     this.queue.set(file, type);
     if (!this.draining) void this.drain();
@@ -242,6 +253,7 @@ export class WorkspaceScanner {
           this.forgetDisk(file);
         }
         await nextTurn();
+        await this.editsFirst();
       }
     } catch (error) {
       this.logError('following file changes', error);
