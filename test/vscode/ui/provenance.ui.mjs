@@ -118,8 +118,8 @@ const tests = [
     // The accepted route (lines 7-12) and the pasted one (14-16): a bar on each of their lines.
     await waitForGutterLines(page, 'the two blocks', (lines) => lines === 6 + 3);
     const lenses = await waitForLenses(page, 'both blocks\' lenses', (l) => l.length === 2);
-    assert.match(lenses[0], /^AI-suggested · 1 finding\s*\|\s*Mark reviewed$/);
-    assert.match(lenses[1], /^Pasted · 1 finding\s*\|\s*Mark reviewed$/);
+    assert.match(lenses[0], /^AI-suggested · 1 finding\s*\|\s*Question this snippet\s*\|\s*Mark reviewed$/);
+    assert.match(lenses[1], /^Pasted · 1 finding\s*\|\s*Question this snippet\s*\|\s*Mark reviewed$/);
   }],
 
   ['"Skeptic: Show AI-Suggested Code" lists both blocks and reveals the one picked', async ({ page }) => {
