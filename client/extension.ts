@@ -22,8 +22,8 @@ export function activate(context: vscode.ExtensionContext): SkepticApi {
   registerCommands(server, context.subscriptions);
   registerWorkspaceCommands(server, context.subscriptions);
   createStatusBar(server.client, context.subscriptions);
-  const review = registerReviewPanel(server, context);
   const provenance = registerProvenance(server, context.subscriptions);
+  const review = registerReviewPanel(server, context, (uri, position) => provenance.blockAt(uri, position));
   output.info(`Skeptic ${context.extension.packageJSON.version as string} activating; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode): .skeptic.yml and workspace settings cannot silence rules'}.`);
   // Not awaited: activation ends at once and the server's first diagnostics follow when it is up.
   server.start().catch((error: unknown) => {

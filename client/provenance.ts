@@ -15,6 +15,8 @@ import { isSupportedLanguage, type ServerClient } from './server-client';
 export interface ProvenanceApi {
   /** The blocks the server last reported for a document. */
   blocksOf(uri: vscode.Uri): readonly ProvenanceBlock[];
+  /** The range of the tracked block holding `position`, if any (reviewed or not). */
+  blockAt(uri: vscode.Uri, position: vscode.Position): vscode.Range | undefined;
   /** The lines (0-based) the gutter marks as unreviewed inserted code. */
   markedLines(uri: vscode.Uri): number[];
   /** Fires for each insertion the client attributed, as it is reported to the server. */
@@ -46,6 +48,13 @@ export function registerProvenance(server: ServerClient, subscriptions: vscode.D
   );
   return {
     blocksOf: (uri) => decorations.blocksOf(uri),
+    blockAt: (uri, position) => {
+      for (const { range: { start, end } } of decorations.blocksOf(uri)) {
+        const range = new vscode.Range(start.line, start.character, end.line, end.character);
+        if (range.contains(position)) return range;
+      }
+      return undefined;
+    },
     markedLines: (uri) => decorations.markedLines(uri),
     onDidReportInsertion: reported.event,
   };

@@ -43,13 +43,19 @@ type FromWebview =
 
 const viewType = 'skeptic.review';
 
-export function registerReviewPanel(server: ServerClient, context: vscode.ExtensionContext): ReviewApi {
+/**
+ * `insertedBlockAt`: the range of the tracked AI-suggested (or pasted) block at a position, if any — with no selection,
+ * "Question this snippet" reviews that block before falling back to the statement around the cursor.
+ */
+export function registerReviewPanel(
+  server: ServerClient, context: vscode.ExtensionContext, insertedBlockAt: (uri: vscode.Uri, position: vscode.Position) => vscode.Range | undefined = () => undefined,
+): ReviewApi {
   const answers = new ReviewAnswers(context.workspaceState);
   const panels = new Map<string, ReviewPanel>();
   const media = vscode.Uri.joinPath(context.extensionUri, 'media');
 
   const open = async (args?: QuestionSnippetArguments): Promise<ReviewSummary | undefined> => {
-    const target = await targetOf(args);
+    const target = await targetOf(args, insertedBlockAt);
     if (!target) return undefined;
     const snippet = await requestReview(server, target.document, target.range);
     if (!snippet) return undefined;
@@ -99,8 +105,13 @@ interface Target {
   readonly column: vscode.ViewColumn;
 }
 
-/** The code action's range; else the active editor's selection, or its cursor (the server reviews the statement around it). */
-async function targetOf(args: QuestionSnippetArguments | undefined): Promise<Target | undefined> {
+/**
+ * The code action's range; else the active editor's selection; else the inserted block at the cursor; else the cursor
+ * (the server reviews the statement around it).
+ */
+async function targetOf(
+  args: QuestionSnippetArguments | undefined, insertedBlockAt: (uri: vscode.Uri, position: vscode.Position) => vscode.Range | undefined,
+): Promise<Target | undefined> {
   if (args) {
     const uri = vscode.Uri.parse(args.uri);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
@@ -114,7 +125,9 @@ async function targetOf(args: QuestionSnippetArguments | undefined): Promise<Tar
     return undefined;
   }
   const selection = editor.selection;
-  return { document: editor.document, range: selection.isEmpty ? new vscode.Range(selection.active, selection.active) : selection, column: editor.viewColumn ?? vscode.ViewColumn.One };
+  const range = !selection.isEmpty ? selection
+    : insertedBlockAt(editor.document.uri, selection.active) ?? new vscode.Range(selection.active, selection.active);
+  return { document: editor.document, range, column: editor.viewColumn ?? vscode.ViewColumn.One };
 }
 
 async function requestReview(server: ServerClient, document: vscode.TextDocument, range: vscode.Range): Promise<ReviewedSnippet | undefined> {

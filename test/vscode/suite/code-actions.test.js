@@ -64,7 +64,9 @@ suite('code actions', () => {
     const { document } = await openFile('src/routes/users.js');
     await waitForFinding(routes, 'sql-injection', 9);
     await waitForFinding(routes, 'sql-injection', 16);
-    const applied = await vscode.commands.executeCommand('skeptic.fixAll');
+    // Known flake on a loaded machine: the first request right after the file opens can come back with no fix-all action
+    // (seen in about 1 run in 3; not yet explained). A second ask must find it; a fix-all that never comes still fails.
+    const applied = await waitFor('Fix All in File to apply the fix-all action', async () => (await vscode.commands.executeCommand('skeptic.fixAll')) || false, 10000);
     assert.strictEqual(applied, 1);
     const text = document.getText();
     assert.ok(text.includes("pool.query('SELECT id, name FROM users WHERE name = ?', [req.query.name], (err, rows) => {"), text);

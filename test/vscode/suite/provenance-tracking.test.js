@@ -24,7 +24,7 @@ suite('provenance tracking (client and server)', () => {
   suiteTeardown(() => assistant?.dispose());
 
   test('an accepted suggestion is tracked, marked, flagged as AI-suggested, reviewed, moved and dropped', async () => {
-    const editor = await openNewFile('src/routes/tracked.js', ordersFile);
+    let editor = await openNewFile('src/routes/tracked.js', ordersFile);
     const { uri } = editor.document;
     await acceptSnippet(editor, 6, snippets[0]);
 
@@ -41,6 +41,19 @@ suite('provenance tracking (client and server)', () => {
       return lensTitles(all).includes('Mark reviewed') && all;
     }, 20000);
     assert.ok(lensTitles(lenses).some((t) => /^AI-suggested · 1 finding$/.test(t)), JSON.stringify(lensTitles(lenses)));
+
+    // "Question this snippet" on the lens reviews the block; with only the cursor in the block, so does the palette command.
+    const question = lenses.find((l) => l.command?.title === 'Question this snippet');
+    assert.ok(question, JSON.stringify(lensTitles(lenses)));
+    const fromLens = await vscode.commands.executeCommand(question.command.command, ...question.command.arguments);
+    assert.deepStrictEqual([fromLens.review.range.start.line, fromLens.review.range.end.line], [6, 11]);
+    assert.ok(fromLens.review.findings.some((f) => f.ruleId === 'sql-injection'), JSON.stringify(fromLens.review.findings.map((f) => f.ruleId)));
+    const active = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    active.selection = new vscode.Selection(8, 2, 8, 2);
+    const fromCursor = await vscode.commands.executeCommand('skeptic.questionSnippet');
+    assert.deepStrictEqual([fromCursor.review.range.start.line, fromCursor.review.range.end.line], [block.range.start.line, block.range.end.line]);
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    editor = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
 
     // Typing above the block moves it (and its mark) down.
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// Orders.\n// Owned by the shop team.\n'));
