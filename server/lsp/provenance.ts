@@ -74,6 +74,11 @@ interface DocumentState {
   readonly history: { version: number; changes: RangeEdit[] }[];
   /** Insertions reported for a version not yet received. */
   readonly early: DidInsertParams[];
+  /**
+   * Accepted suggestion pieces under the minimum size (accept-word / accept-line send one piece at a time), kept in
+   * memory so that pieces which continue one another become a block once together they reach it.
+   */
+  fragments: { range: Range; time: string }[];
   /** Blocks gone since the last write (their records are removed then). */
   readonly removed: Set<string>;
   location?: Location;
@@ -128,7 +133,7 @@ export class ProvenanceTracker {
   /** A document opened: its persisted blocks are found again in its text (see `anchorBlock` for the rule). */
   open(uri: string): void {
     if (this.states.has(uri)) this.close(uri);
-    const state: DocumentState = { uri, blocks: [], history: [], early: [], removed: new Set(), loaded: Promise.resolve(), dirty: false };
+    const state: DocumentState = { uri, blocks: [], history: [], early: [], fragments: [], removed: new Set(), loaded: Promise.resolve(), dirty: false };
     this.states.set(uri, state);
     state.loaded = this.load(state).catch((error) => this.host.log(`provenance: loading blocks of ${uri} failed: ${(error as Error)?.stack ?? String(error)}`));
   }
@@ -184,6 +189,11 @@ export class ProvenanceTracker {
     }
     state.history.push({ version, changes });
     if (state.history.length > historyLimit) state.history.shift();
+    state.fragments = state.fragments.flatMap((f) => {
+      let range: Range | undefined = f.range;
+      for (const change of changes) range = range && mapRange(range, change);
+      return range ? [{ range, time: f.time }] : [];
+    });
     if (state.blocks.length > 0) {
       let text: TextLines | undefined;
       for (const block of [...state.blocks]) {
@@ -263,9 +273,27 @@ export class ProvenanceTracker {
     const lines = new TextLines(doc.text);
     const text = lines.slice(range);
     if (text === undefined) { this.host.log(`provenance: skeptic/didInsert range ${JSON.stringify(params.range)} is outside ${uri} v${doc.version}; not tracked`); return; }
-    const nonBlank = text.split('\n').filter((l) => l.trim()).length;
-    if (nonBlank < settings.provenance.minLines) return;
-    const within = state.blocks.find((b) => !b.reviewed && contains(b.range, range!));
+    const nonBlankIn = (t: string): number => t.split('\n').filter((l) => l.trim()).length;
+    let time = new Date(params.time).toISOString();
+    let extending: Block | undefined;
+    if (nonBlankIn(text) < settings.provenance.minLines && params.origin === 'inline-completion') {
+      // A piece of a suggestion (accept-word / accept-line) that continues an unreviewed block grows it; pieces that
+      // continue one another are joined, and become a block once they reach the minimum size.
+      const start = range.start;
+      extending = state.blocks.find((b) => !b.reviewed && b.origin === params.origin && comparePositions(b.range.end, start) === 0);
+      const previous = extending ? undefined : state.fragments.find((f) => comparePositions(f.range.end, start) === 0);
+      const joined = extending?.range ?? previous?.range;
+      if (joined) range = { start: joined.start, end: range.end };
+      if (previous) { state.fragments.splice(state.fragments.indexOf(previous), 1); time = previous.time; }
+      if (!extending && nonBlankIn(lines.slice(range) ?? '') < settings.provenance.minLines) {
+        state.fragments.push({ range, time });
+        if (state.fragments.length > 16) state.fragments.shift();
+        return;
+      }
+    } else if (nonBlankIn(text) < settings.provenance.minLines) {
+      return;
+    }
+    const within = extending ? undefined : state.blocks.find((b) => !b.reviewed && contains(b.range, range!));
     if (within) return; // already inside an unreviewed block: one lens is enough
     const suppressions: PendingSuppression[] = [];
     for (let line = range.start.line; line <= range.end.line; line++) {
@@ -276,7 +304,12 @@ export class ProvenanceTracker {
       if (comparePositions({ line, character: at }, range.start) < 0 || comparePositions({ line, character: at }, range.end) >= 0) continue;
       suppressions.push({ range: lineRange(lines, line), lineHash: hashText(lineText) });
     }
-    state.blocks.push({ id: newBlockId(), origin: params.origin, time: new Date(params.time).toISOString(), range, findings: 0, suppressions });
+    if (extending) {
+      extending.range = range;
+      extending.suppressions.push(...suppressions.filter((s) => !extending!.suppressions.some((t) => t.range.start.line === s.range.start.line)));
+    } else {
+      state.blocks.push({ id: newBlockId(), origin: params.origin, time, range, findings: 0, suppressions });
+    }
     state.blocks.sort((a, b) => comparePositions(a.range.start, b.range.start));
     state.dirty = true;
     this.flush(state);

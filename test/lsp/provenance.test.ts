@@ -258,6 +258,29 @@ describe('provenance over stdio', () => {
     await client.close(uri);
   });
 
+  it('joins accept-word / accept-line pieces into one block once they reach the minimum size, and grows it', async () => {
+    const uri = workspace.uri('src/pieces.js');
+    await client.open(uri, header);
+    await client.diagnosticsFor(uri, 1);
+    const before = client.custom.length;
+    // A word, the rest of its line, then a line: each piece under the two-line minimum on its own.
+    await insert(client, uri, { line: 2, character: 0 }, 'const digest = ');
+    await insert(client, uri, { line: 2, character: 15 }, "crypto.createHash('md5');\n");
+    const joined = await insert(client, uri, { line: 3, character: 0 }, 'module.exports = digest;\n');
+    const { blocks } = await provenanceWhere(client, uri, (b) => b.length === 1, 'one block from three pieces', before);
+    assert.deepEqual(blocks[0].range, { start: { line: 2, character: 0 }, end: { line: 4, character: 0 } });
+    await publishWhere(client, uri, (p) => p.version === joined && p.diagnostics.some(suffixed), 'the finding in the joined block');
+    // One more line accepted right after it grows the same block.
+    await insert(client, uri, { line: 4, character: 0 }, 'console.log(digest);\n');
+    const grown = await provenanceWhere(client, uri, (b) => b.length === 1 && b[0].range.end.line === 5, 'the block grown by a line', before);
+    assert.equal(grown.blocks[0].id, blocks[0].id);
+    // A lone one-line piece elsewhere is not tracked.
+    await insert(client, uri, { line: 0, character: 0 }, '// generated\n');
+    const { blocks: after } = await client.request<ListProvenanceResult>('skeptic/listProvenance', {});
+    assert.deepEqual(after.filter((b) => b.uri === uri).map((b) => [b.range.start.line, b.range.end.line]), [[3, 6]]);
+    await client.close(uri);
+  });
+
   it('lists the blocks of open documents and those in the ledger, found again in the files on disk', async () => {
     const open = workspace.uri('src/listed-open.js');
     await openWithBlock(client, open);
