@@ -10,7 +10,7 @@ import {
 import { runDependencyPass } from './dependency-checks';
 import { acceptedByBaseline, baselineEntries, BaselineError, formatBaseline, readBaseline } from './baseline';
 import { changedLinesSince, DiffError, isChangedLine, type ChangedLines } from './diff';
-import { runProvenance } from './provenance';
+import { ledgerSuppressions, runProvenance } from './provenance';
 import { fingerprintsOf, formatJson, formatSarif, formatText, type FileReport, type ScanReport } from './report';
 import { defaultJobs, scanAll } from './scan-pool';
 import { collectFiles } from '../engine/walk';
@@ -127,9 +127,12 @@ export async function main(argv: string[]): Promise<number> {
     let lines = 0;
     let scanned = 0;
     let baselined = 0;
-    results.forEach((outcome, i) => {
-      if (!outcome) return;
-      if (outcome.kind === 'skipped') { skipped.push({ path: outcome.path, reason: outcome.reason }); return; }
+    // Suppressions an assistant wrote count only once a person confirmed them, as in the editor (team ledger only).
+    const ledger = ledgerSuppressions(process.cwd());
+    results.forEach((raw, i) => {
+      if (!raw) return;
+      if (raw.kind === 'skipped') { skipped.push({ path: raw.path, reason: raw.reason }); return; }
+      const outcome = ledger && raw.findings.length ? { ...raw, findings: ledger(reportedTasks[i].file, raw.text, raw.findings) } : raw;
       scanned++;
       lines += outcome.lines;
       for (const failure of outcome.failures) process.stderr.write(`skeptic: rule ${failure.ruleId} failed on ${outcome.path}: ${failure.error}\n`);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   anchorBlock, blockHasLine, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, LedgerFolder, meetsBlock, mergeOptions, parseConfig, scanFile,
-  TextLines, withholdSuppressions, type Finding, type LedgerRecord,
+  TextLines, withholdSuppressions, type Finding, type LedgerRecord, type Range, type SuppressionPolicy,
 } from '../engine';
 
 export interface ProvenanceListing {
@@ -82,11 +82,8 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
     if (lines && placed.some((p) => p.anchoring.kind !== 'lost')) {
       const outcome = await scanFile(file, display, analyzer, (absolute, language) => dependencies.projectOf(absolute, language)?.facts);
       if (outcome?.kind === 'analysed') {
-        // The editor's rule: suppressions that arrived with a block and nobody confirmed, or reasonless ones inside AI code, do not count.
         const ranges = placed.flatMap((p) => (p.anchoring.kind === 'lost' ? [] : [{ record: p.record, range: p.anchoring.range }]));
-        const unconfirmedLines = new Set(ranges.flatMap(({ record, range }) => record.unconfirmedSuppressions.map((offset) => range.start.line + offset)));
-        const reasonRequired = (line: number): boolean => ranges.some(({ record, range }) => record.origin !== 'paste' && blockHasLine(range, line));
-        findings = withholdSuppressions(outcome.result.findings, { unconfirmedLines, reasonRequired }).filter((f) => !f.suppression);
+        findings = withholdSuppressions(outcome.result.findings, policyOf(ranges)).filter((f) => !f.suppression);
       }
     }
     for (const { record, anchoring } of placed) {
@@ -103,6 +100,45 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
     }
   }
   return { ledger: path.relative(cwd, root).split(path.sep).join('/') || '.', blocks };
+}
+
+/** The editor's rule: suppressions that arrived with a block and nobody confirmed, or reasonless ones inside AI code, do not count. */
+function policyOf(blocks: readonly { readonly record: LedgerRecord; readonly range: Range }[]): SuppressionPolicy {
+  const unconfirmedLines = new Set(blocks.flatMap(({ record, range }) => record.unconfirmedSuppressions.map((offset) => range.start.line + offset)));
+  const reasonRequired = (line: number): boolean => blocks.some(({ record, range }) => record.origin !== 'paste' && blockHasLine(range, line));
+  return { unconfirmedLines, reasonRequired };
+}
+
+/**
+ * For `skeptic scan`: applies the team ledger's suppression rule to a file's findings, as the editor does. A finding whose
+ * `skeptic-ignore` arrived with AI-suggested code (and nobody confirmed it), or lacks the reason such code needs, is
+ * reported, its message saying why. Files the ledger does not record, or without a ledger, keep their findings as they are.
+ */
+export function ledgerSuppressions(cwd: string): ((file: string, text: string, findings: readonly Finding[]) => readonly Finding[]) | undefined {
+  const folder = findLedgerFolder(cwd);
+  if (!folder) return undefined;
+  const read = new LedgerFolder(path.join(folder, '.skeptic', 'provenance'), false).readAll();
+  for (const problem of read.problems) process.stderr.write(`skeptic: provenance record ${path.relative(cwd, problem.file)}: ${problem.message}\n`);
+  const byFile = new Map<string, LedgerRecord[]>();
+  for (const record of read.records) {
+    const file = path.join(folder, ...record.path.split('/'));
+    byFile.set(file, [...(byFile.get(file) ?? []), record]);
+  }
+  return (file, text, findings) => {
+    const records = byFile.get(path.resolve(file));
+    if (!records || !findings.some((f) => f.suppression)) return findings;
+    const lines = new TextLines(text);
+    const blocks = records.flatMap((record) => {
+      const anchoring = anchorBlock(lines, record, record.range);
+      return anchoring.kind === 'lost' ? [] : [{ record, range: anchoring.range }];
+    });
+    return withholdSuppressions(findings, policyOf(blocks)).map((f) => (!f.withheld ? f : {
+      ...f,
+      message: `${f.message} (${f.withheld.why === 'unconfirmed'
+        ? 'its skeptic-ignore came with AI-suggested code and nobody has confirmed it in the editor'
+        : 'a skeptic-ignore inside AI-suggested code needs a reason after `--`'})`,
+    }));
+  };
 }
 
 function projectOptions(folder: string, cwd: string): ReturnType<typeof parseConfig>['options'] {

@@ -105,4 +105,14 @@ describe('skeptic provenance', () => {
       empty.remove();
     }
   });
+
+  it('skeptic scan applies the ledger too: an assistant-written suppression nobody confirmed does not silence its finding', () => {
+    const run = project.run(['scan', 'src/kept.js', 'lib/confirmed.js', '--format', 'json', '--fail-on', 'warning']);
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { path: string; ruleId: string; message: string }[]; suppressed: { path: string }[] };
+    assert.deepEqual(report.findings.map((f) => [f.path, f.ruleId]), [['src/kept.js', 'weak-hash']]);
+    assert.deepEqual(report.suppressed.map((f) => f.path), ['lib/confirmed.js'], 'a person\'s suppression still counts');
+    const [kept] = report.findings;
+    assert.match(kept.message, /its skeptic-ignore came with AI-suggested code and nobody has confirmed it/);
+  });
 });
