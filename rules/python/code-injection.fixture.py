@@ -114,7 +114,7 @@ def apply_rule(condition, record):
 
 
 def render_template(template, context):
-    # expect: code-injection
+    # ok: code-injection
     code = "f'''" + template + "'''"
     # expect: code-injection
     return eval(code, {}, context)

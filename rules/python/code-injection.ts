@@ -36,8 +36,9 @@ export default defineDetector({
         // compile() runs nothing by itself: it counts when its code object is executed here, or when input reaches it.
         if (name === 'compile' && !origin && (onlyBuildsAst(args, context) || !isExecutedHere(node, context))) return;
         const verb = name === 'compile' ? 'compiles' : 'runs';
-        // The string's non-constant parts: when it was built lines above the call, that line is reported too.
-        const holes = builtStrings(source, context).flatMap((b) => b.holes.filter((h) => !h.whole).map((h) => h.value));
+        // With input in it, the line that built the string lines above the call is reported too; code of unknown origin
+        // (a debugger, a code generator) is one finding at the call.
+        const holes = origin ? builtStrings(source, context).flatMap((b) => b.holes.filter((h) => !h.whole).map((h) => h.value)) : [];
         reportFlow(context, {
           sink: node,
           holes,

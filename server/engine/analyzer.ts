@@ -74,16 +74,15 @@ class FileGates {
   private readonly scans: (Scans | undefined)[] = [];
   private readonly decodedScans: (Scans | undefined)[] = [];
   private readonly headers: (Map<string, boolean> | undefined)[] = [];
-  private unitStarts: number[] | undefined;
-  private decodedFile: { readonly decoded: DecodedText; readonly starts: number[] } | undefined;
+  private decodedFile: DecodedText | undefined;
 
-  constructor(readonly gates: readonly (Gate | undefined)[], private readonly text: string, private readonly units: readonly Unit[]) {}
+  constructor(readonly gates: readonly (Gate | undefined)[], private readonly text: string) {}
 
   /** Whether the unit spanning `[start, end)` passes gate `i`: as `TriggerTexts.pass` answers, mostly from the scans. */
   pass(i: number, start: number, end: number, texts: TriggerTexts): boolean {
     const gate = this.gates[i];
     if (!gate) return true;
-    const scan = (this.scans[i] ??= scansOf(gate, this.text, this.starts()));
+    const scan = (this.scans[i] ??= scansOf(gate, this.text));
     if (scan.text ? scan.text.matches(start, end, texts.text) : gate.text.test(texts.text)) return true;
     if (gate.names && (scan.names ? scan.names.matches(start, end, texts.text) : gate.names.test(texts.text))) return true;
     if (texts.text.includes('\\') && this.passDecoded(i, gate, start, end, texts)) return true;
@@ -94,20 +93,12 @@ class FileGates {
     return header;
   }
 
-  private starts(): number[] {
-    return (this.unitStarts ??= this.units.map((u) => u.node.startIndex).sort((a, b) => a - b));
-  }
-
   /** The same on the decoded text: the file's, decoded once, scanned once per gate. */
   private passDecoded(i: number, gate: Gate, start: number, end: number, texts: TriggerTexts): boolean {
     // A unit ending in a backslash decodes differently alone (the backslash stays) than in the file (it takes the newline).
     if (texts.text.endsWith('\\')) return passes(gate, texts.decoded());
-    if (!this.decodedFile) {
-      const decoded = new DecodedText(this.text);
-      this.decodedFile = { decoded, starts: this.starts().map((s) => decoded.offsetOf(s)) };
-    }
-    const { decoded, starts } = this.decodedFile;
-    const scan = (this.decodedScans[i] ??= scansOf(gate, decoded.text, starts));
+    const decoded = (this.decodedFile ??= new DecodedText(this.text));
+    const scan = (this.decodedScans[i] ??= scansOf(gate, decoded.text));
     const from = decoded.offsetOf(start);
     const to = decoded.offsetOf(end);
     const unitText = (): string => texts.decoded();
@@ -121,8 +112,8 @@ interface Scans {
   readonly names?: TriggerScan;
 }
 
-function scansOf(gate: Gate, text: string, starts: readonly number[]): Scans {
-  return { text: TriggerScan.of(gate.text, text, starts), names: gate.names && TriggerScan.of(gate.names, text, starts) };
+function scansOf(gate: Gate, text: string): Scans {
+  return { text: TriggerScan.of(gate.text, text), names: gate.names && TriggerScan.of(gate.names, text) };
 }
 
 installNodeMemo();
@@ -164,7 +155,7 @@ export class Analyzer {
     const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, cache);
     const triggerFile: TriggerFile = { text: document.text, bindings };
     const gates = rules.map((rule) => gateOf(rule, triggerFile, failures));
-    const fileGates = new FileGates(gates, document.text, units);
+    const fileGates = new FileGates(gates, document.text);
     const baseHash = cache ? createHash('sha1').update(baseKey).digest('base64') : '';
     const prefixHashes = new Map<number, string>();
     const prefixHash = (end: number): string => {

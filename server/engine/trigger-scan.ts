@@ -1,48 +1,52 @@
 // Owns testing rule triggers on every unit of a file at once: one scan of the file text per trigger instead of one test per unit.
 
 /**
- * Where a trigger pattern matches in a file, to answer "does it match this unit's text?" for every unit without testing
- * each unit's text on its own (a file has hundreds of units and a catalog dozens of triggers).
+ * A trigger pattern searched in the file's text to answer "does it match this unit's text?" for every unit, without
+ * testing each unit's text on its own (a file has hundreds of units and a catalog dozens of triggers).
  *
- * A match of the pattern on a unit's text is a match on the file's text at the same place, and the other way round,
- * as long as nothing the pattern looks at lies outside the unit. Inside the unit the characters are the same; outside,
- * the unit's text has nothing while the file has the text around it. So the scan stands in for the unit's own test
- * only when that difference cannot matter:
+ * The pattern matches a unit's text where it matches the file's text at a position inside the unit, as long as
+ * nothing the pattern looks at lies outside the unit. Inside the unit the characters are the same; outside, the unit's
+ * text has nothing while the file has the text around it. So the search stands in for the unit's own test only when
+ * that difference cannot matter:
  * - the pattern has no `^` or `$` (they match at the unit's edges but not at the same place in the file);
  * - no negative lookaround in it can match whitespace, and the unit has whitespace (or the file's edge) on both
  *   sides, so `\b`, `(?<![\w$])`, `(?![\w$])` see a non-word character there, as at the end of a string, and a
- *   negative lookaround cannot reach across into the neighbouring text;
- * - no match found by the scan runs over the unit's start (a global scan does not look again inside a match).
- * Positive lookarounds may see more of the file than of the unit: the scan then passes a unit its own test would
- * not, which only costs the rule a look at that unit. Units outside those conditions are tested on their own text.
+ *   negative lookaround cannot reach across into the neighbouring text.
+ * Positive lookarounds may see more of the file than of the unit, and a match may run on past the unit's end: the
+ * search then passes a unit its own test would not, which only costs the rule a look at that unit. Units outside
+ * those conditions are tested on their own text.
+ *
+ * Each search starts at a unit's start and stops at the first match, which also answers every later unit that starts
+ * before it: a file is read about once per pattern, and a unit holding a match only up to that match.
  */
 export class TriggerScan {
-  /** Start offsets of the matches, ascending. */
-  private readonly starts: number[] = [];
-  /** Unit start offsets that lie strictly inside some match. */
-  private readonly covered = new Set<number>();
+  private readonly search: RegExp;
+  /** The first match at or after `from` starts at `at` (Infinity: none). */
+  private from = Infinity;
+  private at = Infinity;
 
-  private constructor(private readonly pattern: RegExp, private readonly text: string, unitStarts: readonly number[]) {
-    const global = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g');
-    for (let match = global.exec(text); match; match = global.exec(text)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      this.starts.push(start);
-      if (end === start) global.lastIndex++;
-      else if (end - start > 1) for (let i = firstAtLeast(unitStarts, start + 1); i < unitStarts.length && unitStarts[i] < end; i++) this.covered.add(unitStarts[i]);
-    }
+  private constructor(private readonly pattern: RegExp, private readonly text: string) {
+    this.search = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g');
   }
 
-  /** A scan of `text` for `pattern`, or undefined when the pattern cannot stand in for per-unit tests (see the class). */
-  static of(pattern: RegExp, text: string, unitStarts: readonly number[]): TriggerScan | undefined {
-    return scannable(pattern) ? new TriggerScan(pattern, text, unitStarts) : undefined;
+  /** A search of `text` for `pattern`, or undefined when the pattern cannot stand in for per-unit tests (see the class). */
+  static of(pattern: RegExp, text: string): TriggerScan | undefined {
+    return scannable(pattern) ? new TriggerScan(pattern, text) : undefined;
   }
 
   /** Whether the pattern matches the unit spanning `[start, end)` of the file's text, as `pattern.test(unitText)` answers. */
   matches(start: number, end: number, unitText: string | (() => string)): boolean {
-    if (this.covered.has(start) || !isSpace(this.text, start - 1) || !isSpace(this.text, end)) return this.pattern.test(typeof unitText === 'string' ? unitText : unitText());
-    const i = firstAtLeast(this.starts, start);
-    return i < this.starts.length && this.starts[i] < end;
+    if (!isSpace(this.text, start - 1) || !isSpace(this.text, end)) return this.pattern.test(typeof unitText === 'string' ? unitText : unitText());
+    return this.firstMatchFrom(start) < end;
+  }
+
+  private firstMatchFrom(start: number): number {
+    if (this.from <= start && this.at >= start) return this.at;
+    this.search.lastIndex = start;
+    const match = this.search.exec(this.text);
+    this.from = start;
+    this.at = match ? match.index : Infinity;
+    return this.at;
   }
 }
 

@@ -257,7 +257,7 @@ export function shapeOf(call: SyntaxNode): CallShape {
 /** Sinks of `hazard` this call or `new` expression matches, each with the argument that carries the hazard. */
 export function matchSinks(context: RuleContext, call: SyntaxNode, hazard: string): SinkMatch[] {
   const index = indexOf(hazard);
-  const text = call.text;
+  const text = calleeText(call);
   if (!index.mention.test(text) && !defaultLocals(context, index)?.test(text)) return [];
   const shape = shapeOf(call);
   const { callee, name, head, receiverText } = shape;
@@ -285,6 +285,22 @@ export function matchSinks(context: RuleContext, call: SyntaxNode, hazard: strin
     if (value) out.push({ spec, call, value, label: resolved ?? (unwrap(callee)?.text ?? callee.text) });
   }
   return out;
+}
+
+const calleeTexts = new WeakMap<SyntaxNode, string>();
+
+/**
+ * A call's text up to and including the opening of its arguments (`db.query<Row>(`, `` sql` ``): what the name tests
+ * read. The whole call's text would hold every call nested in its arguments, read again for each of them and each hazard.
+ */
+function calleeText(call: SyntaxNode): string {
+  let text = calleeTexts.get(call);
+  if (text === undefined) {
+    const args = call.childForFieldName('arguments');
+    text = args ? call.text.slice(0, args.startIndex - call.startIndex + 1) : call.text;
+    calleeTexts.set(call, text);
+  }
+  return text;
 }
 
 /** `execAsync`, `execP`, `readFilePromise`: a sink name with a promisify-style suffix. */
