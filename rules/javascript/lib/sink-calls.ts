@@ -182,7 +182,7 @@ export function sinkTriggers(hazards: readonly string[], extra?: RegExp): (file:
         for (const receiver of entry.receivers) byReceiver.set(receiver, [...(byReceiver.get(receiver) ?? []), escapeRegExp(name)]);
       }
       // `mentionsSinkName`: a promisify-style alias of a global's or module's sink, its stem compared case-insensitively.
-      if ((open || entry.global) && name.length >= 4) stems.push(escapeRegExp(name).replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`));
+      if ((open || entry.global) && name.length >= 4) stems.push(name);
     }
     const parts: string[] = [];
     // Names starting with a letter are found after a word boundary, far faster than behind a lookbehind.
@@ -196,7 +196,12 @@ export function sinkTriggers(hazards: readonly string[], extra?: RegExp): (file:
       // A word boundary, then no `.` or `$` before the name (checked behind it): scanning stays fast.
       parts.push(`\\b(?:${names})(?![\\w$])(?<![.$](?:${names}))|(?:window|globalThis|global|self)${gap}\\??\\.${gap}(?:${names})(?![\\w$])`);
     }
-    if (stems.length) parts.push(`(?:${suffixes})(?![\\w$])(?<=(?<![\\w$])(?:${stems.join('|')})(?:${suffixes}))`);
+    // The alias read forwards from its stem: tried after a word boundary, not at every `P`, `Sync` or `Cb` of the file.
+    const caseless = (names: string[]): string => names.map((n) => escapeRegExp(n).replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('|');
+    const letterStems = stems.filter((n) => /^[A-Za-z]/.test(n));
+    const otherStems = stems.filter((n) => !/^[A-Za-z]/.test(n));
+    if (letterStems.length) parts.push(`\\b(?<!\\$)(?:${caseless(letterStems)})(?:${suffixes})(?![\\w$])`);
+    if (otherStems.length) parts.push(`(?<![\\w$])(?:${caseless(otherStems)})(?:${suffixes})(?![\\w$])`);
     // A method that only sinks on some receivers: the receiver's text comes right before `.name`, maybe with comments
     // between. The name is matched first and the receiver looked for behind it, which is far cheaper than the reverse.
     for (const [receiver, names] of byReceiver) {
