@@ -171,7 +171,7 @@ function measure(label, cmd, args, { outputFile, okStatus, count }) {
 
 function skeptic(corpus, configFile) {
   const out = path.join(benchDir, 'skeptic-report.json');
-  return measure('skeptic', process.execPath, [cli, 'scan', '--config', configFile, '--format', 'json', '--fail-on', 'none', '--output', out, ...corpus.files], {
+  return measure('skeptic', process.execPath, [cli, 'scan', '--jobs', '1', '--config', configFile, '--format', 'json', '--fail-on', 'none', '--output', out, ...corpus.files], {
     outputFile: out,
     okStatus: [0],
     count: (file) => {
