@@ -1,28 +1,14 @@
 // command-injection for JavaScript/TypeScript: shell commands built from non-constant parts (child_process.exec, spawn with shell, execa.command, shelljs).
-import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { shellPrograms } from '../models/javascript-sinks';
 import { constantString, unwrap } from './lib/constant-strings';
 import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel, type Assessment } from './lib/injection-assessment';
-import { argumentsOf, matchSinks, sinkTriggers, usesShell, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, firstSinkDetector, usesShell, type SinkMatch } from './lib/sink-calls';
 import { execFileFix } from './lib/exec-file-fix';
 
 const hazard = 'command-injection';
 
-export default defineDetector({
-  id: hazard,
-  family: 'javascript',
-  triggers: sinkTriggers([hazard]),
-  create(context) {
-    return {
-      call_expression(node: SyntaxNode) {
-        for (const match of matchSinks(context, node, hazard)) {
-          check(context, match);
-          return;
-        }
-      },
-    };
-  },
-});
+export default firstSinkDetector(hazard, check);
 
 function check(context: RuleContext, match: SinkMatch): void {
   const { call, spec } = match;

@@ -1,6 +1,6 @@
 // csrf-disabled for JavaScript/TypeScript: CSRF checks switched off in framework config (lusca, Sails, AdonisJS, SvelteKit, Astro, Angular), csurf ignoring unsafe methods, and state-changing routes left out of the CSRF middleware their siblings use.
 import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
-import { callArgumentsOf, callPartsOf } from './lib/call-parts';
+import { callPartsOf } from './lib/call-parts';
 import { constantString, unwrap } from './lib/constant-strings';
 import { constantBoolean, keyNameOf, propertyOf } from './lib/object-keys';
 import { readRouteTable, stateChangingMethods, type Route } from './lib/route-registrations';

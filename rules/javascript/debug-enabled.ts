@@ -4,7 +4,6 @@ import { assignmentTargetText } from './lib/assignment-targets';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, unwrap } from './lib/constant-strings';
 import { enclosingConditions, isDevelopmentFile, isDevelopmentOnly } from './lib/environment-guards';
-import { nameOf } from './lib/name-words';
 import { constantBoolean, keyNameOf, ownerCallOf } from './lib/object-keys';
 
 const serverModules = /^(express|koa|fastify|@nestjs\/core|next|http|https|@hapi\/hapi|@apollo\/server|apollo-server(-express)?|electron)$/;

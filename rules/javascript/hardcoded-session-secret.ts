@@ -1,7 +1,7 @@
 // hardcoded-session-secret for JavaScript/TypeScript: the secret that signs sessions and cookies written into source (express-session, cookie-session, cookie-parser, Koa app.keys, Fastify, iron-session, NextAuth).
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode, type Visitors } from '../api';
 import { assignmentTargetText } from './lib/assignment-targets';
-import { callArgumentsOf, callPartsOf } from './lib/call-parts';
+import { callPartsOf } from './lib/call-parts';
 import { constantString, findBinding, unwrap } from './lib/constant-strings';
 import { wordsOf } from './lib/name-words';
 import { keyNameOf, propertyOf } from './lib/object-keys';

@@ -3,7 +3,6 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode, type TextE
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
 import { isDevelopmentFile, isDevelopmentOnly } from './lib/environment-guards';
-import { nameOf } from './lib/name-words';
 import { constantBoolean, objectLiteralOf, propertyOf } from './lib/object-keys';
 import { sensitiveKindOf } from './lib/sensitive-names';
 

@@ -1,6 +1,6 @@
 // insecure-random for JavaScript/TypeScript: Math.random() producing tokens, passwords, codes, salts or session ids, judged by the names its value reaches.
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
-import { callArgumentsOf, callPartsOf } from './lib/call-parts';
+import { callPartsOf } from './lib/call-parts';
 import { findBinding, literalText, unwrap } from './lib/constant-strings';
 import { nameOf, wordsOf } from './lib/name-words';
 import { purposeOf } from './lib/sensitive-names';

@@ -2,7 +2,6 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, unwrap } from './lib/constant-strings';
-import { nameOf } from './lib/name-words';
 import { constantBoolean, keyNameOf, objectLiteralOf, propertyOf } from './lib/object-keys';
 import { resolveTarget } from './lib/sink-calls';
 import { enclosingFunction, functionNameOf } from './lib/surrounding-names';

@@ -1,10 +1,10 @@
 // path-traversal for JavaScript/TypeScript: request data (or archive entry names) reaching fs calls, res.sendFile and res.download without a containment check.
-import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
 import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment';
-import { argumentsOf, matchSinks, sinkTriggers, propertyValue, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, firstSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 
 const hazard = 'path-traversal';
@@ -14,19 +14,7 @@ const containment = /\.\.|\bpath\.(relative|normalize|resolve)\b|\bisAbsolute\b|
 const entryName = /^(entry|file|zipEntry|header|item|f|e)\.(path|fileName|filename|entryName|name)$/;
 const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outputFileSync|mkdir|mkdirSync|mkdirp|copyFile|rename)$/;
 
-export default defineDetector({
-  id: hazard,
-  family: 'javascript',
-  triggers: sinkTriggers([hazard]),
-  create(context) {
-    return {
-      call_expression(node: SyntaxNode) {
-        const match = matchSinks(context, node, hazard)[0];
-        if (match) check(context, match);
-      },
-    };
-  },
-});
+export default firstSinkDetector(hazard, check);
 
 function check(context: RuleContext, match: SinkMatch): void {
   const { call, spec } = match;

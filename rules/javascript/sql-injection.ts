@@ -1,9 +1,9 @@
 // sql-injection for JavaScript/TypeScript: SQL text built from non-constant parts reaching a driver, query builder or ORM raw query.
-import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { constantTextOf, piecesOf, type Piece } from './lib/built-strings';
 import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel } from './lib/injection-assessment';
-import { argumentsOf, matchSinks, sinkTriggers, propertyValue, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, firstSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { sqlParameterFix } from './lib/sql-parameter-fix';
 import { sqlFragment } from '../models/javascript-sinks';
 
@@ -12,19 +12,7 @@ const hazard = 'sql-injection';
 const placeholders = /\?|\$\d+|(^|[\s(,=])[:@][a-zA-Z_]\w*/;
 const valuesName = /^(params|parameters|values|args|bindings|binds|replacements|vals|data|inputs?)$/i;
 
-export default defineDetector({
-  id: hazard,
-  family: 'javascript',
-  triggers: sinkTriggers([hazard]),
-  create(context) {
-    return {
-      call_expression(node: SyntaxNode) {
-        const matches = matchSinks(context, node, hazard);
-        if (matches.length) check(context, matches[0]);
-      },
-    };
-  },
-});
+export default firstSinkDetector(hazard, check);
 
 function check(context: RuleContext, match: SinkMatch): void {
   let value = match.value;

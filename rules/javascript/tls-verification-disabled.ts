@@ -1,7 +1,7 @@
 // tls-verification-disabled for JavaScript/TypeScript: rejectUnauthorized: false, NODE_TLS_REJECT_UNAUTHORIZED=0, strictSSL: false, no-op checkServerIdentity, superagent's disableTLSCerts.
 import { defineDetector, type RuleContext, type SyntaxNode, type Visitors } from '../api';
 import { assignmentTargetText } from './lib/assignment-targets';
-import { callArgumentsOf, callPartsOf } from './lib/call-parts';
+import { callPartsOf } from './lib/call-parts';
 import { constantString, unwrap } from './lib/constant-strings';
 import { enclosingConditions, isDevelopmentFile, isDevelopmentOnly } from './lib/environment-guards';
 import { constantBoolean, keyNameOf, propertyOf } from './lib/object-keys';

@@ -6,7 +6,7 @@ import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisito
 import { importedName } from './lib/import-edits';
 import { callTriggers, calleeNames, keywordArgument, matchSinks, positionalArguments } from './lib/sink-calls';
 import { isNumericFormat } from './lib/sql-text';
-import { inputOf, holeOrigin, originOf } from './lib/value-origins';
+import { inputOf, holeOrigin } from './lib/value-origins';
 
 const hazard = 'command-injection';
 const specs = pythonSinks[hazard];

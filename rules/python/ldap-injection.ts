@@ -6,7 +6,7 @@ import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisito
 import { importedName } from './lib/import-edits';
 import { callTriggers, matchSinks, type SinkMatch } from './lib/sink-calls';
 import { isNumericFormat } from './lib/sql-text';
-import { holeOrigin, originOf } from './lib/value-origins';
+import { holeOrigin } from './lib/value-origins';
 
 const hazard = 'ldap-injection';
 const filterSpecs = pythonSinks[hazard];

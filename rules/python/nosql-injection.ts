@@ -5,7 +5,7 @@ import { builtStrings } from './lib/built-strings';
 import { describeSource } from './lib/flow-findings';
 import { enclosingFunction, resolveName } from './lib/scope';
 import { callTriggers, argumentAt, calleeLastName } from './lib/sink-calls';
-import { inputOf, holeOrigin, originOf } from './lib/value-origins';
+import { inputOf, holeOrigin } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
 
 const hazard = 'nosql-injection';

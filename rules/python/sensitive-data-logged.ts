@@ -1,5 +1,5 @@
 // sensitive-data-logged for Python: passwords, tokens, keys, secrets, card data and whole request headers written through logging, loggers or print in views.
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type SyntaxNode } from '../api';
 import { wordsOf } from './lib/name-words';
 import { describeKind, secretName } from './lib/secret-names';
 import { calleeLastName } from './lib/sink-calls';

@@ -5,7 +5,7 @@ import { builtStrings, holeMark, isPlaceholderList, literalTextOf, type BuiltStr
 import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { callTriggers, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { isNumericFormat, looksLikeSql, looksLikeSqlFragment, sqlPosition, type SqlPosition } from './lib/sql-text';
-import { inputOf, holeOrigin, originOf } from './lib/value-origins';
+import { inputOf, holeOrigin } from './lib/value-origins';
 import { resolveName } from './lib/scope';
 
 const hazard = 'sql-injection';

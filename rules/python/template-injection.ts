@@ -5,7 +5,7 @@ import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built
 import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { callTriggers, calleeNames, matchSinks, positionalArguments } from './lib/sink-calls';
 import { resolveName } from './lib/scope';
-import { inputOf, holeOrigin, originOf } from './lib/value-origins';
+import { inputOf, holeOrigin } from './lib/value-origins';
 
 const hazard = 'template-injection';
 const specs = pythonSinks[hazard];

@@ -3,7 +3,7 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../
 import { isConstant } from './lib/constant-strings';
 import { wordsOf } from './lib/name-words';
 import { enclosingFunction, resolveCallee } from './lib/scope';
-import { callsOn } from './lib/security-context';
+import { callsOn, namesThroughAssignments } from './lib/security-context';
 import { calleeLastName, keywordArgument, positionalArguments } from './lib/sink-calls';
 import { literalText } from './lib/string-literals';
 import { quietInTests } from './lib/test-code';
@@ -80,31 +80,13 @@ function updatesOf(node: SyntaxNode): SyntaxNode[] {
 
 /** The data names a password, or the value is stored or named as a password hash while the data names nothing else. */
 function hashesPassword(node: SyntaxNode, data: SyntaxNode[]): boolean {
-  const dataWords = data.flatMap((d) => namesIn(d, enclosingFunction(node))).flatMap(wordsOf);
+  const dataWords = data.flatMap((d) => namesThroughAssignments(d, enclosingFunction(node), identifiers)).flatMap(wordsOf);
   if (dataWords.some((w) => otherDataWords.has(w))) return false;
   if (dataWords.some((w) => passwordWords.has(w))) return true;
   if (data.length === 0 && dataWords.length === 0) return false;
   // Neutral data (`raw`, `value`): the function name or the target decides.
   const purpose = [...targetNames(node), ...functionNames(node)].flatMap(wordsOf);
   return purpose.some((w) => passwordWords.has(w)) && !purpose.some((w) => otherDataWords.has(w));
-}
-
-/** Identifier names in an expression, and one step back through the function's assignments to them. */
-function namesIn(expression: SyntaxNode, scope: SyntaxNode | undefined): string[] {
-  const names = identifiers(expression);
-  if (!scope) return names;
-  const direct = new Set(names);
-  const visit = (n: SyntaxNode): void => {
-    if (n.type === 'assignment') {
-      const left = n.childForFieldName('left');
-      const right = n.childForFieldName('right');
-      if (left?.type === 'identifier' && direct.has(left.text) && right && right.startIndex < expression.startIndex) names.push(...identifiers(right));
-    }
-    if (n.type === 'function_definition' && !n.equals(scope)) return;
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(scope);
-  return names;
 }
 
 function identifiers(node: SyntaxNode): string[] {

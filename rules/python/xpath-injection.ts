@@ -5,7 +5,7 @@ import { builtStrings, holeMark, literalTextOf, type BuiltString, type Hole } fr
 import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { plainQuote } from './lib/rebuild-literal';
 import { callTriggers, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
-import { holeOrigin, originOf } from './lib/value-origins';
+import { holeOrigin } from './lib/value-origins';
 
 const hazard = 'xpath-injection';
 const specs = pythonSinks[hazard];

@@ -6,7 +6,7 @@ import { importedName } from './lib/import-edits';
 import { plainQuote } from './lib/rebuild-literal';
 import { enclosingFunction, resolveName } from './lib/scope';
 import { calleeLastName, calleeNames, callTriggers, keywordArgument, positionalArguments } from './lib/sink-calls';
-import { inputOf, mayReadInput, holeOrigin, originOf, type Origin } from './lib/value-origins';
+import { inputOf, mayReadInput, holeOrigin } from './lib/value-origins';
 
 const hazard = 'xss';
 /** Calls that declare a string to be safe HTML: whatever reaches them is sent unescaped. */

@@ -18,13 +18,7 @@ export function validateSettings(raw: unknown, knownRules: ReadonlySet<string>):
   }
   const input = raw as Record<string, unknown>;
   const problems: string[] = [];
-  const pick = <T>(key: keyof SkepticSettings, valid: (v: unknown) => v is T, expected: string): T => {
-    const value = input[key];
-    if (value === undefined || value === null) return defaultSettings[key] as T;
-    if (valid(value)) return value;
-    problems.push(`skeptic.${key} must be ${expected}, got ${describe(value)}`);
-    return defaultSettings[key] as T;
-  };
+  const pick = picker(input, 'skeptic', defaultSettings, problems);
   const enable = pick('enable', (v): v is boolean => typeof v === 'boolean', 'true or false');
   const maxFileSize = pick('maxFileSize', (v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0, 'a positive whole number of bytes');
   const debounceMs = pick('debounceMs', (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000, 'a number of milliseconds from 0 to 10000');
@@ -47,27 +41,14 @@ export function validateSettings(raw: unknown, knownRules: ReadonlySet<string>):
 /** `skeptic.dependencies.*`: booleans, and endpoints that must be absolute http(s) URLs (a bad one keeps the public default). */
 function validateDependencySettings(raw: unknown, problems: string[]): DependencySettings {
   const defaults = defaultSettings.dependencies;
-  if (raw === undefined || raw === null) return defaults;
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(`skeptic.dependencies must be an object, got ${describe(raw)}`);
-    return defaults;
-  }
-  const input = raw as Record<string, unknown>;
-  const flag = (key: 'checkRegistry' | 'checkVulnerabilities'): boolean => {
-    const value = input[key];
-    if (value === undefined || value === null) return defaults[key];
-    if (typeof value === 'boolean') return value;
-    problems.push(`skeptic.dependencies.${key} must be true or false, got ${describe(value)}`);
-    return defaults[key];
-  };
+  const input = groupOf(raw, 'dependencies', problems);
+  if (!input) return defaults;
+  const pick = picker(input, 'skeptic.dependencies', defaults, problems);
+  const flag = (key: 'checkRegistry' | 'checkVulnerabilities'): boolean => pick(key, (v): v is boolean => typeof v === 'boolean', 'true or false');
   const endpoint = (key: 'npmRegistry' | 'pypiUrl' | 'osvUrl'): string => {
-    const value = input[key];
-    if (value === undefined || value === null || value === '') return defaults[key];
-    if (typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value.trim())) {
-      try { new URL(value.trim()); return value.trim().replace(/\/+$/, ''); } catch { /* reported below */ }
-    }
-    problems.push(`skeptic.dependencies.${key} must be an http:// or https:// URL, got ${describe(value)}`);
-    return defaults[key];
+    if (input[key] === '') return defaults[key];
+    const url = pick(key, (v): v is string => typeof v === 'string' && isHttpUrl(v.trim()), 'an http:// or https:// URL');
+    return url.trim().replace(/\/+$/, '');
   };
   return {
     checkRegistry: flag('checkRegistry'),
@@ -78,24 +59,19 @@ function validateDependencySettings(raw: unknown, problems: string[]): Dependenc
   };
 }
 
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s/]+/i.test(value)) return false;
+  try { new URL(value); return true; } catch { return false; }
+}
+
 const insertOrigins: readonly InsertOrigin[] = ['inline-completion', 'ai-edit', 'paste'];
 
 /** `skeptic.provenance.*`: a bad value keeps its default and is reported. */
 function validateProvenanceSettings(raw: unknown, problems: string[]): ProvenanceSettings {
   const defaults = defaultSettings.provenance;
-  if (raw === undefined || raw === null) return defaults;
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(`skeptic.provenance must be an object, got ${describe(raw)}`);
-    return defaults;
-  }
-  const input = raw as Record<string, unknown>;
-  const pick = <K extends keyof ProvenanceSettings>(key: K, valid: (v: unknown) => v is ProvenanceSettings[K], expected: string): ProvenanceSettings[K] => {
-    const value = input[key];
-    if (value === undefined || value === null) return defaults[key];
-    if (valid(value)) return value;
-    problems.push(`skeptic.provenance.${key} must be ${expected}, got ${describe(value)}`);
-    return defaults[key];
-  };
+  const input = groupOf(raw, 'provenance', problems);
+  if (!input) return defaults;
+  const pick = picker(input, 'skeptic.provenance', defaults, problems);
   const originsValue = pick('origins', (v): v is readonly InsertOrigin[] => Array.isArray(v), 'a list of origins (inline-completion, ai-edit, paste)');
   const origins = originsValue.filter((o): o is InsertOrigin => (insertOrigins as unknown[]).includes(o));
   if (origins.length !== originsValue.length) problems.push(`skeptic.provenance.origins may hold only ${insertOrigins.join(', ')}; the other entries were dropped`);
@@ -106,6 +82,28 @@ function validateProvenanceSettings(raw: unknown, problems: string[]): Provenanc
     storage: pick('storage', (v): v is ProvenanceSettings['storage'] => v === 'workspace' || v === 'ledger', 'workspace or ledger'),
     reviewer: pick('reviewer', (v): v is string => typeof v === 'string', 'a name (text)').trim(),
   };
+}
+
+/**
+ * Reads the keys of one settings object: a missing value gets its default, and so does a bad one, which is reported
+ * as `<prefix>.<key>`.
+ */
+function picker<T extends object>(input: Record<string, unknown>, prefix: string, defaults: T, problems: string[]) {
+  return <K extends keyof T & string, V>(key: K, valid: (v: unknown) => v is V, expected: string): V => {
+    const value = input[key];
+    if (value === undefined || value === null) return defaults[key] as unknown as V;
+    if (valid(value)) return value;
+    problems.push(`${prefix}.${key} must be ${expected}, got ${describe(value)}`);
+    return defaults[key] as unknown as V;
+  };
+}
+
+/** A group of settings (`skeptic.provenance`): its object; undefined when absent, or not an object (reported). */
+function groupOf(raw: unknown, name: string, problems: string[]): Record<string, unknown> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
+  problems.push(`skeptic.${name} must be an object, got ${describe(raw)}`);
+  return undefined;
 }
 
 /**

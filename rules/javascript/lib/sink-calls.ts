@@ -1,5 +1,5 @@
 // Owns matching JavaScript calls to the injection sinks of rules/models/javascript-sinks.ts: callee resolution (imports, local requires, promisify) and the argument that carries the hazard.
-import type { RuleContext, SyntaxNode, TriggerFile, Triggers } from '../../api';
+import { defineDetector, type Detector, type RuleContext, type SyntaxNode, type TriggerFile, type Triggers } from '../../api';
 import { javascriptSinks, type SinkSpec } from '../../models/javascript-sinks';
 import { literalText, unwrap } from './constant-strings';
 import { lookupBinding } from './scope-bindings';
@@ -147,6 +147,26 @@ function headsMentioned(text: string): ReadonlySet<string> {
  * module); or a promisified alias of a global's or module's (`execAsync`); or the callee is the file's local name for a
  * default-exported sink (`import run from 'cross-spawn'`), which may be anything.
  */
+/**
+ * The detector of a hazard whose whole work is the first sink of that hazard each call matches: `check` judges it.
+ * Triggers come from the hazard's sinks.
+ */
+export function firstSinkDetector(hazard: string, check: (context: RuleContext, match: SinkMatch) => void): Detector {
+  return defineDetector({
+    id: hazard,
+    family: 'javascript',
+    triggers: sinkTriggers([hazard]),
+    create(context) {
+      return {
+        call_expression(node: SyntaxNode) {
+          const [match] = matchSinks(context, node, hazard);
+          if (match) check(context, match);
+        },
+      };
+    },
+  });
+}
+
 export function sinkTriggers(hazards: readonly string[], extra?: RegExp): (file: TriggerFile) => Triggers {
   const reach = new Map<string, NameReach>();
   const modules = new Set<string>();

@@ -185,15 +185,22 @@ function lastName(callee: SyntaxNode): string {
 
 /** Names in the hashed data, and one step back through local assignments: `digest = challenge + secret; md5(digest)`. */
 function dataNames(node: SyntaxNode): string[] {
-  const names = identifiersIn(node);
-  const scope = enclosingFunction(node);
+  return namesThroughAssignments(node, enclosingFunction(node), identifiersIn);
+}
+
+/**
+ * The names `collect` finds in an expression, and in the right-hand sides of the earlier assignments in `scope` to
+ * those names (one step back): `digest = challenge + secret; md5(digest)` gives digest, challenge and secret.
+ */
+export function namesThroughAssignments(node: SyntaxNode, scope: SyntaxNode | null | undefined, collect: (n: SyntaxNode) => string[]): string[] {
+  const names = collect(node);
   if (!scope) return names;
   const direct = new Set(names);
   const visit = (n: SyntaxNode): void => {
     if (n.type === 'assignment') {
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
-      if (left?.type === 'identifier' && direct.has(left.text) && right && right.startIndex < node.startIndex) names.push(...identifiersIn(right));
+      if (left?.type === 'identifier' && direct.has(left.text) && right && right.startIndex < node.startIndex) names.push(...collect(right));
     }
     if (n.type === 'function_definition' && !n.equals(scope)) return;
     for (const c of n.namedChildren) if (c) visit(c);
