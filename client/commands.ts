@@ -42,8 +42,7 @@ async function fixAllInActiveFile(output: vscode.LogOutputChannel): Promise<numb
   if (!editor) return 0;
   const document = editor.document;
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
-    'vscode.executeCodeActionProvider', document.uri, whole, fixAllKind) ?? [];
+  const actions = await fixAllActions(document.uri, whole);
   const kind = vscode.CodeActionKind.Empty.append(fixAllKind);
   const ours = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && kind.contains(a.kind));
   output.info(`Fix All in File: ${ours.length} fix-all action(s) for ${document.uri.toString(true)} v${document.version}.`);
@@ -95,4 +94,18 @@ async function selectRange(args: SelectRangeArguments): Promise<void> {
   const selection = new vscode.Selection(start.line, start.character, end.line, end.character);
   editor.selection = selection;
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * The code actions of kind fix-all for `range`. VS Code cancels the request when the document changes meanwhile (a
+ * revert or a reload from disk just after opening): ask again, up to three times, instead of failing the command.
+ */
+async function fixAllActions(uri: vscode.Uri, range: vscode.Range): Promise<(vscode.CodeAction | vscode.Command)[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>('vscode.executeCodeActionProvider', uri, range, fixAllKind) ?? [];
+    } catch (error) {
+      if (attempt >= 3 || (error as Error)?.name !== 'Canceled') throw error;
+    }
+  }
 }
