@@ -21,6 +21,8 @@ export interface ProvenanceApi {
   markedLines(uri: vscode.Uri): number[];
   /** Fires for each insertion the client attributed, as it is reported to the server. */
   readonly onDidReportInsertion: vscode.Event<AttributedInsertion>;
+  /** The rows "Show AI-Suggested Code" would list now (undefined when the server is not running). */
+  listItems(): Promise<readonly { label: string; description: string; detail: string }[] | undefined>;
 }
 
 const originLabels: Record<InsertOrigin, string> = {
@@ -57,6 +59,7 @@ export function registerProvenance(server: ServerClient, subscriptions: vscode.D
     },
     markedLines: (uri) => decorations.markedLines(uri),
     onDidReportInsertion: reported.event,
+    listItems: async () => (await listItems(server))?.map(({ label, description, detail }) => ({ label, description, detail })),
   };
 }
 
@@ -111,22 +114,28 @@ async function showAiSuggestedCode(server: ServerClient): Promise<void> {
     void vscode.window.showWarningMessage('Skeptic: the language server is not running, so there is no list of AI-suggested code.');
     return;
   }
-  const { blocks } = await server.client.sendRequest(ListProvenanceRequest.type, {});
-  if (blocks.length === 0) {
+  const items = (await listItems(server)) ?? [];
+  if (items.length === 0) {
     void vscode.window.showInformationMessage('Skeptic: no AI-suggested or pasted code is tracked in this workspace.');
     return;
   }
-  const items = [...blocks]
-    .sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line)
-    .map((block) => ({ block, ...describeBlock(block) }));
   const picked = await vscode.window.showQuickPick(items, {
-    placeHolder: `${blocks.length} tracked block(s): pick one to show it`, matchOnDescription: true, matchOnDetail: true,
+    placeHolder: `${items.length} tracked block(s): pick one to show it`, matchOnDescription: true, matchOnDetail: true,
   });
   if (!picked) return;
   const uri = server.client.protocol2CodeConverter.asUri(picked.block.uri);
   const range = server.client.protocol2CodeConverter.asRange(picked.block.range);
   const editor = await vscode.window.showTextDocument(uri, { selection: range, preview: false });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** The tracked blocks the server lists, as quick-pick rows in file and line order. */
+async function listItems(server: ServerClient): Promise<({ block: ProvenanceBlock } & ReturnType<typeof describeBlock>)[] | undefined> {
+  if (!server.client.isRunning()) return undefined;
+  const { blocks } = await server.client.sendRequest(ListProvenanceRequest.type, {});
+  return [...blocks]
+    .sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line)
+    .map((block) => ({ block, ...describeBlock(block) }));
 }
 
 function describeBlock(block: ProvenanceBlock): { label: string; description: string; detail: string } {

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  anchorBlock, blockHasLine, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, LedgerFolder, meetsBlock, mergeOptions, parseConfig, scanFile,
+  anchorBlock, blockHasLine, collectFiles, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, languageOfPath, LedgerFolder, meetsBlock, mergeOptions, parseConfig, scanFile,
   TextLines, withholdSuppressions, type Finding, type LedgerRecord, type Range, type SuppressionPolicy,
 } from '../engine';
 
@@ -13,7 +13,10 @@ export interface ProvenanceListing {
 }
 
 export interface ListedBlock {
+  /** Where the block is: the recorded file, or the file it was found in when the recorded one is gone (see `movedFrom`). */
   readonly path: string;
+  /** The file the ledger records, when the block was found in another file (moved outside the editor). */
+  readonly movedFrom?: string;
   readonly id: string;
   /** 1-based, inclusive, as editors show them; absent when the block is missing. */
   readonly lines?: { readonly start: number; readonly end: number };
@@ -64,14 +67,19 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
   const byFile = new Map<string, LedgerRecord[]>();
   for (const record of read.records) {
     const file = path.join(folder, ...record.path.split('/'));
-    if (!wanted(file)) continue;
     byFile.set(file, [...(byFile.get(file) ?? []), record]);
   }
-  const analyzer = createAnalyzer(mergeOptions(projectOptions(folder, cwd)));
+  const options = mergeOptions(projectOptions(folder, cwd));
+  const analyzer = createAnalyzer(options);
   const dependencies = new DependencyIndex();
   const blocks: ListedBlock[] = [];
-  for (const [file, records] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const display = path.relative(cwd, file).split(path.sep).join('/') || file;
+  const relativeOf = (file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
+  const recorded = new Set(read.records.map((r) => path.join(folder, ...r.path.split('/'))));
+  const movedTo = findMovedFiles([...byFile].filter(([file]) => !fs.existsSync(file)), recorded, () => collectFiles([folder], { root: folder, ignoreGlobs: options.ignore, useGitignore: true }));
+  for (const [recordedFile, records] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const file = movedTo.get(recordedFile) ?? recordedFile;
+    if (!wanted(file) && !wanted(recordedFile)) continue;
+    const display = relativeOf(file);
     let text: string | undefined;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -87,8 +95,8 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
       }
     }
     for (const { record, anchoring } of placed) {
-      const base = { path: display, id: record.id, origin: record.origin, time: record.time, reviewed: record.reviewed ?? null };
-      if (anchoring.kind === 'lost') { blocks.push({ ...base, state: 'missing', findings: [] }); continue; }
+      const base = { path: display, ...(file !== recordedFile ? { movedFrom: relativeOf(recordedFile) } : {}), id: record.id, origin: record.origin, time: record.time, reviewed: record.reviewed ?? null };
+      if (anchoring.kind === 'lost') { blocks.push({ ...base, path: relativeOf(recordedFile), state: 'missing', findings: [] }); continue; }
       const range = anchoring.range;
       const inside = findings.filter((f) => meetsBlock(range, f.range));
       blocks.push({
@@ -100,6 +108,45 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
     }
   }
   return { ledger: path.relative(cwd, root).split(path.sep).join('/') || '.', blocks };
+}
+
+/**
+ * Where files the ledger records but that are gone from disk now stand, if they were moved outside the editor (`git mv`,
+ * a shell): a file the ledger records nothing for, of the same language, holding at least one of the blocks exactly.
+ * Files of the same name are tried first and win; the folder is walked only when some recorded file is gone. A block
+ * found in two equally good places is ambiguous, and its file stays missing.
+ */
+function findMovedFiles(gone: readonly (readonly [string, readonly LedgerRecord[]])[], recorded: ReadonlySet<string>, candidates: () => readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  if (gone.length === 0) return found;
+  const unrecorded = candidates().filter((file) => !recorded.has(file));
+  const texts = new Map<string, TextLines | undefined>();
+  const linesOf = (file: string): TextLines | undefined => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, new TextLines(fs.readFileSync(file, 'utf8')));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
+  const holds = (file: string, records: readonly LedgerRecord[]): number => {
+    const lines = linesOf(file);
+    return lines ? records.filter((r) => anchorBlock(lines, r, r.range).kind === 'exact').length : 0;
+  };
+  for (const [file, records] of gone) {
+    const language = languageOfPath(file);
+    const sameLanguage = unrecorded.filter((c) => languageOfPath(c) === language && ![...found.values()].includes(c));
+    const sameName = sameLanguage.filter((c) => path.basename(c) === path.basename(file));
+    for (const group of [sameName, sameLanguage]) {
+      const scored = group.map((c) => ({ file: c, count: holds(c, records) })).filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
+      if (scored.length === 0) continue;
+      if (scored.length === 1 || scored[0].count > scored[1].count) found.set(file, scored[0].file);
+      break;
+    }
+  }
+  return found;
 }
 
 /** The editor's rule: suppressions that arrived with a block and nobody confirmed, or reasonless ones inside AI code, do not count. */
@@ -154,7 +201,7 @@ export function formatListing(listing: ProvenanceListing): string {
   const out: string[] = [];
   const when = (iso: string): string => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
   for (const b of listing.blocks) {
-    const where = b.lines ? `${b.path}:${b.lines.start}-${b.lines.end}` : `${b.path} (missing)`;
+    const where = (b.lines ? `${b.path}:${b.lines.start}-${b.lines.end}` : `${b.path} (missing)`) + (b.movedFrom ? ` (moved from ${b.movedFrom})` : '');
     const review = b.reviewed ? `reviewed ${when(b.reviewed.time)}${b.reviewed.by ? ` by ${b.reviewed.by}` : ''}` : 'not reviewed';
     const count = b.state === 'missing' ? 'not found in the file' : b.findings.length === 0 ? 'no findings' : b.findings.length === 1 ? '1 finding' : `${b.findings.length} findings`;
     out.push(`${where}  ${b.origin}  ${when(b.time)}  ${review}${b.state === 'partial' ? '  (partly changed)' : ''}  ${count}`);

@@ -57,6 +57,8 @@ interface Block {
 interface Store {
   read(relativePath: string): LedgerRead;
   readAll(): LedgerRead;
+  /** The records of a file, or of every file under a folder. */
+  readUnder(relativePath: string): LedgerRead;
   write(record: LedgerRecord): void;
   remove(relativePath: string, id: string): void;
 }
@@ -105,6 +107,10 @@ class MemoryStore implements Store {
     return { records: [...this.records.values()].flatMap((m) => [...m.values()]), problems: [] };
   }
 
+  readUnder(uri: string): LedgerRead {
+    return { records: this.readAll().records.filter((r) => r.path === uri || r.path.startsWith(`${uri}/`)), problems: [] };
+  }
+
   write(record: LedgerRecord): void {
     let file = this.records.get(record.path);
     if (!file) this.records.set(record.path, (file = new Map()));
@@ -151,12 +157,18 @@ export class ProvenanceTracker {
     const read = location.store.read(location.path);
     this.report(read);
     if (read.records.length === 0) return;
-    const lines = new TextLines(doc.text);
-    for (const record of read.records) {
+    this.adopt(state, read.records, doc.text, location);
+  }
+
+  /** Finds records again in the document's text and tracks them as its blocks (a record whose block is lost is removed from `from`). */
+  private adopt(state: DocumentState, records: readonly LedgerRecord[], text: string, from: Location): void {
+    const lines = new TextLines(text);
+    for (const record of records) {
+      if (state.blocks.some((b) => b.id === record.id)) continue;
       const anchored = anchorBlock(lines, record, record.range);
       if (anchored.kind === 'lost') {
         this.host.log(`provenance: block ${record.id} (${record.origin}, ${record.time}) is no longer in ${state.uri}; its record is removed`);
-        location.store.remove(location.path, record.id);
+        this.guard(() => from.store.remove(from.path, record.id));
         continue;
       }
       const moved = anchored.range;
@@ -172,6 +184,7 @@ export class ProvenanceTracker {
       });
       if (anchored.kind === 'partial' || delta !== 0 || comparePositions(moved.end, record.range.end) !== 0) state.dirty = true;
     }
+    state.blocks.sort((a, b) => comparePositions(a.range.start, b.range.start));
     if (state.dirty) this.scheduleFlush(state);
   }
 
@@ -239,6 +252,90 @@ export class ProvenanceTracker {
   /** The server is shutting down: write what is pending. */
   flushAll(): void {
     for (const state of this.states.values()) this.flush(state);
+  }
+
+  // ── renames ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * `workspace/didRenameFiles` (files and folders): the records of each file renamed or moved follow it, in every store
+   * that holds them (the team ledger, the workspace storage, memory), and a document already open under the new name
+   * gets its blocks. The client may send didOpen (new name) and didClose (old name) before or after this. Never rejects.
+   */
+  async rename(files: readonly { readonly oldUri: string; readonly newUri: string }[]): Promise<void> {
+    for (const { oldUri, newUri } of files ?? []) {
+      if (typeof oldUri !== 'string' || typeof newUri !== 'string') continue;
+      try {
+        await this.renameOne(oldUri.replace(/\/+$/, ''), newUri.replace(/\/+$/, ''));
+      } catch (error) {
+        this.host.log(`provenance: moving the blocks of ${oldUri} to ${newUri} failed: ${(error as Error)?.stack ?? String(error)}`);
+      }
+    }
+  }
+
+  private async renameOne(oldUri: string, newUri: string): Promise<void> {
+    if (oldUri === newUri) return;
+    // Documents still open under the old name: write what they hold now, then forget them (they close under that name).
+    for (const state of [...this.states.values()]) {
+      if (!isUnder(state.uri, oldUri)) continue;
+      await state.loaded;
+      if (this.states.get(state.uri) !== state) continue;
+      this.flush(state);
+      this.states.delete(state.uri);
+    }
+    const oldPath = this.host.filePath(oldUri);
+    const newPath = this.host.filePath(newUri);
+    const moved: { record: LedgerRecord; to: Location; file?: string }[] = [];
+    for (const from of this.placesOf(oldUri, oldPath)) {
+      const read = from.store.readUnder(from.path);
+      this.report(read);
+      if (read.records.length === 0) continue;
+      const target = await this.placeLike(from, newUri, newPath);
+      for (const record of read.records) {
+        const rest = record.path.slice(from.path.length); // '' for the file itself, '/a.js' under a folder
+        const to: Location = { store: target.store, path: target.path + rest };
+        const restPath = from.kind === 'memory' ? decodeUriPart(rest) : rest; // memory keeps URIs
+        const file = newPath && path.join(newPath, ...restPath.split('/').filter(Boolean));
+        this.write(to, { ...record, path: to.path });
+        this.guard(() => from.store.remove(record.path, record.id));
+        moved.push({ record: { ...record, path: to.path }, to, ...(file ? { file } : {}) });
+      }
+      this.host.log(`provenance: ${read.records.length} block record(s) of ${oldUri} moved to ${newUri}`);
+    }
+    // Documents already open under the new name (their didOpen came first) take their blocks now.
+    for (const state of [...this.states.values()]) {
+      if (!isUnder(state.uri, newUri)) continue;
+      await state.loaded;
+      const doc = this.host.document(state.uri);
+      const file = this.host.filePath(state.uri);
+      if (this.states.get(state.uri) !== state || !doc) continue;
+      const mine = moved.filter((m) => (file && m.file ? path.resolve(m.file) === path.resolve(file) : m.to.path === state.uri));
+      if (mine.length === 0) continue;
+      state.location ??= mine[0].to;
+      for (const m of mine) this.adopt(state, [m.record], doc.text, m.to);
+      this.host.reanalyse(state.uri);
+    }
+  }
+
+  /** Every place records of `uri` (a file or a folder) may be kept: both ledgers of its workspace folder, and memory. */
+  private placesOf(uri: string, filePath: string | undefined): (Location & { kind: 'ledger' | 'workspace' | 'memory' })[] {
+    const places: (Location & { kind: 'ledger' | 'workspace' | 'memory' })[] = [{ kind: 'memory', store: this.memory, path: uri }];
+    const folder = filePath && this.folderOf(filePath);
+    if (!filePath || !folder) return places;
+    const relative = path.relative(folder, filePath).split(path.sep).join('/');
+    for (const kind of ['ledger', 'workspace'] as const) {
+      const store = this.storeAt(folder, kind);
+      if (store) places.push({ kind, store, path: relative });
+    }
+    return places;
+  }
+
+  /** Where records kept at `from` go when their file becomes `uri`: the same kind of store, or memory outside the workspace. */
+  private async placeLike(from: Location & { kind: 'ledger' | 'workspace' | 'memory' }, uri: string, filePath: string | undefined): Promise<Location> {
+    if (from.kind === 'memory') return this.locate(uri);
+    const folder = filePath && this.folderOf(filePath);
+    const store = folder ? this.storeAt(folder, from.kind) : undefined;
+    if (!filePath || !folder || !store) return { store: this.memory, path: uri };
+    return { store, path: path.relative(folder, filePath).split(path.sep).join('/') };
   }
 
   // ── insertions ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -516,7 +613,7 @@ export class ProvenanceTracker {
   /** Where a document's blocks are kept, by its `skeptic.provenance.storage` setting. */
   private async locate(uri: string): Promise<Location> {
     const filePath = this.host.filePath(uri);
-    const folder = filePath && this.workspaceFolders.filter((f) => isInside(filePath, f)).sort((a, b) => b.length - a.length)[0];
+    const folder = filePath && this.folderOf(filePath);
     const store = filePath && folder ? await this.storeOf(folder, uri) : undefined;
     if (!store) return { store: this.memory, path: uri };
     return { store, path: path.relative(folder!, filePath!).split(path.sep).join('/') };
@@ -525,13 +622,23 @@ export class ProvenanceTracker {
   /** The ledger folder of a workspace folder under the settings of `uri`; undefined when only memory is available. */
   private async storeOf(folder: string, uri: string): Promise<LedgerFolder | undefined> {
     const settings = await this.host.settings(uri);
+    return this.storeAt(folder, settings.provenance.storage);
+  }
+
+  /** A workspace folder's ledger of one kind (`workspace` needs the client's storage folder). */
+  private storeAt(folder: string, kind: 'ledger' | 'workspace'): LedgerFolder | undefined {
     let root: string | undefined;
-    if (settings.provenance.storage === 'ledger') root = path.join(folder, '.skeptic', 'provenance');
+    if (kind === 'ledger') root = path.join(folder, '.skeptic', 'provenance');
     else if (this.host.storageFolder) root = path.join(this.host.storageFolder, 'provenance', createHash('sha256').update(folder).digest('hex').slice(0, 12));
     if (!root) return undefined;
     let store = this.folders.get(root);
     if (!store) this.folders.set(root, (store = new LedgerFolder(root, true)));
     return store;
+  }
+
+  /** The innermost workspace folder holding `filePath`. */
+  private folderOf(filePath: string): string | undefined {
+    return this.workspaceFolders.filter((f) => isInside(filePath, f)).sort((a, b) => b.length - a.length)[0];
   }
 
   private scheduleFlush(state: DocumentState): void {
@@ -641,6 +748,19 @@ function firstCodeLine(lines: TextLines, range: Range): number {
     if (text.slice(from, to).trim()) return line;
   }
   return range.start.line;
+}
+
+function decodeUriPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** Whether `uri` is `folder` itself or inside it (URIs as the client sent them). */
+function isUnder(uri: string, folder: string): boolean {
+  return uri === folder || uri.startsWith(`${folder}/`);
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -254,7 +254,11 @@ export function startSession(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
         executeCommandProvider: { commands: [showDocumentationCommand, markReviewedCommand, confirmSuppressionCommand] },
         codeLensProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: true },
+          // Provenance records follow renamed and moved files and folders.
+          fileOperations: { didRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } },
+        },
       },
       serverInfo: { name: serverName, version },
     };
@@ -388,6 +392,7 @@ export function startSession(connection: Connection): void {
   connection.onRequest(ScanWorkspaceRequest.type, (params, token) => workspace.scan(token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
   connection.onNotification(DidInsertNotification.type, (params) => void provenance.insert(params));
   connection.onRequest(ListProvenanceRequest.type, async () => ({ blocks: await provenance.list() }));
+  connection.workspace.onDidRenameFiles(({ files }) => void provenance.rename(files));
   connection.onCodeLens(({ textDocument }) => provenance.lenses(textDocument.uri));
 
   connection.onShutdown(() => {

@@ -93,6 +93,36 @@ describe('skeptic provenance', () => {
     }
   });
 
+  it('finds the blocks of a file moved outside the editor in a file the ledger does not know, unless two hold them', () => {
+    const moved = createProject({}, { git: true });
+    const previous = project;
+    project = moved; // record() writes into the current project's ledger
+    try {
+      const app = header + completion;
+      record('src/old-name.js', app, blockAt(2, 3));
+      moved.write('src/moved/new-name.js', `// moved\n${app}`);
+      // Two unknown files hold the other block exactly: which one it went to cannot be told.
+      const twin = header + suppressed;
+      record('src/twin.js', twin, blockAt(2, 4));
+      moved.write('a/copy.js', twin);
+      moved.write('b/copy.js', twin);
+      const listing = JSON.parse(moved.run(['provenance', '--format', 'json']).stdout) as ProvenanceListing;
+      const [found, twinBlock] = listing.blocks;
+      assert.equal(found.path, 'src/moved/new-name.js');
+      assert.equal(found.movedFrom, 'src/old-name.js');
+      assert.equal(found.state, 'exact');
+      assert.deepEqual(found.lines, { start: 4, end: 6 });
+      assert.deepEqual(found.findings.map((f) => [f.ruleId, f.line]), [['weak-hash', 5]]);
+      assert.deepEqual([twinBlock.path, twinBlock.state, twinBlock.movedFrom], ['src/twin.js', 'missing', undefined]);
+      const text = moved.run(['provenance']).stdout;
+      assert.match(text, /^src\/moved\/new-name\.js:4-6 \(moved from src\/old-name\.js\) {2}inline-completion/m);
+      assert.match(text, /^src\/twin\.js \(missing\)/m);
+    } finally {
+      project = previous;
+      moved.remove();
+    }
+  });
+
   it('says so when there is no ledger, and exits 0', () => {
     const empty = createProject({ 'src/a.js': header }, { git: true });
     try {

@@ -346,3 +346,106 @@ describe('provenance over stdio', () => {
     await client.close(uri);
   });
 });
+
+describe('provenance follows renamed and moved files', () => {
+  let workspace: Workspace;
+  let client: LspClient;
+  const settings = { debounceMs: 0, provenance: { storage: 'ledger' } };
+
+  before(async () => {
+    workspace = new Workspace();
+    client = await LspClient.start({ folder: workspace.folder, settings, capabilities: { workspace: { codeLens: { refreshSupport: true } } } });
+  });
+  after(async () => {
+    await client.stop();
+    workspace.dispose();
+  });
+
+  /** Renames on disk, then tells the server as VS Code does after its own didOpen (new name) and didClose (old name). */
+  async function renameOpen(from: string, to: string): Promise<void> {
+    const text = client.text(workspace.uri(from));
+    workspace.write(from, text);
+    fs.mkdirSync(path.dirname(workspace.path(to)), { recursive: true });
+    fs.renameSync(workspace.path(from), workspace.path(to));
+    await client.open(workspace.uri(to), text);
+    await client.close(workspace.uri(from));
+    await client.notify('workspace/didRenameFiles', { files: [{ oldUri: workspace.uri(from), newUri: workspace.uri(to) }] });
+  }
+
+  it('asks to hear of renamed files and folders', () => {
+    const didRename = client.initializeResult.capabilities.workspace?.fileOperations?.didRename;
+    assert.deepEqual(didRename?.filters, [{ scheme: 'file', pattern: { glob: '**/*' } }]);
+  });
+
+  it('an open file renamed: its block, finding and lens follow it, and its ledger record moves', async () => {
+    const before = workspace.uri('src/before.js');
+    const renamed = workspace.uri('src/renamed.js');
+    const { block } = await openWithBlock(client, before);
+    const mark = client.custom.length;
+    await renameOpen('src/before.js', 'src/renamed.js');
+    const moved = await provenanceWhere(client, renamed, (b) => b.length === 1 && b[0].findings === 1, 'the block under the new name', mark);
+    assert.equal(moved.blocks[0].id, block.id);
+    assert.deepEqual(moved.blocks[0].range, block.range);
+    const diagnostics = await publishWhere(client, renamed, (p) => p.diagnostics.some(suffixed), 'the finding marked as AI-suggested under the new name');
+    assert.equal(diagnostics.diagnostics.length, 1);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: renamed } });
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['AI-suggested · 1 finding', 'Mark reviewed']);
+    assert.deepEqual(lenses[1].command?.arguments, [{ uri: renamed, id: block.id }]);
+
+    const [record] = await eventually('the record under the new name', () => (ledgerFiles(workspace, 'src/renamed.js').length ? ledgerFiles(workspace, 'src/renamed.js') : undefined));
+    assert.equal(JSON.parse(fs.readFileSync(record, 'utf8')).path, 'src/renamed.js');
+    assert.equal(path.basename(record), `${block.id}.json`);
+    assert.deepEqual(ledgerFiles(workspace, 'src/before.js'), [], 'nothing left under the old name');
+    const { blocks } = await client.request<ListProvenanceResult>('skeptic/listProvenance', {});
+    assert.deepEqual(blocks.map((b) => b.uri), [renamed]);
+    await client.close(renamed);
+  });
+
+  it('a folder of closed files moved: the records follow it, listed and found again under the new path', async () => {
+    const first = workspace.uri('lib/one.js');
+    const { block } = await openWithBlock(client, first);
+    workspace.write('lib/one.js', client.text(first));
+    await client.close(first);
+    await eventually('the record', () => (ledgerFiles(workspace, 'lib/one.js').length ? true : undefined));
+    fs.renameSync(workspace.path('lib'), workspace.path('pkg'));
+    await client.notify('workspace/didRenameFiles', { files: [{ oldUri: workspace.uri('lib'), newUri: workspace.uri('pkg') }] });
+    await eventually('the record under the new folder', () => (ledgerFiles(workspace, 'pkg/one.js').length ? true : undefined));
+    assert.ok(!fs.existsSync(workspace.path('.skeptic/provenance/lib')), 'the old folder in the ledger is gone');
+    const { blocks } = await client.request<ListProvenanceResult>('skeptic/listProvenance', {});
+    const moved = workspace.uri('pkg/one.js');
+    assert.deepEqual(blocks.filter((b) => b.id === block.id).map((b) => b.uri), [moved]);
+    const mark = client.custom.length;
+    await client.open(moved, fs.readFileSync(workspace.path('pkg/one.js'), 'utf8'));
+    const again = await provenanceWhere(client, moved, (b) => b.length === 1, 'the block in the moved file', mark);
+    assert.equal(again.blocks[0].id, block.id);
+    await client.close(moved);
+  });
+
+  it('with workspace storage: the record moves there, didOpen and didClose on either side of the rename', async () => {
+    const storage = fs.mkdtempSync(path.join(workspace.folder, '..', 'skeptic-storage-'));
+    const local = await LspClient.start({
+      folder: workspace.folder, settings: { debounceMs: 0, provenance: { storage: 'workspace' } }, initializationOptions: { provenanceStorage: storage },
+    });
+    try {
+      const from = workspace.uri('web/old.js');
+      const to = workspace.uri('web/new.js');
+      const { block } = await openWithBlock(local, from);
+      const stored = (): string[] => fs.readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => f.split(path.sep).join('/'));
+      await eventually('the stored record', () => (stored().some((f) => f.endsWith(`web/old.js/${block.id}.json`)) ? true : undefined));
+      const text = local.text(from);
+      const mark = local.custom.length;
+      await local.open(to, text);
+      await local.notify('workspace/didRenameFiles', { files: [{ oldUri: from, newUri: to }] });
+      await local.close(from);
+      const moved = await provenanceWhere(local, to, (b) => b.length === 1, 'the block under the new name', mark);
+      assert.equal(moved.blocks[0].id, block.id);
+      await local.close(to);
+      await eventually('the stored record under the new name', () => (stored().some((f) => f.endsWith(`web/new.js/${block.id}.json`)) ? true : undefined));
+      assert.deepEqual(stored().filter((f) => f.includes('web/old.js')), [], 'nothing left under the old name (the late didClose wrote nothing there)');
+      assert.ok(!fs.existsSync(workspace.path('.skeptic/provenance/web')), 'the team ledger is not touched');
+    } finally {
+      await local.stop();
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
+  });
+});

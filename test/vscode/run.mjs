@@ -1,6 +1,6 @@
 // The VS Code test command: the extension-host suite (trust disabled), the Restricted Mode suite on the installed .vsix,
 // then the UI tests, all in a real VS Code (code-server + headless Chromium). Last line: "N passed, N failed".
-// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui,review-ui,provenance-ui (ui runs the last two too)] [--update-media  (rewrites media/quick-fix.png)]
+// Usage (after a build): node test/vscode/run.mjs [--only suite,untrusted,ui,review-ui,provenance-ui (ui runs the last two too)] [--suite NAME] [--update-media  (rewrites media/quick-fix.png)]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,8 @@ const extensionTestsPath = path.join(here, 'suite/index.js');
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['suite', 'untrusted', 'ui'];
 const updateMedia = args.includes('--update-media');
+// `--suite NAME` runs one set of the extension-host suite's files (see `suites` in suite/index.js), e.g. provenance-files.
+const suiteName = args.includes('--suite') ? args[args.indexOf('--suite') + 1] : undefined;
 
 let passed = 0;
 let failed = 0;
@@ -64,6 +66,7 @@ await timed('install code-server (a no-op when installed)', () => installCodeSer
 if (only.includes('suite')) {
   await timed('extension-host suite, workspace trust disabled (extension from source)', () => runSuite({
     extensionDevelopmentPath: repo, workspace: copyTestWorkspace(), timeoutMs: 300000,
+    ...(suiteName ? { settings: { 'skepticTest.suite': suiteName } } : {}),
   }));
 }
 

@@ -74,7 +74,17 @@ export class LedgerFolder {
 
   /** Every block in the ledger. */
   readAll(): LedgerRead {
+    return this.readUnder('');
+  }
+
+  /**
+   * The blocks of a source file or of every file under a source folder (`relativePath` with `/`; empty: the whole
+   * ledger). A file's records sit in a folder named after it, so a file and a folder read alike.
+   */
+  readUnder(relativePath: string): LedgerRead {
     const result: LedgerRead = { records: [], problems: [] };
+    const start = relativePath ? this.folderOf(relativePath) : this.root;
+    if (!start) return result;
     const visit = (folder: string, relative: string): void => {
       let entries: fs.Dirent[];
       try {
@@ -88,7 +98,7 @@ export class LedgerFolder {
         else if (entry.isFile() && entry.name.endsWith('.json') && relative) this.readRecord(full, relative, result);
       }
     };
-    visit(this.root, '');
+    visit(start, relativePath);
     return result;
   }
 

@@ -8,8 +8,9 @@ const Mocha = require(path.resolve(__dirname, '../../../node_modules/mocha'));
 /** Which files run: the whole suite (trusted or trust disabled), or the Restricted Mode checks (`skepticTest.suite: "untrusted"`). */
 const suites = {
   main: ['activation.test.js', 'diagnostics.test.js', 'code-actions.test.js', 'settings.test.js', 'dependencies.test.js', 'server-lifecycle.test.js', 'workspace.test.js', 'review.test.js',
-    'provenance-keybindings.test.js', 'provenance-detection.test.js', 'provenance-tracking.test.js'],
-  provenance: ['provenance-keybindings.test.js', 'provenance-detection.test.js', 'provenance-tracking.test.js'],
+    'provenance-keybindings.test.js', 'provenance-detection.test.js', 'provenance-tracking.test.js', 'provenance-files.test.js'],
+  provenance: ['provenance-keybindings.test.js', 'provenance-detection.test.js', 'provenance-tracking.test.js', 'provenance-files.test.js'],
+  'provenance-files': ['provenance-files.test.js'],
   untrusted: ['untrusted.test.js'],
   // A focused run of one area (node test/vscode/run.mjs runs main and untrusted).
   workspace: ['workspace.test.js'],
