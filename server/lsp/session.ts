@@ -19,6 +19,7 @@ import { fixAllAction, quickFixesFor } from './code-actions';
 import { DependencyDiagnostics } from './dependency-diagnostics';
 import { configProblemDiagnostic, docsUriOf, isRuleDiagnostic, skippedDiagnostic } from './diagnostics';
 import { OpenDocument } from './open-document';
+import { OpenPaths } from './open-paths';
 import { ProvenanceTracker } from './provenance';
 import { questionSnippetAction, reviewDocument } from './review';
 import { IgnoreMatcher, ProjectConfigs, restrictUntrusted, type ProjectConfig } from './project-config';
@@ -42,6 +43,8 @@ interface Evaluation {
 
 export function startSession(connection: Connection): void {
   const documents = new Map<string, OpenDocument>();
+  /** The file paths of open documents, for the workspace scan's per-file "is it open" check. */
+  const openPaths = new OpenPaths();
   /** Documents with an analysis scheduled or running: a workspace scan lets them go first. */
   const analysing = new Set<OpenDocument>();
   const analyzers = new Map<string, Analyzer>();
@@ -186,7 +189,7 @@ export function startSession(connection: Connection): void {
     projectFactsOf: (file, language, root) => dependencies.projectOf(file, language, root)?.facts,
     openVersion: (uri) => documents.get(uri)?.version,
     editing: () => analysing.size > 0,
-    isOpen: (file) => [...documents.keys()].some((uri) => fsPathOf(uri) === file),
+    isOpen: (file) => openPaths.has(file),
     canWatchFiles: () => capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relatedInformation: () => capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
     documentChanges: () => capabilities.workspace?.workspaceEdit?.documentChanges === true,
@@ -232,9 +235,10 @@ export function startSession(connection: Connection): void {
     }
   }
 
-  function reanalyseAll(): void {
+  /** `project-config`: only `.skeptic.yml` files changed (the workspace scan may then refresh its scope rather than rescan). */
+  function reanalyseAll(cause?: 'project-config'): void {
     for (const doc of documents.values()) schedule(doc, 0);
-    workspace.configurationChanged();
+    workspace.configurationChanged(cause);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -292,6 +296,7 @@ export function startSession(connection: Connection): void {
     documents.get(textDocument.uri)?.dispose();
     const doc = new OpenDocument(textDocument.uri, textDocument.languageId, language, textDocument.version, textDocument.text);
     documents.set(textDocument.uri, doc);
+    openPaths.add(textDocument.uri, fsPathOf(textDocument.uri));
     provenance.open(textDocument.uri);
     schedule(doc, 0);
   });
@@ -311,6 +316,7 @@ export function startSession(connection: Connection): void {
     doc.dispose();
     analysing.delete(doc);
     documents.delete(textDocument.uri);
+    openPaths.delete(textDocument.uri);
     settingsCache.delete(textDocument.uri);
     dependencyDiagnostics.documentClosed(textDocument.uri);
     workspace.documentClosed(textDocument.uri);
@@ -323,13 +329,13 @@ export function startSession(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    let relevant = false;
+    let configChanged = false;
     for (const change of changes) {
       const file = fsPathOf(change.uri);
-      if (file && path.basename(file) === '.skeptic.yml') { projects.invalidate(file); relevant = true; }
+      if (file && path.basename(file) === '.skeptic.yml') { projects.invalidate(file); configChanged = true; }
     }
-    if (dependencyDiagnostics.filesChanged(changes)) relevant = true;
-    if (relevant) reanalyseAll();
+    if (dependencyDiagnostics.filesChanged(changes)) reanalyseAll();
+    else if (configChanged) reanalyseAll('project-config');
     workspace.filesChanged(changes);
   });
 

@@ -6,7 +6,7 @@ import {
   CancellationTokenSource, CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType,
   type CancellationToken, type CodeAction, type Connection, type Diagnostic, type FileEvent, type TextEdit, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { createHeapGuard, isWalked, overlaps, scanFile, walkFiles, type AnalysisOptions, type Analyzer, type Finding, type LanguageId, type ProjectFacts } from '../engine';
+import { configFileName, createHeapGuard, isWalked, overlaps, scanFile, walkFiles, type AnalysisOptions, type Analyzer, type Finding, type LanguageId, type ProjectFacts } from '../engine';
 import { showOccurrencesCommand, type DiagnosticData, type ScanWorkspaceResult, type ShowOccurrencesArguments } from '../../shared/protocol';
 import { toDiagnostic } from './diagnostics';
 import { PropagationIndex, type FileEntry, type FileStamp } from './workspace-index';
@@ -35,6 +35,10 @@ export interface WorkspaceHost {
 
 /** Source files the scan follows once it has run (the extensions `languageOfPath` accepts). */
 const watchedSources = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,py,pyw}';
+/** Ignore files: a change moves files in or out of the scan (`.skeptic.yml`, which the session watches, too). */
+const watchedIgnores = '**/.gitignore';
+/** Ignore-file changes wait this long for more of them (a checkout writes several) before the scope is refreshed. */
+const scopeDelayMs = 300;
 /** Before each file the scan waits, up to this long, for open documents' analyses: typing goes first. */
 const editsFirstMs = 1000;
 /** During a scan, diagnostics reach the editor in batches this often rather than once per file. */
@@ -55,6 +59,13 @@ export class WorkspaceScanner {
   private flushTimer: NodeJS.Timeout | undefined;
   private flushAt = Infinity;
   private rescanTimer: NodeJS.Timeout | undefined;
+  /** Set when a rescan is due for a cause other than `.skeptic.yml` files alone (settings, trust, manifests). */
+  private fullRescanDue = false;
+  /** Per scanned folder: the files a walk visits (in scope), and the options it was walked with. */
+  private readonly scope = new Map<string, { files: Set<string>; options: AnalysisOptions }>();
+  /** Folders whose `.gitignore` files changed, waiting for their scope to be refreshed. */
+  private readonly scopeDue = new Set<string>();
+  private scopeTimer: NodeJS.Timeout | undefined;
   private readonly loggedFailures = new Set<string>();
   private readonly guardHeap = createHeapGuard();
 
@@ -88,17 +99,28 @@ export class WorkspaceScanner {
     this.scheduleFlush(othersFlushMs);
   }
 
-  /** `workspace/didChangeWatchedFiles`: rescans the scanned files created or changed, forgets deleted ones. */
+  /**
+   * `workspace/didChangeWatchedFiles`: rescans the scanned files created or changed, forgets deleted ones; a changed
+   * `.gitignore` refreshes its folder's scope (files now ignored are forgotten, files no longer ignored are scanned).
+   */
   filesChanged(changes: readonly FileEvent[]): void {
     if (this.scanned.size === 0) return;
     for (const change of changes) {
       const file = filePathOf(change.uri);
-      if (file && this.folderOf(file)) this.enqueue(file, change.type);
+      const root = file && this.folderOf(file);
+      if (!file || !root) continue;
+      if (path.basename(file) === '.gitignore') this.refreshScopeSoon(root);
+      else if (path.basename(file) !== configFileName) this.enqueue(file, change.type);
     }
   }
 
-  /** Settings, trust, workspace folders or `.skeptic.yml` changed: scanned results are redone in the background. */
-  configurationChanged(): void {
+  /**
+   * Settings, trust, workspace folders, manifests or `.skeptic.yml` changed: scanned results are redone in the
+   * background. `project-config`: only `.skeptic.yml` files changed; a folder whose options changed only in their
+   * `ignore` globs then has its scope refreshed instead of being scanned again.
+   */
+  configurationChanged(cause?: 'project-config'): void {
+    if (cause !== 'project-config') this.fullRescanDue = true;
     const folders = new Set(this.host.folders());
     for (const root of [...this.scanned]) {
       if (folders.has(root)) continue;
@@ -109,10 +131,63 @@ export class WorkspaceScanner {
     }
     if (this.scanned.size === 0) return;
     clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => {
-      const folders = [...this.scanned];
-      void this.run(folders, undefined, undefined).catch((error) => this.logError('rescanning the workspace', error));
-    }, 300);
+    this.rescanTimer = setTimeout(() => void this.rescan().catch((error) => this.logError('rescanning the workspace', error)), 300);
+  }
+
+  /** Scans again the folders whose options changed beyond `ignore` (all of them after a full cause); refreshes the scope of the others. */
+  private async rescan(): Promise<void> {
+    const full = this.fullRescanDue;
+    this.fullRescanDue = false;
+    const again: string[] = [];
+    for (const root of [...this.scanned]) {
+      const known = this.scope.get(root);
+      const options = full || !known ? undefined : await this.host.optionsFor(root);
+      if (known && options && sameExceptIgnore(known.options, options)) {
+        if (!sameIgnore(known.options, options)) await this.refreshScope(root);
+      } else {
+        again.push(root);
+      }
+    }
+    if (again.length) await this.run(again, undefined, undefined);
+  }
+
+  private refreshScopeSoon(root: string): void {
+    this.scopeDue.add(root);
+    clearTimeout(this.scopeTimer);
+    this.scopeTimer = setTimeout(() => {
+      const roots = [...this.scopeDue];
+      this.scopeDue.clear();
+      void (async () => { for (const root of roots) await this.refreshScope(root); })().catch((error) => this.logError('refreshing the scan\'s scope', error));
+    }, scopeDelayMs);
+  }
+
+  /**
+   * Walks the folder again (no analysis): files that left the scan's scope are forgotten, files that entered it are
+   * scanned; the others keep their results. A folder never fully scanned is scanned instead.
+   */
+  private async refreshScope(root: string): Promise<void> {
+    const known = this.scope.get(root);
+    const options = await this.host.optionsFor(root);
+    // A scan under way walked with the old ignores: its scope is refreshed once it is done.
+    if (this.running) { this.refreshScopeSoon(root); return; }
+    if (!known || !options) {
+      // No complete walk to compare with: a scan of the folder.
+      if (this.scanned.has(root)) await this.run([root], undefined, undefined);
+      return;
+    }
+    const walked = new Set<string>();
+    let count = 0;
+    for (const file of walkFiles([root], { root, ignoreGlobs: options.ignore, useGitignore: true })) {
+      walked.add(file);
+      if (++count % 200 === 0) await nextTurn();
+    }
+    const out = [...known.files].filter((file) => !walked.has(file));
+    const into = [...walked].filter((file) => !known.files.has(file));
+    this.scope.set(root, { files: walked, options });
+    for (const file of out) this.forgetDisk(file);
+    this.index.flush();
+    for (const file of into) this.enqueue(file, FileChangeType.Created);
+    this.host.connection.console.info(`workspace scope of ${root} refreshed: ${out.length} files left it, ${into.length} entered it`);
   }
 
   /** `skeptic/scanWorkspace`. A new scan supersedes one still running. */
@@ -164,6 +239,10 @@ export class WorkspaceScanner {
       if (!cancelled()) {
         // Files gone since the last scan, or now ignored.
         for (const root of covered) this.forgetUnder(root, (key) => !seen.has(key));
+        for (const root of covered) {
+          const mine = tasks.filter((t) => t.root === root);
+          if (mine.length || !this.scope.has(root)) this.scope.set(root, { files: new Set(mine.map((t) => t.file)), options: mine[0]?.options ?? (await this.host.optionsFor(root))! });
+        }
       }
       this.index.flush();
       const { findings, files } = this.index.count((key) => covered.some((root) => isInside(root, key)));
@@ -237,8 +316,13 @@ export class WorkspaceScanner {
         const [file, type] = this.queue.entries().next().value as [string, FileChangeType];
         this.queue.delete(file);
         const root = this.folderOf(file);
-        if (!root || this.host.isOpen(file)) continue;
-        if (type === FileChangeType.Deleted) { this.forgetUnder(file, () => true); continue; }
+        if (!root) continue;
+        const inScope = this.scope.get(root)?.files;
+        if (type === FileChangeType.Deleted) {
+          if (inScope) for (const known of [...inScope]) if (known === file || isInside(file, known)) inScope.delete(known);
+          if (!this.host.isOpen(file)) this.forgetUnder(file, () => true);
+          continue;
+        }
         const options = await this.host.optionsFor(root);
         if (!options) continue;
         const walk = { root, ignoreGlobs: options.ignore, useGitignore: true };
@@ -246,11 +330,17 @@ export class WorkspaceScanner {
         try { isDirectory = fs.statSync(file).isDirectory(); } catch { /* gone again */ }
         if (isDirectory) {
           // A folder appeared (moved in, checked out): its files, as a walk of the folder would find them.
-          for (const inner of walkFiles([file], walk)) if (isWalked(inner, walk) && !this.host.isOpen(inner)) await this.scanOne(inner, root, options);
+          for (const inner of walkFiles([file], walk)) {
+            if (!isWalked(inner, walk)) continue;
+            inScope?.add(inner);
+            if (!this.host.isOpen(inner)) await this.scanOne(inner, root, options);
+          }
         } else if (isWalked(file, walk)) {
-          await this.scanOne(file, root, options);
+          inScope?.add(file);
+          if (!this.host.isOpen(file)) await this.scanOne(file, root, options);
         } else {
-          this.forgetDisk(file);
+          inScope?.delete(file);
+          if (!this.host.isOpen(file)) this.forgetDisk(file);
         }
         await nextTurn();
         await this.editsFirst();
@@ -320,7 +410,7 @@ export class WorkspaceScanner {
 
   private async watch(): Promise<void> {
     if (!this.host.canWatchFiles()) return;
-    this.watching ??= this.host.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watchedSources }] }).then(
+    this.watching ??= this.host.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: watchedSources }, { globPattern: watchedIgnores }] }).then(
       () => undefined,
       (error) => this.host.connection.console.warn(`could not watch source files, so scanned results do not follow changes on disk: ${String(error)}`),
     );
@@ -374,6 +464,15 @@ function filePathOf(uri: string): string | undefined {
 function isInside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Whether two folders' options differ at most in their ignore globs (so results of files in scope stand). */
+function sameExceptIgnore(a: AnalysisOptions, b: AnalysisOptions): boolean {
+  return JSON.stringify({ ...a, ignore: [] }) === JSON.stringify({ ...b, ignore: [] });
+}
+
+function sameIgnore(a: AnalysisOptions, b: AnalysisOptions): boolean {
+  return JSON.stringify(a.ignore) === JSON.stringify(b.ignore);
 }
 
 function stillOnDisk(file: string, stamp: FileStamp | undefined): boolean {

@@ -228,6 +228,78 @@ describe('workspace scan over stdio', () => {
   });
 });
 
+describe('workspace scan scope follows .gitignore and .skeptic.yml', () => {
+  let workspace: Workspace;
+  let client: LspClient;
+  const weakHash = (d: Diagnostic[]): boolean => d.some((x) => x.code === 'weak-hash');
+
+  before(async () => {
+    workspace = new Workspace({
+      '.gitignore': 'build/\n',
+      '.skeptic.yml': 'ignore:\n  - "vendor/**"\n',
+      'src/passwords.js': hashModule('hashPassword', 'md5'),
+      'generated/digest.js': hashModule('generatedDigest', 'md5'),
+      'build/bundle.js': hashModule('bundled', 'md5'),
+      'vendor/lib.js': hashModule('vendored', 'md5'),
+    });
+    client = await LspClient.start({ folder: workspace.folder, settings: { debounceMs: 0 }, capabilities });
+    await scan(client);
+  });
+  after(async () => {
+    await client.stop();
+    workspace.dispose();
+  });
+
+  /** Waits for the server's log line on a scope refresh after `from`, and checks no full scan ran meanwhile. */
+  async function scopeRefreshed(from: number, left: number, entered: number): Promise<void> {
+    const line = new RegExp(`workspace scope of .* refreshed: ${left} files left it, ${entered} entered it`);
+    await client.waitFor(`a scope refresh (${left} out, ${entered} in)`, () => client.logs.slice(from).find((l) => line.test(l)));
+    assert.deepEqual(client.logs.slice(from).filter((l) => /^workspace scan (done|cancelled)/.test(l)), [], 'no scan of the whole folder');
+  }
+
+  it('asks the client to watch .gitignore files', () => {
+    const watched = client.registrationOptions.filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.options as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern));
+    assert.ok(watched.includes('**/.gitignore'), JSON.stringify(watched));
+  });
+
+  it('a folder newly ignored in .gitignore loses its findings, and nothing else is scanned again', async () => {
+    assert.ok(weakHash(latest(client, workspace.uri('generated/digest.js')) ?? []), 'scanned before');
+    const from = client.logs.length;
+    workspace.write('.gitignore', 'build/\ngenerated/\n');
+    await client.didChangeWatchedFiles([{ uri: workspace.uri('.gitignore'), type: 2 }]);
+    await waitForLatest(client, workspace.uri('generated/digest.js'), 'the ignored file cleared', (d) => d.length === 0);
+    await scopeRefreshed(from, 1, 0);
+    assert.ok(weakHash(latest(client, workspace.uri('src/passwords.js'))!), 'the other files keep their findings');
+  });
+
+  it('a folder no longer ignored is scanned without a scan of the whole folder', async () => {
+    assert.equal(latest(client, workspace.uri('build/bundle.js')), undefined);
+    const from = client.logs.length;
+    workspace.write('.gitignore', 'generated/\n');
+    await client.didChangeWatchedFiles([{ uri: workspace.uri('.gitignore'), type: 2 }]);
+    await waitForLatest(client, workspace.uri('build/bundle.js'), 'the file no longer ignored scanned', weakHash);
+    await scopeRefreshed(from, 0, 1);
+  });
+
+  it('.skeptic.yml changing only its ignore globs moves files in and out the same way', async () => {
+    const from = client.logs.length;
+    workspace.write('.skeptic.yml', 'ignore:\n  - "src/**"\n');
+    await client.didChangeWatchedFiles([{ uri: workspace.uri('.skeptic.yml'), type: 2 }]);
+    await waitForLatest(client, workspace.uri('vendor/lib.js'), 'vendor/ scanned', weakHash);
+    await waitForLatest(client, workspace.uri('src/passwords.js'), 'src/ cleared', (d) => d.length === 0);
+    await scopeRefreshed(from, 1, 1);
+  });
+
+  it('.skeptic.yml changing a rule scans the folder again', async () => {
+    const from = client.logs.length;
+    workspace.write('.skeptic.yml', 'ignore:\n  - "src/**"\nrules:\n  weak-hash: error\n');
+    await client.didChangeWatchedFiles([{ uri: workspace.uri('.skeptic.yml'), type: 2 }]);
+    await waitForLatest(client, workspace.uri('vendor/lib.js'), 'vendor/ with the raised severity', (d) => d.some((x) => x.code === 'weak-hash' && x.severity === 1));
+    await client.waitFor('a scan of the folder', () => client.logs.slice(from).find((l) => /^workspace scan done/.test(l)));
+  });
+});
+
 describe('workspace scan cancellation', () => {
   it('stops between files when the request is cancelled, keeping what it scanned', async () => {
     const files: Record<string, string> = {};
