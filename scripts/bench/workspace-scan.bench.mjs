@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { percentiles, typeAround } from './typing.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = path.join(root, '.bench');
@@ -122,34 +123,17 @@ async function serverScan() {
   const pid = client.child.pid;
   const uri = pathToFileURL(path.join(os.tmpdir(), 'skeptic-bench-typing.js')).toString();
   const text = "const crypto = require('crypto');\n\nfunction hashPassword(password) {\n  return crypto.createHash('md5').update(password).digest('hex');\n}\n";
-  await client.open(uri, text);
-  await client.diagnosticsFor(uri, 1);
-  let algorithm = 'md5';
-  /** Edits the document every 250 ms while `going()`, measuring didChange → diagnostics of each edit. */
-  const edit = async (going, latencies) => {
-    while (going()) {
-      await new Promise((r) => setTimeout(r, 250));
-      const next = algorithm === 'md5' ? 'sha1' : 'md5';
-      const started = process.hrtime.bigint();
-      const version = await client.replace(uri, `'${algorithm}'`, `'${next}'`);
-      algorithm = next;
-      await client.diagnosticsFor(uri, version);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  };
-  // The same edits with no scan running first: on a shared machine the difference is what the scan costs typing.
-  const idle = [];
-  await edit(() => idle.length < 12, idle);
-  const latencies = [];
-  let scanning = true;
-  const typing = edit(() => scanning, latencies);
-  const cpuBefore = cpuSecondsOf(pid);
-  const started = process.hrtime.bigint();
-  const result = await client.request('skeptic/scanWorkspace', { workDoneToken: 'bench' });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  scanning = false;
-  await typing;
-  const cpu = cpuSecondsOf(pid) - cpuBefore;
+  // Edits every 250 ms, 12 before the scan and more during it: didChange → diagnostics of each.
+  let wall = 0;
+  let cpu = 0;
+  const { value: result, idle, during: latencies } = await typeAround(client, uri, text, { intervalMs: 250, idleEdits: 12 }, async () => {
+    const cpuBefore = cpuSecondsOf(pid);
+    const started = process.hrtime.bigint();
+    const answer = await client.request('skeptic/scanWorkspace', { workDoneToken: 'bench' });
+    wall = Number(process.hrtime.bigint() - started) / 1e9;
+    cpu = cpuSecondsOf(pid) - cpuBefore;
+    return answer;
+  });
   const peak = peakRssOf(pid);
   const published = new Set(client.published.map((p) => p.uri)).size;
   await client.stop();
@@ -157,12 +141,6 @@ async function serverScan() {
   const before = percentiles(idle);
   log(`server: ${wall.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, ${peak.toFixed(0)} MB peak; edits p50/p95 ${before.p50.toFixed(0)}/${before.p95.toFixed(0)} ms before the scan, ${during.p50.toFixed(0)}/${during.p95.toFixed(0)} ms during it (${latencies.length})`);
   return { wallSeconds: wall, cpuSeconds: cpu, peakRssMB: peak, result, filesPublished: published, editsBefore: before, editsDuring: during };
-}
-
-function percentiles(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-  return { count: sorted.length, p50: at(50), p95: at(95), max: sorted.at(-1) ?? NaN };
 }
 
 function cpuSecondsOf(pid) {

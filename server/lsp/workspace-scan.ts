@@ -9,6 +9,7 @@ import {
 import { configFileName, createHeapGuard, isWalked, overlaps, scanFile, walkFiles, type AnalysisOptions, type Analyzer, type Finding, type LanguageId, type ProjectFacts } from '../engine';
 import { showOccurrencesCommand, type DiagnosticData, type ScanWorkspaceResult, type ShowOccurrencesArguments } from '../../shared/protocol';
 import { toDiagnostic } from './diagnostics';
+import { largeFileBytes, ScanWorker } from './scan-worker';
 import { PropagationIndex, type FileEntry, type FileStamp } from './workspace-index';
 
 /** What the scan needs from the session. */
@@ -68,6 +69,8 @@ export class WorkspaceScanner {
   private scopeTimer: NodeJS.Timeout | undefined;
   private readonly loggedFailures = new Set<string>();
   private readonly guardHeap = createHeapGuard();
+  /** Large files are analysed here, off the event loop that serves edits. */
+  private readonly worker = new ScanWorker();
 
   constructor(private readonly host: WorkspaceHost) {
     this.index = new PropagationIndex({
@@ -269,7 +272,9 @@ export class WorkspaceScanner {
     }
     const display = path.relative(root, file).split(path.sep).join('/');
     try {
-      const outcome = await scanFile(file, display, this.host.analyzerFor(options), (abs, language) => this.host.projectFactsOf(abs, language, root), undefined, true);
+      const outcome = stamp.size >= largeFileBytes && stamp.size <= options.maxFileSize
+        ? await this.scanLarge(file, display, root, options)
+        : await scanFile(file, display, this.host.analyzerFor(options), (abs, language) => this.host.projectFactsOf(abs, language, root), undefined, true);
       this.guardHeap();
       if (this.host.isOpen(file)) return 'scanned'; // opened meanwhile: its live results stand
       if (!outcome || outcome.kind === 'skipped') {
@@ -294,6 +299,18 @@ export class WorkspaceScanner {
       this.forgetDisk(key);
       if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT') this.logError(`scanning ${display}`, error);
       return 'gone';
+    }
+  }
+
+  /** A large file, on the worker thread; on this one if the worker fails (said once in the log). */
+  private async scanLarge(file: string, display: string, root: string, options: AnalysisOptions): ReturnType<typeof scanFile> {
+    try {
+      const outcome = await this.worker.scan(file, display, root, options);
+      this.host.connection.console.log(`workspace scan: ${display} (${Math.round(fs.statSync(file).size / 1024)} KB) analysed on the worker thread`);
+      return outcome;
+    } catch (error) {
+      this.logError('the scan worker', error);
+      return scanFile(file, display, this.host.analyzerFor(options), (abs, language) => this.host.projectFactsOf(abs, language, root), undefined, true);
     }
   }
 

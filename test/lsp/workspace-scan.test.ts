@@ -300,6 +300,32 @@ describe('workspace scan scope follows .gitignore and .skeptic.yml', () => {
   });
 });
 
+describe('workspace scan of a large file', () => {
+  it('analyses it on the worker thread, with the same findings, patterns and links', async () => {
+    // Over 128 KB of safe hashing, then one weak hash of the same shape as in small.js.
+    const safe = Array.from({ length: 1600 }, (_, i) => `function digest${i}(value) {\n  return crypto.createHash('sha256').update(value).digest('hex');\n}\n`).join('\n');
+    const big = `const crypto = require('crypto');\n\n${safe}\nfunction legacyDigest(value) {\n  return crypto.createHash('md5').update(value).digest('hex');\n}\n`;
+    assert.ok(big.length > 128 * 1024);
+    const weakLine = big.split('\n').findIndex((l) => l.includes("'md5'"));
+    const workspace = new Workspace({ 'src/big.js': big, 'src/small.js': hashModule('hashPassword', 'md5') });
+    const client = await LspClient.start({ folder: workspace.folder, settings: { debounceMs: 0 }, capabilities });
+    try {
+      const result = await scan(client);
+      assert.equal(result.findings, 2);
+      const [finding] = await waitForLatest(client, workspace.uri('src/big.js'), 'big.js scanned', (d) => d.length === 1);
+      assert.equal(finding.code, 'weak-hash');
+      assert.equal(finding.range.start.line, weakLine);
+      assert.match(messageOf(finding), /same pattern in 1 other place$/);
+      assert.deepEqual(finding.relatedInformation?.map((r) => r.location.uri), [workspace.uri('src/small.js')]);
+      assert.ok(client.logs.some((l) => /src\/big\.js \(\d+ KB\) analysed on the worker thread/.test(l)), 'the worker analysed it');
+      assert.ok(!client.logs.some((l) => /small\.js.*worker thread/.test(l)), 'small files stay on the main thread');
+    } finally {
+      await client.stop();
+      workspace.dispose();
+    }
+  });
+});
+
 describe('workspace scan cancellation', () => {
   it('stops between files when the request is cancelled, keeping what it scanned', async () => {
     const files: Record<string, string> = {};
