@@ -4,7 +4,7 @@ import { nosqlFilterMethods } from '../models/javascript-sinks';
 import { literalText, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { assessValue, shorten } from './lib/injection-assessment';
-import { argumentsOf, shapeOf } from './lib/sink-calls';
+import { argumentsOf, propertyValue, shapeOf } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 
 const hazard = 'nosql-injection';
@@ -28,8 +28,11 @@ export default defineDetector({
         if (index === undefined || shape.receiverText === undefined) return;
         const receiver = shape.receiverText;
         if (notModel.test(receiver) || !modelReceiver.test(receiver.replace(/\s+/g, ''))) return;
-        const filter = unwrap(argumentsOf(node)[index]);
+        const args = argumentsOf(node);
+        const filter = unwrap(args[index]);
         if (!filter || context.isTestCode(node)) return;
+        // Sequelize and TypeORM take `{ where: … }` options (`Model.update(values, { where })`): SQL, not a Mongo filter.
+        if (args.some((a) => propertyValue(a, 'where'))) return;
         if (filter.type === 'object') checkObject(context, filter, node, 0);
         else checkWhole(context, filter, node);
       },

@@ -6,6 +6,7 @@ import { piecesOf } from './lib/built-strings';
 import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment';
 import { argumentsOf, firstSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
+import { withHelperFlows, type HelperSink } from './lib/helper-flows';
 
 const hazard = 'path-traversal';
 /** Checks that keep a path inside a directory, beyond the generic validators. */
@@ -14,7 +15,12 @@ const containment = /\.\.|\bpath\.(relative|normalize|resolve)\b|\bisAbsolute\b|
 const entryName = /^(entry|file|zipEntry|header|item|f|e)\.(path|fileName|filename|entryName|name)$/;
 const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outputFileSync|mkdir|mkdirSync|mkdirp|copyFile|rename)$/;
 
-export default firstSinkDetector(hazard, check);
+export default withHelperFlows(firstSinkDetector(hazard, check), {
+  hazard,
+  guarded: (match, leaf) => isValidatedBefore(leaf, match.call, containment) || isValidatedBefore(match.value, match.call, containment),
+  message: (source, argument, sink) => `${argument} (from ${source}) becomes a file path in ${sink.helper}(), which passes it to ${sink.match.label.replace(/^fs\.(promises\.)?/, 'fs.')}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
+  fix: (context, sink) => helperBasenameFix(context, sink),
+});
 
 function check(context: RuleContext, match: SinkMatch): void {
   const { call, spec } = match;
@@ -83,6 +89,18 @@ function basenameFix(context: RuleContext, value: SyntaxNode): Fix | undefined {
   return {
     title: `Keep only the file name of ${shorten(arg.text)} with path.basename (subdirectories in it are dropped)`,
     edits: [{ range: context.rangeOf(arg), newText: `path.basename(${arg.text})` }],
+    preservesBehaviour: false,
+  };
+}
+
+/** In the helper: `path.join(root, name)` → `path.join(root, path.basename(name))`, where `name` is the parameter. */
+function helperBasenameFix(context: RuleContext, sink: HelperSink): Fix | undefined {
+  const join = sink.leaf.parent?.parent;
+  if (sink.leaf.parent?.type !== 'arguments' || join?.type !== 'call_expression' || !/^path\.(join|resolve)$/.test(join.childForFieldName('function')?.text ?? '')) return undefined;
+  if (sameNode(argumentsOf(join)[0], sink.leaf) || !context.bindings.some((b) => b.local === 'path' && b.module.replace(/^node:/, '') === 'path')) return undefined;
+  return {
+    title: `Keep only the file name of ${shorten(sink.leaf.text)} in ${sink.helper}() with path.basename (subdirectories in it are dropped)`,
+    edits: [{ range: context.rangeOf(sink.leaf), newText: `path.basename(${sink.leaf.text})` }],
     preservesBehaviour: false,
   };
 }

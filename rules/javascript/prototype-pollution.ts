@@ -129,7 +129,8 @@ function keysFromParameters(key: SyntaxNode, fn: SyntaxNode): boolean {
       seen.add(node.text);
       const binding = lookupBinding(node);
       if (binding?.kind === 'parameter') return false;
-      const init = binding?.value ?? loopIterable(node);
+      // `const [rawKey, rawValue] = pair.split('=')`: a destructured name comes from its declarator's value.
+      const init = binding?.value ?? binding?.declarator?.childForFieldName('value') ?? loopIterable(node);
       if (init && visit(init, depth + 1)) return true;
       // `parts = parts.slice(…)`, `key = keys.shift()`: later assignments in the function.
       for (const assignment of factsOf(fn, node).assignments) {
@@ -184,7 +185,10 @@ function writesParameter(fn: SyntaxNode): boolean {
   return factsOf(fn, fn).assignments.some((a) => {
     if (a.childForFieldName('left')?.type !== 'subscript_expression') return false;
     const right = unwrap(a.childForFieldName('right'));
-    return !!right && right.type === 'identifier' && params.has(right.text);
+    if (!right) return false;
+    if (right.type === 'identifier' && params.has(right.text)) return true;
+    // A parser storing what it decoded from its input: `node[last] = decodeURIComponent(rawValue)`.
+    return right.type === 'call_expression' && /^(decodeURIComponent|decodeURI|unescape|String|JSON\.parse)$/.test(right.childForFieldName('function')?.text ?? '') && keysFromParameters(right, fn);
   });
 }
 

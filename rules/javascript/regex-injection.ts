@@ -1,5 +1,5 @@
 // regex-injection for JavaScript/TypeScript: input compiled with new RegExp() unescaped, and regular expressions with exponential backtracking.
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type RuleContext, type SyntaxNode, type TaintSource } from '../api';
 import { constantString, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { assessValue, onePerLine, sameNode, enclosingFunction, shorten } from './lib/injection-assessment';
@@ -56,13 +56,14 @@ function checkInput(context: RuleContext, pattern: SyntaxNode, call: SyntaxNode)
   if (risky.length === 0) return;
   const tainted = risky.map((part) => ({ part, source: context.taint.sourceOf(part, hazard) })).filter((t) => t.source);
   const named = risky.filter((part) => userTextName.test(lastName(part)));
-  const findings = tainted.length ? tainted : named.map((part) => ({ part, source: undefined }));
+  const findings: { part: SyntaxNode; source?: TaintSource }[] = tainted.length ? tainted : named.map((part) => ({ part, source: undefined }));
+  if (findings.length === 0 && assessment.built) findings.push(...parameterParts(context, risky));
   for (const { part, source } of onePerLine(findings)) {
     const at = sameNode(enclosingFunction(part), enclosingFunction(call)) ? part : pattern;
     context.report({
       node: at,
-      confidence: source ? 'high' : 'medium',
-      message: `${shorten(part.text)}${source ? ` (from ${source.label})` : ''} is compiled as a regular expression, so its metacharacters change the pattern and a crafted one can hang the process (ReDoS); escape it first, e.g. with lodash's escapeRegExp.`,
+      confidence: source?.parameter ? 'low' : source ? 'high' : 'medium',
+      message: `${shorten(part.text)}${source ? ` (from ${source.parameter ? 'the caller' : source.label})` : ''} is compiled as a regular expression, so its metacharacters change the pattern and a crafted one can hang the process (ReDoS); escape it first, e.g. with lodash's escapeRegExp.`,
       fix: {
         title: `Escape regular-expression characters in ${shorten(part.text)} (it then matches literally)`,
         edits: [{ range: context.rangeOf(part), newText: `String(${part.text}).replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&')` }],
@@ -90,4 +91,24 @@ function isEscapedVariable(node: SyntaxNode): boolean {
   if (n?.type !== 'identifier') return false;
   const binding = lookupBinding(n);
   return !!binding?.value && escapeIdiom.test(binding.value.text);
+}
+
+/** Names under which a caller hands over a pattern on purpose: compiling it is the function's contract, not a slip. */
+const patternName = /pattern|regex|regexp|^re$|^rx$|source|glob|expr|matcher|^src$/i;
+
+/**
+ * Parameters spliced into a pattern with regex syntax around them (`new RegExp('^' + name + '$')`): the constant parts
+ * show the author meant the value literally, so its metacharacters are a bug and a crafted one a ReDoS.
+ */
+function parameterParts(context: RuleContext, risky: readonly SyntaxNode[]): { part: SyntaxNode; source: TaintSource }[] {
+  const out: { part: SyntaxNode; source: TaintSource }[] = [];
+  for (const part of risky) {
+    if (patternName.test(lastName(part))) continue;
+    // `const literals = map(items, (d) => escapeRegExp(d.text)).join('|')`: escaped element by element.
+    const init = part.type === 'identifier' ? lookupBinding(part)?.value : undefined;
+    if (init && /escape|quote/i.test(init.text)) continue;
+    const flow = context.taint.flowOf(part, hazard, { parameters: true });
+    if (flow && !flow.sanitized && flow.source.parameter) out.push({ part, source: flow.source });
+  }
+  return out;
 }

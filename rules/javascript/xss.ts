@@ -1,5 +1,5 @@
 // xss for JavaScript/TypeScript: untrusted or unescaped data written as HTML (innerHTML, document.write, jQuery .html, dangerouslySetInnerHTML, res.send of request data, Handlebars SafeString).
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { htmlText } from '../models/javascript-sinks';
 import { constantString, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
@@ -120,6 +120,10 @@ function checkHtml(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink
     }
     return;
   }
+  if (options.structural && !assessment.built && assessment.risky.length === 1) {
+    reportParameter(context, assessment.risky[0], value, at, sink, fix);
+    return;
+  }
   if (!options.structural || !assessment.built || !looksHtml || assessment.risky.length === 0 || allValidated(assessment.risky, at)) return;
   for (const { part } of onePerLine(assessment.risky.map((part) => ({ part })))) {
     context.report({
@@ -128,6 +132,26 @@ function checkHtml(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink
       message: `${shorten(part.text)} is spliced into HTML for ${sink} without escaping, so markup in it runs as part of the page; escape it or build the elements with textContent.`,
     });
   }
+}
+
+/** Names that say the markup was already made safe, or is the page's own: `safeHtml`, `sanitized`, `trustedMarkup`. */
+const vouchedName = /safe|sanitiz|escaped|trusted|purif|clean|static/i;
+
+/**
+ * A DOM sink fed whole by a parameter of the enclosing function (`el.innerHTML = html`, `$(el).html(options.content)`):
+ * whoever calls it decides the markup, which in UI libraries and widgets is often user data. Low confidence: the caller
+ * may pass trusted markup.
+ */
+function reportParameter(context: RuleContext, part: SyntaxNode, value: SyntaxNode, at: SyntaxNode, sink: string, fix: Fix | undefined): void {
+  if (vouchedName.test(part.text) || allValidated([part], at)) return;
+  const flow = context.taint.flowOf(part, hazard, { parameters: true });
+  if (!flow || flow.sanitized || !flow.source.parameter) return;
+  context.report({
+    node: reportNode(part, value, at),
+    confidence: 'low',
+    message: `${shorten(part.text)} comes from the caller (${flow.source.label}) and is written as HTML through ${sink}, so markup in it runs as part of the page; insert it as text (textContent) or sanitize it with DOMPurify first.`,
+    fix,
+  });
 }
 
 /** React's escape hatch: anything but a constant, an imported asset, JSON for a script tag or sanitized markup. */

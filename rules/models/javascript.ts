@@ -45,5 +45,12 @@ export const javascriptModel: TaintModel = {
     { callee: 'lodash.escapeRegExp', hazards: ['regex-injection'] },
     { callee: 'mongoSanitize.sanitize', hazards: ['nosql-injection'] }, { callee: 'sanitize', hazards: ['nosql-injection', 'xss'] },
   ],
+  messageListeners: {
+    methods: ['on', 'once', 'addEventListener', 'addListener', 'prependListener'],
+    payloadEvents: ['message', 'messageerror'],
+    socketReceivers: /^(socket|ws|websocket|webSocket|client|conn|connection|peer|channel|sock|this\.(socket|ws|client|connection))$/,
+    lifecycleEvents: /^(connection|connect|disconnect|disconnecting|close|error|open|end|finish|listening|ping|pong|upgrade|drain|timeout|ready|reconnect\w*|connect_error|newListener|removeListener)$/,
+    handlerProperties: ['onmessage'],
+  },
   sanitizerNamePattern: /(^|[_a-z])(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
 };

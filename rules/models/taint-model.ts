@@ -27,6 +27,24 @@ export interface TaintModel {
   /** Function and method names whose result derives from their arguments (`String`, `path.join`, `format`). */
   readonly propagatingFunctions: readonly string[];
   readonly sanitizers: readonly Sanitizer[];
+  /**
+   * Event listeners whose first parameter is a payload another party sent: `window.addEventListener('message', (e) => …)`,
+   * `ws.on('message', (data) => …)`, socket.io's `socket.on('chat', (msg) => …)`. Optional: languages without them omit it.
+   */
+  readonly messageListeners?: MessageListeners;
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
+}
+
+export interface MessageListeners {
+  /** Methods that register a listener with the event name first: `on`, `once`, `addEventListener`. */
+  readonly methods: readonly string[];
+  /** Events that carry a payload on any receiver: `message`. */
+  readonly payloadEvents: readonly string[];
+  /** Receivers on which every event but the lifecycle ones carries a client payload (socket.io, ws, net sockets). */
+  readonly socketReceivers: RegExp;
+  /** Events that carry no payload: `connection`, `close`, `error`. */
+  readonly lifecycleEvents: RegExp;
+  /** Properties assigned a listener: `ws.onmessage = (e) => …`. */
+  readonly handlerProperties: readonly string[];
 }

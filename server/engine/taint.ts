@@ -389,6 +389,8 @@ export class TaintAnalysis {
         if (/^@(Req|Request)\b/.test(decorator)) for (const n of patternNames(p)) { result.delete(n); this.extraRequestNames.add(n); }
       }
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
+      const event = list[0] && this.messageEvent(fn);
+      if (event) for (const n of patternNames(list[0])) result.set(n, this.sourceTaint(`the '${event}' payload ${n}`, list[0]));
       return result;
     }
     const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
@@ -434,6 +436,27 @@ export class TaintAnalysis {
     }
     const name = fn.childForFieldName('name')?.text ?? '';
     return fn.parent?.type === 'export_statement' && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name);
+  }
+
+  /** The event name when `fn` listens for a payload another party sent (`addEventListener('message', fn)`, `socket.on('chat', fn)`). */
+  private messageEvent(fn: SyntaxNode): string | undefined {
+    const listeners = this.model.messageListeners;
+    if (!listeners) return undefined;
+    const parent = fn.parent;
+    if (parent?.type === 'assignment_expression') {
+      const left = parent.childForFieldName('left');
+      const property = left?.type === 'member_expression' ? left.childForFieldName('property')?.text ?? '' : '';
+      return listeners.handlerProperties.includes(property) ? property.replace(/^on/, '') : undefined;
+    }
+    if (parent?.type !== 'arguments' || parent.namedChildren[1]?.startIndex !== fn.startIndex) return undefined;
+    const callee = parent.parent?.childForFieldName('function');
+    if (callee?.type !== 'member_expression' || !listeners.methods.includes(callee.childForFieldName('property')?.text ?? '')) return undefined;
+    const first = parent.namedChildren[0];
+    const name = first?.type === 'string' ? first.text.slice(1, -1) : undefined;
+    if (!name) return undefined;
+    if (listeners.payloadEvents.includes(name)) return name;
+    const receiver = callee.childForFieldName('object')?.text ?? '';
+    return listeners.socketReceivers.test(receiver) && !listeners.lifecycleEvents.test(name) ? name : undefined;
   }
 
   /** The route string of a decorated Python view (`@app.get("/items/{id}")`), '' when it has none, undefined when not a route. */

@@ -1,0 +1,94 @@
+// Real-world shapes of cross-site scripting (DOM sinks, jQuery, Express/Koa responses, postMessage, exported UI helpers) each followed by its fix.
+const express = require('express');
+const escapeHtml = require('escape-html');
+const DOMPurify = require('dompurify');
+
+const app = express();
+
+// 1. Express greeting page.
+app.get('/hello', (req, res) => {
+  // expect: xss
+  res.send(`<h1>Hello ${req.query.name}</h1>`);
+});
+app.get('/hello-fixed', (req, res) => {
+  // ok: xss
+  res.send(`<h1>Hello ${escapeHtml(req.query.name)}</h1>`);
+});
+
+// 2. Search results echoing the term, built over several lines.
+app.get('/search', (req, res) => {
+  const q = req.query.q;
+  let html = '<div class="results">';
+  // expect: xss
+  html += '<p>No results for ' + q + '</p>';
+  html += '</div>';
+  res.send(html);
+});
+
+// 3. DOM: the fragment written into the page.
+function showTab() {
+  const tab = location.hash.slice(1);
+  // expect: xss
+  document.getElementById('title').innerHTML = 'Tab: ' + tab;
+}
+function showTabFixed() {
+  const tab = location.hash.slice(1);
+  // ok: xss
+  document.getElementById('title').textContent = 'Tab: ' + tab;
+}
+
+// 4. document.write of the query string (old analytics snippets).
+function writeRef() {
+  const params = new URLSearchParams(window.location.search);
+  // expect: xss
+  document.write('<img src="/pixel?ref=' + params.get('ref') + '">');
+}
+
+// 5. postMessage payload into jQuery .html().
+function listen($) {
+  window.addEventListener('message', (event) => {
+    // expect: xss
+    $('#notice').html(event.data.message);
+  });
+  window.addEventListener('message', (event) => {
+    if (event.origin !== 'https://app.example.com') return;
+    // ok: xss
+    $('#notice').text(event.data.message);
+  });
+}
+
+// 6. An exported UI helper: whoever calls it decides the markup.
+function renderInto(el, html) {
+  // expect: xss
+  el.innerHTML = html;
+}
+function renderIntoFixed(el, html) {
+  // ok: xss
+  el.innerHTML = DOMPurify.sanitize(html);
+}
+
+// 7. insertAdjacentHTML with a comment from the API.
+async function appendComment(list) {
+  const response = await fetch('/api/comments/latest');
+  const comment = await response.json();
+  // expect: xss
+  list.insertAdjacentHTML('beforeend', `<li>${comment.author}: ${comment.text}</li>`);
+}
+
+// 8. Koa body with request data.
+async function koaGreet(ctx) {
+  // expect: xss
+  ctx.body = `<p>Welcome back, ${ctx.query.user}</p>`;
+}
+async function koaGreetFixed(ctx) {
+  // ok: xss
+  ctx.body = `<p>Welcome back, ${escapeHtml(ctx.query.user)}</p>`;
+}
+
+// 9. JSON responses are not HTML.
+app.get('/api/echo', (req, res) => {
+  // ok: xss
+  res.json({ q: req.query.q });
+});
+
+module.exports = { showTab, showTabFixed, writeRef, listen, renderInto, renderIntoFixed, appendComment, koaGreet, koaGreetFixed };
