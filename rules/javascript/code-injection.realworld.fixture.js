@@ -91,4 +91,32 @@ function listen() {
 
 function notify() {}
 function handle() {}
-module.exports = { compileFilter, compileFilterFixed, cli, listen };
+
+// 8. Loading a plugin named by the request: require runs the module's code.
+app.get('/plugin', (req, res) => {
+  // expect: code-injection
+  const plugin = require(req.query.name);
+  res.json(plugin.describe());
+});
+const PLUGINS = { csv: './plugins/csv', json: './plugins/json' };
+app.get('/plugin-fixed', (req, res) => {
+  const modulePath = PLUGINS[req.query.name];
+  if (!modulePath) return res.sendStatus(404);
+  // ok: code-injection
+  const plugin = require(modulePath);
+  res.json(plugin.describe());
+});
+
+// 9. A script compiled from the body.
+app.post('/script', (req, res) => {
+  // expect: code-injection
+  const script = new vm.Script(req.body.source);
+  res.json(script.runInNewContext({}));
+});
+
+// 10. A template engine in a library compiling its template into a function.
+function compileTemplate(tpl) {
+  // expect: code-injection
+  return new Function('data', 'with (data) { return `' + tpl + '`; }');
+}
+module.exports = { compileTemplate, compileFilter, compileFilterFixed, cli, listen };

@@ -43,7 +43,7 @@ export default defineDetector({
   id: 'code-injection',
   family: 'javascript',
   // What `candidateCallee` accepts: the callee's text ends in one of these names.
-  triggers: /eval|Function|setTimeout|setInterval|runInNewContext|runInThisContext|runInContext|compileFunction|Script|SourceTextModule/,
+  triggers: /eval|Function|setTimeout|setInterval|runInNewContext|runInThisContext|runInContext|compileFunction|Script|SourceTextModule|require|import/,
   create(context) {
     const visit = (node: SyntaxNode, isNew: boolean): void => {
       const callee = node.childForFieldName(isNew ? 'constructor' : 'function');
@@ -72,7 +72,10 @@ export default defineDetector({
       });
     };
     return {
-      call_expression: (node: SyntaxNode) => visit(node, false),
+      call_expression: (node: SyntaxNode) => {
+        visit(node, false);
+        checkModuleLoad(context, node);
+      },
       new_expression: (node: SyntaxNode) => visit(node, true),
     };
   },
@@ -200,4 +203,24 @@ function jsonParseFix(call: SyntaxNode, jsonText: SyntaxNode, context: RuleConte
     edits: [{ range: context.rangeOf(call), newText: `JSON.parse(${jsonText.text})` }],
     preservesBehaviour: false,
   };
+}
+
+/**
+ * `require(req.query.name)`, `await import(name)` with request data: loading a module runs its code, and with a path
+ * (or an npm name the attacker published) the client chooses which. Only for a known source: plugin loaders take names
+ * from configuration all the time.
+ */
+function checkModuleLoad(context: RuleContext, node: SyntaxNode): void {
+  const callee = node.childForFieldName('function');
+  if (!callee || (callee.type !== 'import' && !(callee.type === 'identifier' && callee.text === 'require'))) return;
+  if (callee.type === 'identifier' && findBinding(callee)) return;
+  const arg = node.childForFieldName('arguments')?.namedChildren[0];
+  if (!arg || constantString(arg) !== undefined || context.isTestCode(node)) return;
+  const source = context.taint.sourceOf(arg, 'code-injection');
+  if (!source) return;
+  context.report({
+    node: arg,
+    confidence: 'high',
+    message: `${callee.text}() loads a module named by ${source.label}, and loading a module runs its code, so the client picks what runs; map the input to a fixed set of module paths.`,
+  });
 }

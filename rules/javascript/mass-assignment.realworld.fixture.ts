@@ -2,6 +2,8 @@
 import express from 'express';
 import mongoose from 'mongoose';
 import { PrismaClient } from '@prisma/client';
+import _ from 'lodash';
+import knex from 'knex';
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 
 const app = express();
@@ -73,4 +75,26 @@ export class AccountsController {
     // expect: mass-assignment
     return prisma.account.update({ where: { id }, data: body });
   }
+}
+
+// 7. lodash merge of the body into the user document.
+app.patch('/me/profile', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  // expect: mass-assignment
+  _.merge(user, req.body);
+  await user.save();
+  res.json(user);
+});
+app.patch('/me/profile-fixed', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  // ok: mass-assignment
+  Object.assign(user, _.pick(req.body, ['displayName', 'bio']));
+  await user.save();
+  res.json(user);
+});
+
+// 8. Koa: insert the body as a row.
+async function koaCreate(ctx: any) {
+  // expect: mass-assignment
+  ctx.body = await knex('users').insert(ctx.request.body).returning('*');
 }

@@ -87,4 +87,31 @@ function routes(fastify) {
   });
 }
 
+
+// 7. $regex from the query string: operators aside, a pattern the server runs (ReDoS) and that matches everything.
+app.get('/users/search', async (req, res) => {
+  // expect: nosql-injection
+  const users = await User.find({ name: { $regex: req.query.name, $options: 'i' } });
+  res.json(users);
+});
+
+// 8. An aggregation whose $match stage is the client's.
+app.post('/stats', async (req, res) => {
+  // expect: nosql-injection
+  const stats = await Post.aggregate([{ $match: req.body.filter }, { $group: { _id: '$author', n: { $sum: 1 } } }]);
+  res.json(stats);
+});
+app.post('/stats-fixed', async (req, res) => {
+  // ok: nosql-injection
+  const stats = await Post.aggregate([{ $match: { author: String(req.body.author) } }, { $group: { _id: '$author', n: { $sum: 1 } } }]);
+  res.json(stats);
+});
+
+// 9. Body copied to a local first.
+app.post('/api/login', async (req, res) => {
+  const body = req.body;
+  // expect: nosql-injection
+  const account = await User.findOne({ email: body.email, password: body.password }).lean();
+  res.json({ ok: !!account });
+});
 module.exports = { koaDelete, koaDeleteFixed, routes };

@@ -33,6 +33,11 @@ export default defineDetector({
         if (!filter || context.isTestCode(node)) return;
         // Sequelize and TypeORM take `{ where: … }` options (`Model.update(values, { where })`): SQL, not a Mongo filter.
         if (args.some((a) => propertyValue(a, 'where'))) return;
+        if (shape.name === 'aggregate') {
+          // The pipeline: `$match` stages filter like `find`.
+          if (filter.type === 'array') for (const stage of filter.namedChildren) if (stage && unwrap(stage)?.type === 'object') checkObject(context, unwrap(stage)!, node, 0);
+          return;
+        }
         if (filter.type === 'object') checkObject(context, filter, node, 0);
         else checkWhole(context, filter, node);
       },
@@ -69,8 +74,18 @@ function checkObject(context: RuleContext, object: SyntaxNode, call: SyntaxNode,
       checkWhere(context, value, call);
       continue;
     }
+    // `{ $regex: req.query.q }`: the client's pattern runs on the database server (ReDoS) and `.*` matches every record.
+    if (key === '$regex') {
+      checkRegex(context, value, call);
+      continue;
+    }
+    // `{ $match: req.body.filter }` in an aggregation stage is a whole filter.
+    if (key === '$match' && value.type !== 'object') {
+      checkWhole(context, value, call);
+      continue;
+    }
     // `{ $eq: value }` compares literally; `$in`/`$nin` want arrays and are the author's choice.
-    if (key.startsWith('$') && key !== '$or' && key !== '$and' && key !== '$nor') continue;
+    if (key.startsWith('$') && key !== '$or' && key !== '$and' && key !== '$nor' && key !== '$match') continue;
     if (value.type === 'object') checkObject(context, value, call, depth + 1);
     else if (value.type === 'array') {
       for (const element of value.namedChildren) if (element && unwrap(element)?.type === 'object') checkObject(context, unwrap(element)!, call, depth + 1);
@@ -90,6 +105,17 @@ function checkValue(context: RuleContext, value: SyntaxNode, call: SyntaxNode, k
       edits: [{ range: context.rangeOf(value), newText: value.type === 'shorthand_property_identifier' ? `${value.text}: { $eq: ${value.text} }` : `{ $eq: ${value.text} }` }],
       preservesBehaviour: true,
     },
+  });
+}
+
+/** `$regex` with request data that is not escaped: the pattern is the client's. */
+function checkRegex(context: RuleContext, value: SyntaxNode, call: SyntaxNode): void {
+  const source = context.taint.sourceOf(value, 'regex-injection');
+  if (!source || /escape|quote|\$&/i.test(value.text)) return;
+  context.report({
+    node: value,
+    confidence: 'high',
+    message: `The $regex pattern is ${shorten(value.text)} from ${source.label}, so the client's pattern runs on the database (a catastrophic one stalls it, ".*" matches every record); escape it (lodash escapeRegExp) or match exact values.`,
   });
 }
 

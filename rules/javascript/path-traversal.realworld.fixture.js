@@ -117,4 +117,63 @@ function loadConfig(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-module.exports = { koaFile, extract, extractFixed, loadConfig };
+
+// 10. Static middleware in a library: the fix strips leading "../" after normalizing.
+function serveStatic(root) {
+  return (req, res, next) => {
+    const file = path.join(root, decodeURIComponent(req.path));
+    // expect: path-traversal
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) return next();
+      // expect: path-traversal
+      fs.createReadStream(file).pipe(res);
+    });
+  };
+}
+function serveStaticFixed(root) {
+  return (req, res, next) => {
+    const safe = path.normalize(decodeURIComponent(req.path)).replace(/^(\.\.(\/|\\|$))+/, '');
+    const file = path.join(root, safe);
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) return next();
+      // ok: path-traversal
+      fs.createReadStream(file).pipe(res);
+    });
+  };
+}
+
+// 11. Containment by indexOf, the check older servers use.
+app.get('/files/*', (req, res) => {
+  const file = path.resolve(UPLOADS, req.params[0]);
+  if (file.indexOf(UPLOADS) !== 0) return res.sendStatus(403);
+  // ok: path-traversal
+  fs.readFile(file, (err, data) => res.end(data));
+});
+
+// 12. Next.js API route reading a post by slug, then a fix refusing dots and slashes.
+async function postApi(req, res) {
+  const { slug } = req.query;
+  // expect: path-traversal
+  const markdown = fs.readFileSync(path.join(process.cwd(), 'posts', `${slug}.md`), 'utf8');
+  res.status(200).json({ markdown });
+}
+async function postApiFixed(req, res) {
+  const { slug } = req.query;
+  if (typeof slug !== 'string' || slug.includes('..') || slug.includes('/')) return res.status(400).end();
+  // ok: path-traversal
+  const markdown = fs.readFileSync(path.join(process.cwd(), 'posts', `${slug}.md`), 'utf8');
+  res.status(200).json({ markdown });
+}
+
+// 13. A multer upload moved to a name the client chose.
+app.post('/upload', (req, res) => {
+  // expect: path-traversal
+  fs.renameSync(req.file.path, path.join(UPLOADS, req.body.name));
+  res.sendStatus(201);
+});
+app.post('/upload-fixed', (req, res) => {
+  // ok: path-traversal
+  fs.renameSync(req.file.path, path.join(UPLOADS, path.basename(req.body.name)));
+  res.sendStatus(201);
+});
+module.exports = { serveStatic, serveStaticFixed, postApi, postApiFixed, koaFile, extract, extractFixed, loadConfig };

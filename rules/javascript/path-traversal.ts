@@ -4,7 +4,7 @@ import { unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
 import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment';
-import { argumentsOf, firstSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, perArgumentSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 import { withHelperFlows, type HelperSink } from './lib/helper-flows';
 
@@ -13,9 +13,11 @@ const hazard = 'path-traversal';
 const containment = /\.\.|\bpath\.(relative|normalize|resolve)\b|\bisAbsolute\b|\brealpath|\bisInside|\bisSubPath|\bwithin|startsWith/;
 /** Archive entries whose names are attacker-chosen (zip slip): unzipper, adm-zip, yauzl, tar-stream, jszip. */
 const entryName = /^(entry|file|zipEntry|header|item|f|e)\.(path|fileName|filename|entryName|name)$/;
+const uploadedPath = /^(req|request)\.(file|files(\[[^\]]+\]|\.\w+)*)\.(path|destination|filename)$/;
 const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outputFileSync|mkdir|mkdirSync|mkdirp|copyFile|rename)$/;
 
-export default withHelperFlows(firstSinkDetector(hazard, check), {
+/** Both paths of a rename or copy are sinks. */
+export default withHelperFlows(perArgumentSinkDetector(hazard, check), {
   hazard,
   guarded: (match, leaf) => isValidatedBefore(leaf, match.call, containment) || isValidatedBefore(match.value, match.call, containment),
   message: (source, argument, sink) => `${argument} (from ${source}) becomes a file path in ${sink.helper}(), which passes it to ${sink.match.label.replace(/^fs\.(promises\.)?/, 'fs.')}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
@@ -29,6 +31,8 @@ function check(context: RuleContext, match: SinkMatch): void {
   if (spec.safeWithOption && argumentsOf(call).slice(1).some((a) => propertyValue(a, spec.safeWithOption!))) return;
   // A constant (`'/dashboard'`, `path.join(__dirname, 'x')` spelled out) carries nothing: skip the data flow.
   if (piecesOf(value).every((p) => p.text !== undefined)) return;
+  // multer's `req.file.path` is where the server stored the upload, under a name it generated.
+  if (uploadedPath.test(value.text)) return;
   const source = context.taint.sourceOf(value, hazard);
   const label = match.label.replace(/^fs\.(promises\.)?/, 'fs.');
   if (source) {

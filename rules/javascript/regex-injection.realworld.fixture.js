@@ -75,4 +75,28 @@ function levelPattern() {
 }
 
 const ITEMS = [];
-module.exports = { matchesName, matchesNameFixed, stripPrefix, compileRule, highlight, highlightFixed, grepCli, levelPattern };
+const LINES = [];
+
+// 7. String#match with a string compiles it as a regular expression.
+app.get('/grep', (req, res) => {
+  // expect: regex-injection
+  const hits = LINES.filter((line) => line.match(req.query.pattern));
+  res.json(hits);
+});
+app.get('/grep-fixed', (req, res) => {
+  const needle = String(req.query.pattern);
+  // ok: regex-injection
+  const hits = LINES.filter((line) => line.includes(needle));
+  res.json(hits);
+});
+
+// 8. A replaceAll helper from before String#replaceAll: the search text is meant literally.
+function replaceAll(str, search, replacement) {
+  // expect: regex-injection
+  return str.replace(new RegExp(search, 'g'), replacement);
+}
+function replaceAllFixed(str, search, replacement) {
+  // ok: regex-injection
+  return str.split(search).join(replacement);
+}
+module.exports = { replaceAll, replaceAllFixed, matchesName, matchesNameFixed, stripPrefix, compileRule, highlight, highlightFixed, grepCli, levelPattern };

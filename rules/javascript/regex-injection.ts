@@ -15,7 +15,7 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // The RegExp constructor, or a literal with a repeated group (`)+`, `)*`, `){2,}`), which backtracking needs.
-  triggers: /RegExp|\)[*+]|\)\{\d+,/,
+  triggers: /RegExp|\)[*+]|\)\{\d+,|\.\s*(?:match|matchAll)\s*\(/,
   create(context) {
     const visitConstructor = (node: SyntaxNode): void => {
       const callee = unwrap(node.childForFieldName('function') ?? node.childForFieldName('constructor'));
@@ -31,7 +31,10 @@ export default defineDetector({
     };
     return {
       new_expression: visitConstructor,
-      call_expression: visitConstructor,
+      call_expression(node: SyntaxNode) {
+        visitConstructor(node);
+        checkStringMatch(context, node);
+      },
       regex(node: SyntaxNode) {
         const pattern = node.childForFieldName('pattern')?.text ?? '';
         const flags = node.childForFieldName('flags')?.text ?? '';
@@ -111,4 +114,24 @@ function parameterParts(context: RuleContext, risky: readonly SyntaxNode[]): { p
     if (flow && !flow.sanitized && flow.source.parameter) out.push({ part, source: flow.source });
   }
   return out;
+}
+
+/**
+ * `line.match(req.query.pattern)`: String's match and matchAll compile a string argument into a regular
+ * expression. Only for request data: a library passing its caller's pattern does so on purpose.
+ */
+function checkStringMatch(context: RuleContext, call: SyntaxNode): void {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'member_expression' || !/^(match|matchAll)$/.test(callee.childForFieldName('property')?.text ?? '')) return;
+  const args = argumentsOf(call);
+  const pattern = unwrap(args[0]);
+  if (args.length !== 1 || !pattern || /^(regex|new_expression|object|array|arrow_function|function_expression)$/.test(pattern.type) || constantString(pattern) !== undefined) return;
+  if (escapeIdiom.test(pattern.text) || /escape|quote/i.test(pattern.text) || context.isTestCode(call)) return;
+  const source = context.taint.sourceOf(pattern, hazard);
+  if (!source) return;
+  context.report({
+    node: pattern,
+    confidence: 'high',
+    message: `${shorten(pattern.text)} (from ${source.label}) is compiled as a regular expression by .${callee.childForFieldName('property')?.text}(), so its metacharacters change the match and a crafted one can hang the process (ReDoS); compare with includes() or escape it first.`,
+  });
 }

@@ -91,4 +91,51 @@ app.get('/api/echo', (req, res) => {
   res.json({ q: req.query.q });
 });
 
-module.exports = { showTab, showTabFixed, writeRef, listen, renderInto, renderIntoFixed, appendComment, koaGreet, koaGreetFixed };
+
+// 10. jQuery selector built from the fragment: `#<img src=x onerror=alert(1)>` becomes markup.
+function openPanel($) {
+  // expect: xss
+  $(window.location.hash).addClass('open');
+}
+function openPanelFixed($) {
+  const id = window.location.hash.slice(1);
+  // ok: xss
+  $(document.getElementById(id)).addClass('open');
+}
+
+// 11. Express 404 page echoing the path.
+app.use((req, res) => {
+  // expect: xss
+  res.status(404).send('<p>Cannot find ' + req.originalUrl + '</p>');
+});
+
+// 12. A tooltip widget: the title option is inserted as markup (the shape of several UI-library advisories).
+class Tooltip {
+  constructor(element, options) {
+    this.element = element;
+    this.options = options;
+  }
+  show() {
+    const tip = document.createElement('div');
+    // expect: xss
+    tip.innerHTML = this.options.title;
+    document.body.appendChild(tip);
+  }
+  setContent(content) {
+    // expect: xss
+    this.tip.querySelector('.inner').innerHTML = content;
+  }
+  setContentFixed(content) {
+    // ok: xss
+    this.tip.querySelector('.inner').textContent = content;
+  }
+}
+
+// 13. API data written into the page.
+async function loadProfile() {
+  const res = await fetch('/api/profile');
+  const profile = await res.json();
+  // todo-expect: xss
+  document.querySelector('#bio').innerHTML = profile.bio;
+}
+module.exports = { openPanel, openPanelFixed, Tooltip, loadProfile, showTab, showTabFixed, writeRef, listen, renderInto, renderIntoFixed, appendComment, koaGreet, koaGreetFixed };

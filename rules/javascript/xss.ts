@@ -17,7 +17,7 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // HTML properties, `ctx.body`, Handlebars' SafeString, dangerouslySetInnerHTML, and the HTML-writing methods of `htmlMethods`.
-  triggers: /innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
+  triggers: /\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
   create(context) {
     return {
       assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
@@ -57,6 +57,7 @@ const htmlMethods = new Set(['insertAdjacentHTML', 'write', 'writeln', 'createCo
 
 function checkCall(context: RuleContext, node: SyntaxNode): void {
   const shape = shapeOf(node);
+  if (shape.callee?.type === 'identifier' && /^(\$|jQuery)$/.test(shape.callee.text)) return checkSelector(context, node);
   const method = shape.name ?? '';
   if (!htmlMethods.has(method) || shape.receiverText === undefined) return;
   const receiver = shape.receiverText;
@@ -135,6 +136,7 @@ function checkHtml(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink
 }
 
 /** Names that say the markup was already made safe, or is the page's own: `safeHtml`, `sanitized`, `trustedMarkup`. */
+const widgetOption = /^this\.(options|opts|_options|config|_config|settings|_settings|props)\.[\w$]+$/;
 const vouchedName = /safe|sanitiz|escaped|trusted|purif|clean|static/i;
 
 /**
@@ -144,13 +146,33 @@ const vouchedName = /safe|sanitiz|escaped|trusted|purif|clean|static/i;
  */
 function reportParameter(context: RuleContext, part: SyntaxNode, value: SyntaxNode, at: SyntaxNode, sink: string, fix: Fix | undefined): void {
   if (vouchedName.test(part.text) || allValidated([part], at)) return;
-  const flow = context.taint.flowOf(part, hazard, { parameters: true });
-  if (!flow || flow.sanitized || !flow.source.parameter) return;
+  // A widget's options (`this.options.title`, `this._config.content`, `this.props.html`) are its constructor's parameters.
+  const option = widgetOption.test(part.text) ? { label: part.text.split('.').slice(0, 2).join('.') } : undefined;
+  const flow = option ? undefined : context.taint.flowOf(part, hazard, { parameters: true });
+  if (!option && (!flow || flow.sanitized || !flow.source.parameter)) return;
   context.report({
     node: reportNode(part, value, at),
     confidence: 'low',
-    message: `${shorten(part.text)} comes from the caller (${flow.source.label}) and is written as HTML through ${sink}, so markup in it runs as part of the page; insert it as text (textContent) or sanitize it with DOMPurify first.`,
+    message: `${shorten(part.text)} comes from the caller (${option ? option.label : flow!.source.label}) and is written as HTML through ${sink}, so markup in it runs as part of the page; insert it as text (textContent) or sanitize it with DOMPurify first.`,
     fix,
+  });
+}
+
+/**
+ * `$(location.hash)`: jQuery parses a string that looks like markup as HTML, so a selector from the page's URL or a
+ * message becomes elements with event handlers. Only for a known source.
+ */
+function checkSelector(context: RuleContext, node: SyntaxNode): void {
+  const args = argumentsOf(node);
+  const value = unwrap(args[0]);
+  if (args.length !== 1 || !value || constantString(value) !== undefined || context.isTestCode(node)) return;
+  if (value.type === 'call_expression' || value.type === 'this' || value.type === 'arrow_function' || value.type === 'function_expression') return;
+  const source = context.taint.sourceOf(value, hazard);
+  if (!source) return;
+  context.report({
+    node: value,
+    confidence: 'high',
+    message: `jQuery receives ${shorten(value.text)} from ${source.label}, and a string that looks like markup is parsed as HTML, so the input can add elements with script handlers; look the element up with document.getElementById or $.find, or pass it through $(document).find(…).`,
   });
 }
 

@@ -52,5 +52,11 @@ export const javascriptModel: TaintModel = {
     lifecycleEvents: /^(connection|connect|disconnect|disconnecting|close|error|open|end|finish|listening|ping|pong|upgrade|drain|timeout|ready|reconnect\w*|connect_error|newListener|removeListener)$/,
     handlerProperties: ['onmessage'],
   },
+  replaceSanitizers: [
+    // `p.replace(/^(\.\.(\/|\\|$))+/, '')`, `name.replace(/\.\./g, '')`: the parent-directory steps removed.
+    { pattern: /\\\.\\\./, hazards: ['path-traversal'] },
+    // `name.replace(/[^a-zA-Z0-9._-]/g, '')`: only a safe alphabet left (no slashes, quotes, markup or shell syntax).
+    { pattern: /^\/\[\^(?:[\w .-]|\\[wd.-])*\]\+?\/[a-z]*g[a-z]*$/, hazards: ['path-traversal', 'command-injection', 'sql-injection', 'xss', 'ldap-injection', 'xpath-injection', 'template-injection', 'open-redirect'] },
+  ],
   sanitizerNamePattern: /(^|[_a-z])(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
 };

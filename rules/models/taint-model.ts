@@ -32,6 +32,11 @@ export interface TaintModel {
    * `ws.on('message', (data) => …)`, socket.io's `socket.on('chat', (msg) => …)`. Optional: languages without them omit it.
    */
   readonly messageListeners?: MessageListeners;
+  /**
+   * `.replace(regex, …)` calls that remove what a hazard needs, by the regex's source text: `/\.\./g` for path
+   * traversal, `/[^\w.-]/g` (everything but a safe alphabet) for most. Optional.
+   */
+  readonly replaceSanitizers?: readonly { readonly pattern: RegExp; readonly hazards: readonly string[] }[];
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
 }

@@ -438,6 +438,13 @@ export class TaintAnalysis {
     return fn.parent?.type === 'export_statement' && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name);
   }
 
+  /** The hazards a `.replace(regex, …)` removes, by the model's replace sanitizers. */
+  private replaceClears(pattern: SyntaxNode | null | undefined): string[] | undefined {
+    if (pattern?.type !== 'regex' || !this.model.replaceSanitizers) return undefined;
+    const hazards = this.model.replaceSanitizers.filter((r) => r.pattern.test(pattern.text)).flatMap((r) => r.hazards);
+    return hazards.length ? hazards : undefined;
+  }
+
   /** The event name when `fn` listens for a payload another party sent (`addEventListener('message', fn)`, `socket.on('chat', fn)`). */
   private messageEvent(fn: SyntaxNode): string | undefined {
     const listeners = this.model.messageListeners;
@@ -652,6 +659,11 @@ export class TaintAnalysis {
       // Kept, cleared, so `flowOf` can tell a sanitized value from one with no source.
       if (hazards === '*' || t.cleared === '*') return { source: t.source, cleared: '*' };
       return { source: t.source, cleared: [...t.cleared, ...hazards] };
+    }
+    const stripped = receiver && (name === 'replace' || name === 'replaceAll') ? this.replaceClears(args?.namedChildren[0]) : undefined;
+    if (receiver && stripped) {
+      const t = this.evaluate(receiver, env);
+      return t && { source: t.source, cleared: t.cleared === '*' ? '*' : [...t.cleared, ...stripped] };
     }
     if (receiver) {
       // Request methods: req.get('Referer'), request.get_json(), await request.json().
