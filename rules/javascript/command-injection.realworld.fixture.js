@@ -4,6 +4,8 @@ const cp = require('child_process');
 const util = require('util');
 const express = require('express');
 const { quote } = require('shell-quote');
+const yargs = require('yargs/yargs');
+const { hideBin } = require('yargs/helpers');
 
 const execAsync = util.promisify(exec);
 const app = express();
@@ -113,4 +115,55 @@ function killPort(port) {
   execSync(`lsof -ti tcp:${n} | xargs kill -9`);
 }
 
-module.exports = { cloneRepo, cloneRepoFixed, convertCli, convertCliFixed, transcode, transcodeFixed, archive, archiveFixed, openInEditor, registerSocket, killPort };
+
+// 10. A commander CLI: the action's arguments are what the user typed.
+function deployCli(program) {
+  program
+    .command('deploy <env>')
+    .action((env) => {
+      // expect: command-injection
+      execSync(`./scripts/deploy.sh ${env}`, { stdio: 'inherit' });
+    });
+  program
+    .command('deploy-fixed <env>')
+    .action((env) => {
+      // ok: command-injection
+      execFileSync('./scripts/deploy.sh', [env], { stdio: 'inherit' });
+    });
+}
+
+// 11. yargs options.
+function backupCli() {
+  const argv = yargs(hideBin(process.argv)).option('db', { type: 'string' }).parse();
+  // expect: command-injection
+  execSync('pg_dump ' + argv.db + ' > backup.sql');
+}
+
+// 12. Electron: the renderer asks the main process to open a path.
+function registerIpc(ipcMain) {
+  ipcMain.handle('open-folder', async (event, folder) => {
+    // expect: command-injection
+    exec(`xdg-open "${folder}"`);
+  });
+  ipcMain.handle('open-folder-fixed', async (event, folder) => {
+    // ok: command-injection
+    execFile('xdg-open', [folder]);
+  });
+}
+
+// 13. Fastify and hapi handlers.
+function fastifyRoutes(fastify) {
+  fastify.get('/whois', async (request) => {
+    // expect: command-injection
+    return execSync(`whois ${request.query.domain}`).toString();
+  });
+}
+const hapiRoute = {
+  method: 'GET',
+  path: '/dig',
+  handler: (request) => {
+    // expect: command-injection
+    return execSync('dig +short ' + request.query.name).toString();
+  },
+};
+module.exports = { deployCli, backupCli, registerIpc, fastifyRoutes, hapiRoute, cloneRepo, cloneRepoFixed, convertCli, convertCliFixed, transcode, transcodeFixed, archive, archiveFixed, openInEditor, registerSocket, killPort };

@@ -71,3 +71,36 @@ app.get('/go', (req, res) => {
   res.writeHead(302, { Location: req.query.to as string });
   res.end();
 });
+
+// 7. A Lambda answering with a Location header.
+export const lambdaRedirect = async (event: any) => {
+  return {
+    statusCode: 302,
+    // expect: open-redirect
+    headers: { Location: event.queryStringParameters.next },
+  };
+};
+export const lambdaRedirectFixed = async (event: any) => {
+  const next = event.queryStringParameters.next;
+  return {
+    statusCode: 302,
+    // ok: open-redirect
+    headers: { Location: typeof next === 'string' && /^\/[^/\\]/.test(next) ? next : '/' },
+  };
+};
+
+// 8. Fastify and hapi.
+export function fastifyRoutes(fastify: any) {
+  fastify.get('/continue', async (request: any, reply: any) => {
+    // expect: open-redirect
+    return reply.redirect(request.query.continue);
+  });
+}
+export const hapiRoute = {
+  method: 'GET',
+  path: '/bye',
+  handler: (request: any, h: any) => {
+    // expect: open-redirect
+    return h.redirect(request.query.next);
+  },
+};

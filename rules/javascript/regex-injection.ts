@@ -105,8 +105,10 @@ const patternName = /pattern|regex|regexp|^re$|^rx$|source|glob|expr|matcher|^sr
  */
 function parameterParts(context: RuleContext, risky: readonly SyntaxNode[]): { part: SyntaxNode; source: TaintSource }[] {
   const out: { part: SyntaxNode; source: TaintSource }[] = [];
-  for (const part of risky) {
-    if (patternName.test(lastName(part))) continue;
+  for (const raw of risky) {
+    // The parameter itself (`'^' + name + '$'`): a property of an object parameter (`node.raw[0]`) is the program's data.
+    const part = unwrap(raw);
+    if (part?.type !== 'identifier' || patternName.test(part.text)) continue;
     // `const literals = map(items, (d) => escapeRegExp(d.text)).join('|')`: escaped element by element.
     const init = part.type === 'identifier' ? lookupBinding(part)?.value : undefined;
     if (init && /escape|quote/i.test(init.text)) continue;

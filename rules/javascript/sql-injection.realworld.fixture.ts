@@ -8,6 +8,7 @@ import knexFactory from 'knex';
 import { PrismaClient, Prisma } from '@prisma/client';
 import { Controller, Get, Query, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+declare const mysqlPool: any;
 
 const app = express();
 const router = new Router();
@@ -149,3 +150,42 @@ app.post('/login', (req, res) => {
   // ok: sql-injection
   connection.query('SELECT * FROM accounts WHERE user = ' + mysql.escape(user), (err, rows) => res.json(rows));
 });
+
+// 10. hapi: the payload into a query.
+export const hapiRoute = {
+  method: 'POST',
+  path: '/notes',
+  handler: async (request: any) => {
+    // expect: sql-injection
+    return pool.query(`INSERT INTO notes (body) VALUES ('${request.payload.body}')`);
+  },
+};
+export const hapiRouteFixed = {
+  method: 'POST',
+  path: '/notes-fixed',
+  handler: async (request: any) => {
+    // ok: sql-injection
+    return pool.query('INSERT INTO notes (body) VALUES ($1)', [request.payload.body]);
+  },
+};
+
+// 11. A Lambda behind API Gateway.
+export const handler = async (event: any) => {
+  const { email } = JSON.parse(event.body);
+  // expect: sql-injection
+  const [rows] = await mysqlPool.query("SELECT id FROM subscribers WHERE email = '" + email + "'");
+  return { statusCode: 200, body: JSON.stringify(rows) };
+};
+
+// 12. A Next.js API route.
+export default async function apiHandler(req: any, res: any) {
+  // expect: sql-injection
+  const result = await pool.query(`DELETE FROM sessions WHERE token = '${req.cookies.session}'`);
+  res.status(200).json({ deleted: result.rowCount });
+}
+
+// 13. Escaping quotes by hand is the fix some projects shipped: still not a parameter.
+export async function findByTitle(title: string) {
+  // expect: sql-injection
+  return pool.query("SELECT * FROM books WHERE title = '" + title.replace(/'/g, "''") + "'");
+}

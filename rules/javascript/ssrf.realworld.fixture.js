@@ -4,6 +4,8 @@ const axios = require('axios');
 const http = require('http');
 const https = require('https');
 const got = require('got');
+const Wreck = require('@hapi/wreck');
+const ssrfFilter = require('ssrf-req-filter');
 
 const app = express();
 app.use(express.json());
@@ -73,4 +75,35 @@ app.get('/users/:id', async (req, res) => {
   res.json(data);
 });
 
-module.exports = { app };
+
+// 8. hapi with Wreck.
+const hapiProxy = {
+  method: 'GET',
+  path: '/fetch',
+  handler: async (request) => {
+    // expect: ssrf
+    const { payload } = await Wreck.get(request.query.target);
+    return payload;
+  },
+};
+
+// 9. A fix that filters private addresses with an agent.
+app.get('/proxy-agent', async (req, res) => {
+  const url = String(req.query.url);
+  // ok: ssrf
+  const response = await axios.get(url, { httpAgent: ssrfFilter(url), httpsAgent: ssrfFilter(url) });
+  res.send(response.data);
+});
+
+// 10. A socket message naming a feed to poll.
+function registerFeeds(wss) {
+  wss.on('connection', (ws) => {
+    ws.on('message', async (data) => {
+      const { feedUrl } = JSON.parse(data);
+      // expect: ssrf
+      const feed = await got(feedUrl).text();
+      ws.send(feed);
+    });
+  });
+}
+module.exports = { hapiProxy, registerFeeds, app };

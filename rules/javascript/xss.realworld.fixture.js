@@ -138,4 +138,39 @@ async function loadProfile() {
   // todo-expect: xss
   document.querySelector('#bio').innerHTML = profile.bio;
 }
-module.exports = { openPanel, openPanelFixed, Tooltip, loadProfile, showTab, showTabFixed, writeRef, listen, renderInto, renderIntoFixed, appendComment, koaGreet, koaGreetFixed };
+
+// 14. A Lambda returning an HTML page.
+exports.page = async (event) => {
+  const name = event.queryStringParameters.name;
+  return {
+    statusCode: 200,
+    headers: { 'Content-Type': 'text/html' },
+    // expect: xss
+    body: `<html><body><h1>Hello ${name}</h1></body></html>`,
+  };
+};
+exports.pageFixed = async (event) => {
+  const name = event.queryStringParameters.name;
+  return {
+    statusCode: 200,
+    headers: { 'Content-Type': 'text/html' },
+    // ok: xss
+    body: `<html><body><h1>Hello ${escapeHtml(name)}</h1></body></html>`,
+  };
+};
+
+// 15. A Next.js route handler answering with HTML.
+async function GET(request) {
+  const q = request.nextUrl.searchParams.get('q');
+  // expect: xss
+  return new Response(`<p>Results for ${q}</p>`, { headers: { 'Content-Type': 'text/html' } });
+}
+
+// 16. Fastify.
+function fastifyRoutes(fastify) {
+  fastify.get('/echo', async (request, reply) => {
+    // expect: xss
+    reply.type('text/html').send(`<div>${request.query.msg}</div>`);
+  });
+}
+module.exports = { GET, fastifyRoutes, openPanel, openPanelFixed, Tooltip, loadProfile, showTab, showTabFixed, writeRef, listen, renderInto, renderIntoFixed, appendComment, koaGreet, koaGreetFixed };

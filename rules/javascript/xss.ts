@@ -11,20 +11,35 @@ const hazard = 'xss';
 const htmlProperties = /^(innerHTML|outerHTML|srcdoc)$/;
 const jqueryReceiver = /^(\$|jQuery)\s*\(|^\$\w*$|^(\$el|el|element|container|target|wrapper|node|root|this\.\$el)$/;
 const responseReceiver = /^(res|response|resp|reply)\b/;
+const htmlContentType = /['"]content-type['"]\s*:\s*['"]text\/html/i;
 const plainContentType = /\.(type|contentType)\(\s*['"](text|txt|json|application\/json|text\/plain|text\/csv|csv)['"]|['"]Content-Type['"]\s*,\s*['"](text\/plain|application\/json|text\/csv)/i;
 
 export default defineDetector({
   id: hazard,
   family: 'javascript',
   // HTML properties, `ctx.body`, Handlebars' SafeString, dangerouslySetInnerHTML, and the HTML-writing methods of `htmlMethods`.
-  triggers: /\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
+  triggers: /text\/html|\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
   create(context) {
     return {
       assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
       augmented_assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
       call_expression: (node: SyntaxNode) => checkCall(context, node),
+      // A Lambda result `{ headers: { 'Content-Type': 'text/html' }, body: html }`.
+      pair(node: SyntaxNode) {
+        if (!/^['"]?body['"]?$/.test(node.childForFieldName('key')?.text ?? '')) return;
+        const value = node.childForFieldName('value');
+        const object = node.parent;
+        if (!value || object?.type !== 'object' || !htmlContentType.test(object.text)) return;
+        checkHtml(context, value, node, 'an HTML response body', { structural: false, needsHtmlText: true });
+      },
       new_expression(node: SyntaxNode) {
         const ctor = node.childForFieldName('constructor');
+        // `new Response(html, { headers: { 'Content-Type': 'text/html' } })` in route handlers and workers.
+        if (ctor?.text === 'Response' || ctor?.text === 'NextResponse') {
+          const [body, init] = argumentsOf(node);
+          if (body && init && htmlContentType.test(init.text)) checkHtml(context, body, node, `new ${ctor.text}`, { structural: false, needsHtmlText: true });
+          return;
+        }
         if (!ctor || lastNameOf(ctor) !== 'SafeString') return;
         const value = argumentsOf(node)[0];
         if (value) checkHtml(context, value, node, 'Handlebars.SafeString', { structural: true });
