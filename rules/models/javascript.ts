@@ -46,11 +46,12 @@ export const javascriptModel: TaintModel = {
     { callee: 'mongoSanitize.sanitize', hazards: ['nosql-injection'] }, { callee: 'sanitize', hazards: ['nosql-injection', 'xss'] },
   ],
   messageListeners: {
-    methods: ['on', 'once', 'addEventListener', 'addListener', 'prependListener'],
+    methods: ['on', 'once', 'addEventListener', 'addListener', 'prependListener', 'handle', 'handleOnce'],
     payloadEvents: ['message', 'messageerror'],
     socketReceivers: /^(socket|ws|websocket|webSocket|client|conn|connection|peer|channel|sock|this\.(socket|ws|client|connection))$/,
     lifecycleEvents: /^(connection|connect|disconnect|disconnecting|close|error|open|end|finish|listening|ping|pong|upgrade|drain|timeout|ready|reconnect\w*|connect_error|newListener|removeListener)$/,
     handlerProperties: ['onmessage'],
+    payloadAfterEvent: /^(ipcMain|ipcRenderer|electron\.ipcMain)$/,
   },
   replaceSanitizers: [
     // `p.replace(/^(\.\.(\/|\\|$))+/, '')`, `name.replace(/\.\./g, '')`: the parent-directory steps removed.

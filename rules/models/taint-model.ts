@@ -50,6 +50,8 @@ export interface MessageListeners {
   readonly socketReceivers: RegExp;
   /** Events that carry no payload: `connection`, `close`, `error`. */
   readonly lifecycleEvents: RegExp;
+  /** Receivers whose listeners get an event object first and the payload after it (Electron's `ipcMain.on('x', (event, arg) => …)`). */
+  readonly payloadAfterEvent?: RegExp;
   /** Properties assigned a listener: `ws.onmessage = (e) => …`. */
   readonly handlerProperties: readonly string[];
 }

@@ -390,7 +390,12 @@ export class TaintAnalysis {
       }
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
       const event = list[0] && this.messageEvent(fn);
-      if (event) for (const n of patternNames(list[0])) result.set(n, this.sourceTaint(`the '${event}' payload ${n}`, list[0]));
+      if (event) {
+        // Electron's listeners get the event first and the renderer's arguments after it.
+        const receiver = fn.parent?.parent?.childForFieldName('function')?.childForFieldName('object')?.text ?? '';
+        const payload = this.model.messageListeners?.payloadAfterEvent?.test(receiver) ? list.slice(1) : [list[0]];
+        for (const p of payload) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the '${event}' payload ${n}`, p));
+      }
       return result;
     }
     const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
@@ -461,8 +466,8 @@ export class TaintAnalysis {
     const first = parent.namedChildren[0];
     const name = first?.type === 'string' ? first.text.slice(1, -1) : undefined;
     if (!name) return undefined;
-    if (listeners.payloadEvents.includes(name)) return name;
     const receiver = callee.childForFieldName('object')?.text ?? '';
+    if (listeners.payloadEvents.includes(name) || listeners.payloadAfterEvent?.test(receiver)) return name;
     return listeners.socketReceivers.test(receiver) && !listeners.lifecycleEvents.test(name) ? name : undefined;
   }
 
