@@ -140,7 +140,9 @@ function directSource(context: RuleContext, value: SyntaxNode): TaintSource | un
   const node = value.type === 'shorthand_property_identifier' ? value : unwrap(value);
   if (!node || !isDirect(node, 0)) return undefined;
   const source = context.taint.sourceOf(node, hazard);
-  if (!source || stringOnlySources.test(source.label) || /^@/.test(source.label)) return undefined;
+  if (!source || stringOnlySources.test(source.label)) return undefined;
+  // NestJS: a DTO class validated by the pipe holds the types it declares; an untyped, `any` or record body holds raw JSON.
+  if (/^@/.test(source.label) && !(/^@(Body|Query)\(\s*\)/.test(source.label) && untypedParameter(node, source.label.replace(/^@\w+\(\s*\)\s*/, '')))) return undefined;
   return source;
 }
 
@@ -157,5 +159,19 @@ function isDirect(node: SyntaxNode, depth: number): boolean {
   if (target?.type === 'object_pattern' || target?.type === 'array_pattern') return true;
   if (value.type === 'identifier' || value.type === 'member_expression' || value.type === 'subscript_expression') return isDirect(value, depth + 1);
   if (value.type === 'await_expression') return /\.(json|body)\(\)$/.test(value.text);
+  return false;
+}
+
+/** Whether the enclosing method's parameter `name` has no type, or one that holds any JSON (`any`, `object`, `Record<…>`). */
+function untypedParameter(at: SyntaxNode, name: string): boolean {
+  for (let n = at.parent; n; n = n.parent) {
+    if (n.type !== 'method_definition' && !/function|arrow_function/.test(n.type)) continue;
+    for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!p || (p.childForFieldName('pattern')?.text ?? '') !== name) continue;
+      const type = p.childForFieldName('type')?.text.replace(/^:\s*/, '') ?? '';
+      return !type || /^(any|unknown|object|Record<.*>|\{.*\})$/.test(type);
+    }
+    return false;
+  }
   return false;
 }

@@ -1,5 +1,6 @@
 // Real-world shapes of prototype pollution (config loaders, query and CLI parsers, settings endpoints) each followed by its fix.
 const express = require('express');
+const _ = require('lodash');
 
 const app = express();
 app.use(express.json());
@@ -76,10 +77,10 @@ function parseFlags(argv) {
     const keys = match[1].split('.');
     let o = opts;
     keys.slice(0, -1).forEach((k) => {
-      // todo-expect: prototype-pollution
+      // expect: prototype-pollution
       o = o[k] = o[k] || {};
     });
-    // todo-expect: prototype-pollution
+    // expect: prototype-pollution
     o[keys[keys.length - 1]] = match[2];
   }
   return opts;
@@ -90,7 +91,7 @@ const settings = {};
 app.post('/settings', (req, res) => {
   const { section, key, value } = req.body;
   if (!settings[section]) settings[section] = {};
-  // todo-expect: prototype-pollution
+  // expect: prototype-pollution
   settings[section][key] = value;
   res.json(settings);
 });
@@ -103,4 +104,35 @@ app.post('/settings-fixed', (req, res) => {
   res.json(Object.fromEntries(settingsMap));
 });
 
-module.exports = { ConfigStore, parseNested, parseNestedFixed, parseFlags };
+
+// 5. A JSON-pointer setter (`/a/b/c`).
+function setPointer(obj, pointer, value) {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node = obj;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i];
+    // expect: prototype-pollution
+    if (!(part in node)) node[part] = {};
+    node = node[part];
+  }
+  // expect: prototype-pollution
+  node[parts[parts.length - 1]] = value;
+  return obj;
+}
+
+// 6. lodash set with a path the client chose.
+app.post('/prefs', (req, res) => {
+  const prefs = {};
+  // expect: prototype-pollution
+  _.set(prefs, req.body.path, req.body.value);
+  res.json(prefs);
+});
+const EDITABLE = ['theme', 'language', 'notifications.email'];
+app.post('/prefs-fixed', (req, res) => {
+  const prefs = {};
+  if (!EDITABLE.includes(req.body.path)) return res.status(400).end();
+  // ok: prototype-pollution
+  _.set(prefs, req.body.path, req.body.value);
+  res.json(prefs);
+});
+module.exports = { setPointer, ConfigStore, parseNested, parseNestedFixed, parseFlags };
