@@ -1,6 +1,7 @@
 // Real-world shapes of code injection (eval, Function, vm, timers with strings; servers, CLIs, libraries) each followed by its fix.
 const express = require('express');
 const vm = require('vm');
+const safeEval = require('notevil');
 
 const app = express();
 app.use(express.json());
@@ -119,4 +120,24 @@ function compileTemplate(tpl) {
   // expect: code-injection
   return new Function('data', 'with (data) { return `' + tpl + '`; }');
 }
+
+// 11. A "safe" evaluator inside a vm context, fed the order lines from the body.
+app.post('/b2b/orders', (req, res) => {
+  const sandbox = { safeEval, orderLinesData: req.body.orderLinesData };
+  vm.createContext(sandbox);
+  // expect: code-injection
+  vm.runInContext('safeEval(orderLinesData)', sandbox, { timeout: 2000 });
+  res.json({ ok: true });
+});
+app.post('/b2b/orders-fixed', (req, res) => {
+  // ok: code-injection
+  const lines = JSON.parse(String(req.body.orderLinesData));
+  res.json({ count: lines.length });
+});
+
+// 12. notevil on request data.
+app.get('/formula', (req, res) => {
+  // expect: code-injection
+  res.json({ value: safeEval(req.query.formula) });
+});
 module.exports = { compileTemplate, compileFilter, compileFilterFixed, cli, listen };

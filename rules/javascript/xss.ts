@@ -18,7 +18,7 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // HTML properties, `ctx.body`, Handlebars' SafeString, dangerouslySetInnerHTML, and the HTML-writing methods of `htmlMethods`.
-  triggers: /text\/html|\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
+  triggers: /bypassSecurityTrust|text\/html|\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
   create(context) {
     return {
       assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
@@ -68,12 +68,29 @@ function checkAssignment(context: RuleContext, node: SyntaxNode): void {
   }
 }
 
+/** Angular's DomSanitizer escape hatches: the value is trusted as markup, script, style or URL as it is. */
+const angularBypass = /^bypassSecurityTrust(Html|Script|Style|Url|ResourceUrl)$/;
+
+/** `this.sanitizer.bypassSecurityTrustHtml(value)` with anything but a constant. */
+function checkBypass(context: RuleContext, node: SyntaxNode, method: string): void {
+  const value = unwrap(argumentsOf(node)[0]);
+  if (!value || constantString(value) !== undefined || context.isTestCode(node)) return;
+  if (/sanitiz|purif|escape/i.test(value.text)) return;
+  const source = context.taint.sourceOf(value, hazard);
+  context.report({
+    node: value,
+    confidence: source ? 'high' : 'medium',
+    message: `${source ? `Data from ${source.label}` : shorten(value.text)} is marked trusted with ${method}, so Angular inserts it without sanitizing and markup in it runs; bind it normally (Angular sanitizes [innerHTML]) or sanitize it with DOMPurify first.`,
+  });
+}
+
 const htmlMethods = new Set(['insertAdjacentHTML', 'write', 'writeln', 'createContextualFragment', 'html', 'append', 'prepend', 'after', 'before', 'replaceWith', 'send', 'end']);
 
 function checkCall(context: RuleContext, node: SyntaxNode): void {
   const shape = shapeOf(node);
   if (shape.callee?.type === 'identifier' && /^(\$|jQuery)$/.test(shape.callee.text)) return checkSelector(context, node);
   const method = shape.name ?? '';
+  if (angularBypass.test(method) && shape.receiverText !== undefined) return checkBypass(context, node, method);
   if (!htmlMethods.has(method) || shape.receiverText === undefined) return;
   const receiver = shape.receiverText;
   const args = argumentsOf(node);
