@@ -1,6 +1,7 @@
 // Real-world shapes of code injection (eval, Function, vm, timers with strings; servers, CLIs, libraries) each followed by its fix.
 const express = require('express');
 const vm = require('vm');
+const mathjs = require('mathjs');
 const safeEval = require('notevil');
 
 const app = express();
@@ -139,5 +140,11 @@ app.post('/b2b/orders-fixed', (req, res) => {
 app.get('/formula', (req, res) => {
   // expect: code-injection
   res.json({ value: safeEval(req.query.formula) });
+});
+
+// 13. An old mathjs calculator.
+app.post('/calculator', (req, res) => {
+  // expect: code-injection
+  res.json({ result: mathjs.eval(req.body.eqn) });
 });
 module.exports = { compileTemplate, compileFilter, compileFilterFixed, cli, listen };

@@ -229,12 +229,14 @@ function reportFirstArgument(context: RuleContext, node: SyntaxNode, message: (s
 
 /** "Safe" evaluators that have been escaped (safe-eval, notevil, static-eval): request data in them is still code. */
 const evaluators = /^(safeEval|safe-eval|notevil|staticEval|static-eval)$/;
+/** mathjs's old `eval` (before 4.x it could reach the Function constructor). */
+const mathEval = /^(mathjs|math)\.eval$/;
 
 function checkEvaluator(context: RuleContext, node: SyntaxNode): void {
   const callee = node.childForFieldName('function');
-  if (callee?.type !== 'identifier') return;
+  if (callee?.type !== 'identifier' && callee?.type !== 'member_expression') return;
   const resolved = context.resolveCallee(callee) ?? callee.text;
-  if (!evaluators.test(resolved) && !evaluators.test(callee.text)) return;
+  if (!evaluators.test(resolved) && !evaluators.test(callee.text) && !mathEval.test(callee.text.replace(/\s+/g, '')) && !/^mathjs\.eval$/.test(resolved)) return;
   reportFirstArgument(context, node, (source) => `${callee.text}() evaluates code built from ${source}, and these "safe" evaluators have known sandbox escapes; parse the input as data (JSON.parse) or dispatch through an allow-list of operations.`);
 }
 

@@ -114,4 +114,25 @@ app.post('/api/login', async (req, res) => {
   const account = await User.findOne({ email: body.email, password: body.password }).lean();
   res.json({ ok: !!account });
 });
+
+// 10. The criteria object built by a helper, then handed to find (NodeGoat's allocations).
+app.get('/allocations/:userId', async (req, res) => {
+  const { threshold } = req.query;
+  const userId = parseInt(req.params.userId, 10);
+  const searchCriteria = () => {
+    if (threshold) {
+      // expect: nosql-injection
+      return { $where: `this.userId == ${userId} && this.stocks > '${threshold}'` };
+    }
+    return { userId };
+  };
+  res.json(await Post.find(searchCriteria()));
+});
+app.get('/allocations-fixed/:userId', async (req, res) => {
+  const threshold = parseInt(req.query.threshold, 10);
+  const userId = parseInt(req.params.userId, 10);
+  // ok: nosql-injection
+  const criteria = Number.isNaN(threshold) ? { userId } : { userId, stocks: { $gt: threshold } };
+  res.json(await Post.find(criteria));
+});
 module.exports = { koaDelete, koaDeleteFixed, routes };

@@ -19,9 +19,17 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // The callee's property is a filter method: `User.find(…)`, `users.updateOne(…)`.
-  triggers: new RegExp(`(?<![\\w$])(?:${Object.keys(nosqlFilterMethods).join('|')})(?![\\w$])`),
+  // Or a `$where` clause built anywhere (a helper returning the criteria object).
+  triggers: new RegExp(`(?<![\\w$])(?:${Object.keys(nosqlFilterMethods).join('|')})(?![\\w$])|\\$where`),
   create(context) {
     return {
+      // `const criteria = () => ({ $where: `this.stocks > '${threshold}'` })`: the clause runs wherever the object goes.
+      pair(node: SyntaxNode) {
+        const key = node.childForFieldName('key');
+        const value = unwrap(node.childForFieldName('value'));
+        if (!value || (key?.type === 'property_identifier' ? key.text : literalText(key)) !== '$where' || context.isTestCode(node)) return;
+        checkWhere(context, value, node);
+      },
       call_expression(node: SyntaxNode) {
         const shape = shapeOf(node);
         const index = nosqlFilterMethods[shape.name ?? ''];
