@@ -135,4 +135,19 @@ app.post('/prefs-fixed', (req, res) => {
   _.set(prefs, req.body.path, req.body.value);
   res.json(prefs);
 });
+
+// 7. The fix some utility packages shipped: refuse any key that Object.prototype already has.
+function defaultsDeep(target, source) {
+  for (const key in source) {
+    if (key in Object.prototype) continue;
+    if (source[key] && typeof source[key] === 'object') {
+      // ok: prototype-pollution
+      defaultsDeep(target[key] = target[key] || {}, source[key]);
+    } else if (target[key] === undefined) {
+      // ok: prototype-pollution
+      target[key] = source[key];
+    }
+  }
+  return target;
+}
 module.exports = { setPointer, ConfigStore, parseNested, parseNestedFixed, parseFlags };
