@@ -135,8 +135,14 @@ class Tooltip {
 async function loadProfile() {
   const res = await fetch('/api/profile');
   const profile = await res.json();
-  // todo-expect: xss
+  // expect: xss
   document.querySelector('#bio').innerHTML = profile.bio;
+}
+async function loadProfileFixed() {
+  const res = await fetch('/api/profile');
+  const profile = await res.json();
+  // ok: xss
+  document.querySelector('#bio').textContent = profile.bio;
 }
 
 // 14. A Lambda returning an HTML page.
@@ -173,4 +179,4 @@ function fastifyRoutes(fastify) {
     reply.type('text/html').send(`<div>${request.query.msg}</div>`);
   });
 }
-module.exports = { GET, fastifyRoutes, openPanel, openPanelFixed, Tooltip, loadProfile, showTab, showTabFixed, writeRef, listen, renderInto, renderIntoFixed, appendComment, koaGreet, koaGreetFixed };
+module.exports = { GET, fastifyRoutes, openPanel, openPanelFixed, Tooltip, loadProfile, loadProfileFixed, showTab, showTabFixed, writeRef, listen, renderInto, renderIntoFixed, appendComment, koaGreet, koaGreetFixed };

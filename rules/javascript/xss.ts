@@ -167,6 +167,23 @@ function checkHtml(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink
   }
 }
 
+/** `await res.json()`, `await fetch(…)`, `await axios.get(…)`: what another service answered. */
+const responseRead = /^await\s+(?:[\w$.]+\.(?:json|text)\(\s*\)|(?:fetch|axios(?:\.\w+)?|got|ky(?:\.\w+)?|\$\.(?:get|getJSON|ajax))\s*\()/;
+
+/**
+ * A value read from a network response in the same function (`const profile = await res.json(); … profile.bio`): API
+ * data often holds what other users wrote, so written as HTML it is stored XSS.
+ */
+function fromResponse(part: SyntaxNode): boolean {
+  let root = unwrap(part);
+  while (root?.type === 'member_expression') root = unwrap(root.childForFieldName('object'));
+  if (root?.type !== 'identifier') return false;
+  const binding = lookupBinding(root);
+  const init = binding?.declarator?.childForFieldName('value');
+  if (!init || !sameNode(enclosingFunction(binding!.declarator!), enclosingFunction(part))) return false;
+  return responseRead.test(init.text);
+}
+
 /** Names that say the markup was already made safe, or is the page's own: `safeHtml`, `sanitized`, `trustedMarkup`. */
 const widgetOption = /^this\.(options|opts|_options|config|_config|settings|_settings|props)\.[\w$]+$/;
 const vouchedName = /safe|sanitiz|escaped|trusted|purif|clean|static/i;
@@ -179,13 +196,13 @@ const vouchedName = /safe|sanitiz|escaped|trusted|purif|clean|static/i;
 function reportParameter(context: RuleContext, part: SyntaxNode, value: SyntaxNode, at: SyntaxNode, sink: string, fix: Fix | undefined): void {
   if (vouchedName.test(part.text) || allValidated([part], at)) return;
   // A widget's options (`this.options.title`, `this._config.content`, `this.props.html`) are its constructor's parameters.
-  const option = widgetOption.test(part.text) ? { label: part.text.split('.').slice(0, 2).join('.') } : undefined;
+  const option = widgetOption.test(part.text) ? { label: part.text.split('.').slice(0, 2).join('.') } : fromResponse(part) ? { label: 'a network response' } : undefined;
   const flow = option ? undefined : context.taint.flowOf(part, hazard, { parameters: true });
   if (!option && (!flow || flow.sanitized || !flow.source.parameter)) return;
   context.report({
     node: reportNode(part, value, at),
     confidence: 'low',
-    message: `${shorten(part.text)} comes from the caller (${option ? option.label : flow!.source.label}) and is written as HTML through ${sink}, so markup in it runs as part of the page; insert it as text (textContent) or sanitize it with DOMPurify first.`,
+    message: `${shorten(part.text)} comes from ${option?.label === 'a network response' ? option.label : `the caller (${option ? option.label : flow!.source.label})`} and is written as HTML through ${sink}, so markup in it runs as part of the page; insert it as text (textContent) or sanitize it with DOMPurify first.`,
     fix,
   });
 }
