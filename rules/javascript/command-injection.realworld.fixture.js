@@ -166,4 +166,12 @@ const hapiRoute = {
     return execSync('dig +short ' + request.query.name).toString();
   },
 };
-module.exports = { deployCli, backupCli, registerIpc, fastifyRoutes, hapiRoute, cloneRepo, cloneRepoFixed, convertCli, convertCliFixed, transcode, transcodeFixed, archive, archiveFixed, openInEditor, registerSocket, killPort };
+
+// 14. A worker thread running what its own parent sends: the program's data, not a client's.
+function workerMain(parentPort) {
+  parentPort.on('message', (job) => {
+    // ok: command-injection
+    exec(job.command, (err, out) => parentPort.postMessage(out));
+  });
+}
+module.exports = { workerMain, deployCli, backupCli, registerIpc, fastifyRoutes, hapiRoute, cloneRepo, cloneRepoFixed, convertCli, convertCliFixed, transcode, transcodeFixed, archive, archiveFixed, openInEditor, registerSocket, killPort };

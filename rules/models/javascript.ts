@@ -52,6 +52,7 @@ export const javascriptModel: TaintModel = {
     lifecycleEvents: /^(connection|connect|disconnect|disconnecting|close|error|open|end|finish|listening|ping|pong|upgrade|drain|timeout|ready|reconnect\w*|connect_error|newListener|removeListener)$/,
     handlerProperties: ['onmessage'],
     payloadAfterEvent: /^(ipcMain|ipcRenderer|electron\.ipcMain)$/,
+    internalReceivers: /^(process|parentPort|cluster|child|childProcess|subprocess|proc|\w*[wW]orker\w*|port\d?|this\.(worker|child|port))$/,
   },
   replaceSanitizers: [
     // `p.replace(/^(\.\.(\/|\\|$))+/, '')`, `name.replace(/\.\./g, '')`: the parent-directory steps removed.

@@ -52,6 +52,8 @@ export interface MessageListeners {
   readonly lifecycleEvents: RegExp;
   /** Receivers whose listeners get an event object first and the payload after it (Electron's `ipcMain.on('x', (event, arg) => …)`). */
   readonly payloadAfterEvent?: RegExp;
+  /** Receivers whose messages come from the program itself (a worker's parent, a child process): not client data. */
+  readonly internalReceivers?: RegExp;
   /** Properties assigned a listener: `ws.onmessage = (e) => …`. */
   readonly handlerProperties: readonly string[];
 }

@@ -458,7 +458,8 @@ export class TaintAnalysis {
     if (parent?.type === 'assignment_expression') {
       const left = parent.childForFieldName('left');
       const property = left?.type === 'member_expression' ? left.childForFieldName('property')?.text ?? '' : '';
-      return listeners.handlerProperties.includes(property) ? property.replace(/^on/, '') : undefined;
+      const owner = left?.type === 'member_expression' ? left.childForFieldName('object')?.text ?? '' : '';
+      return listeners.handlerProperties.includes(property) && !listeners.internalReceivers?.test(owner) ? property.replace(/^on/, '') : undefined;
     }
     if (parent?.type !== 'arguments' || parent.namedChildren[1]?.startIndex !== fn.startIndex) return undefined;
     const callee = parent.parent?.childForFieldName('function');
@@ -467,6 +468,7 @@ export class TaintAnalysis {
     const name = first?.type === 'string' ? first.text.slice(1, -1) : undefined;
     if (!name) return undefined;
     const receiver = callee.childForFieldName('object')?.text ?? '';
+    if (listeners.internalReceivers?.test(receiver)) return undefined;
     if (listeners.payloadEvents.includes(name) || listeners.payloadAfterEvent?.test(receiver)) return name;
     return listeners.socketReceivers.test(receiver) && !listeners.lifecycleEvents.test(name) ? name : undefined;
   }
