@@ -129,6 +129,8 @@ function checkStringMatch(context: RuleContext, call: SyntaxNode): void {
   const pattern = unwrap(args[0]);
   if (args.length !== 1 || !pattern || /^(regex|new_expression|object|array|arrow_function|function_expression)$/.test(pattern.type) || constantString(pattern) !== undefined) return;
   if (escapeIdiom.test(pattern.text) || /escape|quote/i.test(pattern.text) || context.isTestCode(call)) return;
+  // `.match(x)` is everywhere: ask the data flow only where the function mentions some input at all.
+  if (!inputWords.test(outermostFunction(call).text)) return;
   const source = context.taint.sourceOf(pattern, hazard);
   if (!source) return;
   context.report({
@@ -136,4 +138,13 @@ function checkStringMatch(context: RuleContext, call: SyntaxNode): void {
     confidence: 'high',
     message: `${shorten(pattern.text)} (from ${source.label}) is compiled as a regular expression by .${callee.childForFieldName('property')?.text}(), so its metacharacters change the match and a crafted one can hang the process (ReDoS); compare with includes() or escape it first.`,
   });
+}
+
+/** Words without which no request, page, message or command-line source appears in a function. */
+const inputWords = /\b(req|request|ctx|context|event|evt|location|document|argv|params|query|body|payload|message|msg|data|socket|ws|prompt|URLSearchParams|useSearchParams|searchParams|window|app|router|fastify|server|handler)\b|@(Body|Query|Param|Headers)\b/;
+
+function outermostFunction(node: SyntaxNode): SyntaxNode {
+  let top = node;
+  for (let n = enclosingFunction(node); n; n = enclosingFunction(n)) top = n;
+  return top;
 }
