@@ -174,4 +174,17 @@ function workerMain(parentPort) {
     exec(job.command, (err, out) => parentPort.postMessage(out));
   });
 }
-module.exports = { workerMain, deployCli, backupCli, registerIpc, fastifyRoutes, hapiRoute, cloneRepo, cloneRepoFixed, convertCli, convertCliFixed, transcode, transcodeFixed, archive, archiveFixed, openInEditor, registerSocket, killPort };
+
+// 15. A small `sh` helper, and a route handing it a command built from the query string.
+function sh(command) {
+  return execSync(command, { encoding: 'utf8' });
+}
+app.get('/api/branch', (req, res) => {
+  // expect: command-injection
+  res.send(sh('git log --oneline ' + req.query.branch));
+});
+app.get('/api/branch-fixed', (req, res) => {
+  // ok: command-injection
+  res.send(execFileSync('git', ['log', '--oneline', String(req.query.branch)], { encoding: 'utf8' }));
+});
+module.exports = { sh, workerMain, deployCli, backupCli, registerIpc, fastifyRoutes, hapiRoute, cloneRepo, cloneRepoFixed, convertCli, convertCliFixed, transcode, transcodeFixed, archive, archiveFixed, openInEditor, registerSocket, killPort };

@@ -189,3 +189,21 @@ export async function findByTitle(title: string) {
   // expect: sql-injection
   return pool.query("SELECT * FROM books WHERE title = '" + title.replace(/'/g, "''") + "'");
 }
+
+// 14. A query wrapper, and a route handing it SQL built from the request.
+async function runQuery(text: string) {
+  const { rows } = await pool.query(text);
+  return rows;
+}
+app.get('/invoices', async (req, res) => {
+  // expect: sql-injection
+  res.json(await runQuery(`SELECT * FROM invoices WHERE customer = '${req.query.customer}'`));
+});
+async function runQueryFixed(text: string, values: unknown[]) {
+  const { rows } = await pool.query(text, values);
+  return rows;
+}
+app.get('/invoices-fixed', async (req, res) => {
+  // ok: sql-injection
+  res.json(await runQueryFixed('SELECT * FROM invoices WHERE customer = $1', [req.query.customer]));
+});
