@@ -43,7 +43,7 @@ export default defineDetector({
   id: 'code-injection',
   family: 'javascript',
   // What `candidateCallee` accepts: the callee's text ends in one of these names.
-  triggers: /eval|Function|setTimeout|setInterval|runInNewContext|runInThisContext|runInContext|compileFunction|Script|SourceTextModule/,
+  triggers: /eval|Eval|Function|setTimeout|setInterval|runInNewContext|runInThisContext|runInContext|compileFunction|Script|SourceTextModule|require|import|notevil|evaluate/,
   create(context) {
     const visit = (node: SyntaxNode, isNew: boolean): void => {
       const callee = node.childForFieldName(isNew ? 'constructor' : 'function');
@@ -54,6 +54,7 @@ export default defineDetector({
       const sink = sinkOf(callee, isNew, context);
       if (!sink) return;
       const code = codeArguments(sink, args);
+      if (sink === 'vm' && code.length === 1 && constantString(code[0]) !== undefined) return checkSandboxEval(context, node, code[0], args);
       if (code.length === 0 || code.every((arg) => isConstant(arg, sink))) return;
       if (context.isTestCode(node)) return;
       const flows = code.map((arg) => context.taint.flowOf(arg, 'code-injection'));
@@ -72,7 +73,11 @@ export default defineDetector({
       });
     };
     return {
-      call_expression: (node: SyntaxNode) => visit(node, false),
+      call_expression: (node: SyntaxNode) => {
+        visit(node, false);
+        checkModuleLoad(context, node);
+        checkEvaluator(context, node);
+      },
       new_expression: (node: SyntaxNode) => visit(node, true),
     };
   },
@@ -200,4 +205,65 @@ function jsonParseFix(call: SyntaxNode, jsonText: SyntaxNode, context: RuleConte
     edits: [{ range: context.rangeOf(call), newText: `JSON.parse(${jsonText.text})` }],
     preservesBehaviour: false,
   };
+}
+
+/**
+ * `require(req.query.name)`, `await import(name)` with request data: loading a module runs its code, and with a path
+ * (or an npm name the attacker published) the client chooses which. Only for a known source: plugin loaders take names
+ * from configuration all the time.
+ */
+function checkModuleLoad(context: RuleContext, node: SyntaxNode): void {
+  const callee = node.childForFieldName('function');
+  if (!callee || (callee.type !== 'import' && !(callee.type === 'identifier' && callee.text === 'require'))) return;
+  if (callee.type === 'identifier' && findBinding(callee)) return;
+  reportFirstArgument(context, node, (source) => `${callee.text}() loads a module named by ${source}, and loading a module runs its code, so the client picks what runs; map the input to a fixed set of module paths.`);
+}
+
+/** Reports the first argument of a call when request data reaches it (not a constant, not test code). */
+function reportFirstArgument(context: RuleContext, node: SyntaxNode, message: (source: string) => string): void {
+  const arg = node.childForFieldName('arguments')?.namedChildren[0];
+  if (!arg || constantString(arg) !== undefined || context.isTestCode(node)) return;
+  const source = context.taint.sourceOf(arg, 'code-injection');
+  if (source) context.report({ node: arg, confidence: 'high', message: message(source.label) });
+}
+
+/** "Safe" evaluators that have been escaped (safe-eval, notevil, static-eval): request data in them is still code. */
+const evaluators = /^(safeEval|safe-eval|notevil|staticEval|static-eval)$/;
+/** mathjs's old `eval` (before 4.x it could reach the Function constructor). */
+const mathEval = /^(mathjs|math)\.eval$/;
+
+function checkEvaluator(context: RuleContext, node: SyntaxNode): void {
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'identifier' && callee?.type !== 'member_expression') return;
+  const resolved = context.resolveCallee(callee) ?? callee.text;
+  if (!evaluators.test(resolved) && !evaluators.test(callee.text) && !mathEval.test(callee.text.replace(/\s+/g, '')) && !/^mathjs\.eval$/.test(resolved)) return;
+  reportFirstArgument(context, node, (source) => `${callee.text}() evaluates code built from ${source}, and these "safe" evaluators have known sandbox escapes; parse the input as data (JSON.parse) or dispatch through an allow-list of operations.`);
+}
+
+/**
+ * `vm.runInContext('safeEval(orderLinesData)', { safeEval, orderLinesData: req.body.orderLinesData })`: constant code
+ * that evaluates a context variable holding request data.
+ */
+function checkSandboxEval(context: RuleContext, node: SyntaxNode, code: SyntaxNode, args: SyntaxNode): void {
+  const text = constantString(code) ?? '';
+  const evaluated = /\b(?:eval|safeEval|notevil|Function)\s*\(\s*([A-Za-z_$][\w$]*)/.exec(text)?.[1];
+  if (!evaluated || context.isTestCode(node)) return;
+  const sandbox = args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment')[1];
+  if (!sandbox) return;
+  let object = unwrap(sandbox);
+  if (object?.type === 'identifier') object = unwrap(findBinding(object)?.value);
+  if (object?.type !== 'object') return;
+  for (const pair of object.namedChildren) {
+    const name = pair?.type === 'shorthand_property_identifier' ? pair.text : pair?.type === 'pair' ? pair.childForFieldName('key')?.text : undefined;
+    if (name !== evaluated || !pair) continue;
+    const value = pair.type === 'pair' ? pair.childForFieldName('value') ?? pair : pair;
+    const source = context.taint.sourceOf(value, 'code-injection');
+    if (!source) return;
+    context.report({
+      node,
+      confidence: 'high',
+      message: `The vm code evaluates ${evaluated}, which holds ${source.label}, so the client's text runs as code, and the vm module is not a security boundary; parse the input as data instead of evaluating it.`,
+    });
+    return;
+  }
 }

@@ -5,10 +5,16 @@ import { constantString, unwrap } from './lib/constant-strings';
 import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel, type Assessment } from './lib/injection-assessment';
 import { argumentsOf, firstSinkDetector, usesShell, type SinkMatch } from './lib/sink-calls';
 import { execFileFix } from './lib/exec-file-fix';
+import { withHelperFlows } from './lib/helper-flows';
 
 const hazard = 'command-injection';
 
-export default firstSinkDetector(hazard, check);
+/** Also a helper of the file (`function sh(cmd) { return execSync(cmd) }`) called with a command built from request data. */
+export default withHelperFlows(firstSinkDetector(hazard, check), {
+  hazard,
+  accepts: (match) => !match.spec.onlyWithShell || usesShell(match.call),
+  message: (source, argument, sink) => `${argument} (from ${source}) becomes a shell command in ${sink.helper}(), which runs it through ${sink.match.label.replace(/^child_process\./, '')}; pass the arguments as an array to execFile or spawn without a shell.`,
+});
 
 function check(context: RuleContext, match: SinkMatch): void {
   const { call, spec } = match;

@@ -12,6 +12,8 @@ const notModels = /^(Object|Array|Promise|JSON|Math|Reflect|Map|Set|WeakMap|Buff
 const cryptoChain = /create(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify)\(|\b(hash|hmac|cipher|decipher|signer|verifier|md5|sha\d*|digest)\b/i;
 const genericMethods = /^(update|save|set|merge|assign)$/;
 const modelish = /^[A-Z]|[mM]odel\b|Model$|[rR]epo(sitory)?$|prisma\.|\bdb\.|knex|sequelize|[cC]ollection|\)$|^(user|doc|document|entity|record|instance|account|profile|post|product|order|item|existing|found|model|row)$/;
+/** lodash's copies of one object's keys into another. */
+const lodashCopies = /^(merge|mergeWith|extend|assign|assignIn|defaults|defaultsDeep)$/;
 const builtins = /^(Error|TypeError|RangeError|URL|Date|Map|Set|WeakMap|Promise|Proxy|Response|Request|Headers|Blob|File|FormData|URLSearchParams|Buffer|RegExp|Array|Object|Function|Worker|Event|CustomEvent|AbortController|Intl\.\w+|Uint8Array|ArrayBuffer)$/;
 
 export default defineDetector({
@@ -24,9 +26,14 @@ export default defineDetector({
       call_expression(node: SyntaxNode) {
         const shape = shapeOf(node);
         const method = shape.name ?? '';
-        if (shape.receiverText === undefined || (massAssignmentMethods[method] === undefined && method !== 'assign')) return;
+        if (shape.receiverText === undefined || (massAssignmentMethods[method] === undefined && method !== 'assign' && !lodashCopies.test(method))) return;
         const receiver = shape.receiverText.replace(/\s+/g, '');
         const args = argumentsOf(node);
+        if (/^(_|lodash)$/.test(receiver) && lodashCopies.test(method)) {
+          // _.merge(user, req.body), _.extend(doc, ctx.request.body): the same write as Object.assign.
+          if (args[0] && unwrap(args[0])?.type !== 'object') for (const a of args.slice(1)) check(context, a, node, `${receiver}.${method}`);
+          return;
+        }
         if (receiver === 'Object' && method === 'assign') {
           // Object.assign(user, req.body): a fresh `{}` target is a copy, not a write into a record.
           if (args[0] && unwrap(args[0])?.type !== 'object') for (const a of args.slice(1)) check(context, a, node, 'Object.assign');

@@ -4,7 +4,7 @@ import { nosqlFilterMethods } from '../models/javascript-sinks';
 import { literalText, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { assessValue, shorten } from './lib/injection-assessment';
-import { argumentsOf, shapeOf } from './lib/sink-calls';
+import { argumentsOf, propertyValue, shapeOf } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 
 const hazard = 'nosql-injection';
@@ -19,17 +19,33 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // The callee's property is a filter method: `User.find(…)`, `users.updateOne(…)`.
-  triggers: new RegExp(`(?<![\\w$])(?:${Object.keys(nosqlFilterMethods).join('|')})(?![\\w$])`),
+  // Or a `$where` clause built anywhere (a helper returning the criteria object).
+  triggers: new RegExp(`(?<![\\w$])(?:${Object.keys(nosqlFilterMethods).join('|')})(?![\\w$])|\\$where`),
   create(context) {
     return {
+      // `const criteria = () => ({ $where: `this.stocks > '${threshold}'` })`: the clause runs wherever the object goes.
+      pair(node: SyntaxNode) {
+        const key = node.childForFieldName('key');
+        const value = unwrap(node.childForFieldName('value'));
+        if (!value || (key?.type === 'property_identifier' ? key.text : literalText(key)) !== '$where' || context.isTestCode(node)) return;
+        checkWhere(context, value, node);
+      },
       call_expression(node: SyntaxNode) {
         const shape = shapeOf(node);
         const index = nosqlFilterMethods[shape.name ?? ''];
         if (index === undefined || shape.receiverText === undefined) return;
         const receiver = shape.receiverText;
         if (notModel.test(receiver) || !modelReceiver.test(receiver.replace(/\s+/g, ''))) return;
-        const filter = unwrap(argumentsOf(node)[index]);
+        const args = argumentsOf(node);
+        const filter = unwrap(args[index]);
         if (!filter || context.isTestCode(node)) return;
+        // Sequelize and TypeORM take `{ where: … }` options (`Model.update(values, { where })`): SQL, not a Mongo filter.
+        if (args.some((a) => propertyValue(a, 'where'))) return;
+        if (shape.name === 'aggregate') {
+          // The pipeline: `$match` stages filter like `find`.
+          if (filter.type === 'array') for (const stage of filter.namedChildren) if (stage && unwrap(stage)?.type === 'object') checkObject(context, unwrap(stage)!, node, 0);
+          return;
+        }
         if (filter.type === 'object') checkObject(context, filter, node, 0);
         else checkWhole(context, filter, node);
       },
@@ -66,8 +82,18 @@ function checkObject(context: RuleContext, object: SyntaxNode, call: SyntaxNode,
       checkWhere(context, value, call);
       continue;
     }
+    // `{ $regex: req.query.q }`: the client's pattern runs on the database server (ReDoS) and `.*` matches every record.
+    if (key === '$regex') {
+      checkRegex(context, value, call);
+      continue;
+    }
+    // `{ $match: req.body.filter }` in an aggregation stage is a whole filter.
+    if (key === '$match' && value.type !== 'object') {
+      checkWhole(context, value, call);
+      continue;
+    }
     // `{ $eq: value }` compares literally; `$in`/`$nin` want arrays and are the author's choice.
-    if (key.startsWith('$') && key !== '$or' && key !== '$and' && key !== '$nor') continue;
+    if (key.startsWith('$') && key !== '$or' && key !== '$and' && key !== '$nor' && key !== '$match') continue;
     if (value.type === 'object') checkObject(context, value, call, depth + 1);
     else if (value.type === 'array') {
       for (const element of value.namedChildren) if (element && unwrap(element)?.type === 'object') checkObject(context, unwrap(element)!, call, depth + 1);
@@ -87,6 +113,17 @@ function checkValue(context: RuleContext, value: SyntaxNode, call: SyntaxNode, k
       edits: [{ range: context.rangeOf(value), newText: value.type === 'shorthand_property_identifier' ? `${value.text}: { $eq: ${value.text} }` : `{ $eq: ${value.text} }` }],
       preservesBehaviour: true,
     },
+  });
+}
+
+/** `$regex` with request data that is not escaped: the pattern is the client's. */
+function checkRegex(context: RuleContext, value: SyntaxNode, call: SyntaxNode): void {
+  const source = context.taint.sourceOf(value, 'regex-injection');
+  if (!source || /escape|quote|\$&/i.test(value.text)) return;
+  context.report({
+    node: value,
+    confidence: 'high',
+    message: `The $regex pattern is ${shorten(value.text)} from ${source.label}, so the client's pattern runs on the database (a catastrophic one stalls it, ".*" matches every record); escape it (lodash escapeRegExp) or match exact values.`,
   });
 }
 
@@ -111,7 +148,9 @@ function directSource(context: RuleContext, value: SyntaxNode): TaintSource | un
   const node = value.type === 'shorthand_property_identifier' ? value : unwrap(value);
   if (!node || !isDirect(node, 0)) return undefined;
   const source = context.taint.sourceOf(node, hazard);
-  if (!source || stringOnlySources.test(source.label) || /^@/.test(source.label)) return undefined;
+  if (!source || stringOnlySources.test(source.label)) return undefined;
+  // NestJS: a DTO class validated by the pipe holds the types it declares; an untyped, `any` or record body holds raw JSON.
+  if (/^@/.test(source.label) && !(/^@(Body|Query)\(\s*\)/.test(source.label) && untypedParameter(node, source.label.replace(/^@\w+\(\s*\)\s*/, '')))) return undefined;
   return source;
 }
 
@@ -128,5 +167,19 @@ function isDirect(node: SyntaxNode, depth: number): boolean {
   if (target?.type === 'object_pattern' || target?.type === 'array_pattern') return true;
   if (value.type === 'identifier' || value.type === 'member_expression' || value.type === 'subscript_expression') return isDirect(value, depth + 1);
   if (value.type === 'await_expression') return /\.(json|body)\(\)$/.test(value.text);
+  return false;
+}
+
+/** Whether the enclosing method's parameter `name` has no type, or one that holds any JSON (`any`, `object`, `Record<…>`). */
+function untypedParameter(at: SyntaxNode, name: string): boolean {
+  for (let n = at.parent; n; n = n.parent) {
+    if (n.type !== 'method_definition' && !/function|arrow_function/.test(n.type)) continue;
+    for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!p || (p.childForFieldName('pattern')?.text ?? '') !== name) continue;
+      const type = p.childForFieldName('type')?.text.replace(/^:\s*/, '') ?? '';
+      return !type || /^(any|unknown|object|Record<.*>|\{.*\})$/.test(type);
+    }
+    return false;
+  }
   return false;
 }

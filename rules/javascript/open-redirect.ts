@@ -31,6 +31,15 @@ export default defineDetector({
           if (location) check(context, location, node, 'res.writeHead Location');
         }
       },
+      // A Lambda or Next.js result: `{ statusCode: 302, headers: { Location: next } }`.
+      pair(node: SyntaxNode) {
+        const key = node.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') ?? '';
+        const value = node.childForFieldName('value');
+        if (!/^location$/i.test(key) || !value) return;
+        const headers = node.parent?.parent;
+        if (headers?.type !== 'pair' || !/^['"]?headers['"]?$/.test(headers.childForFieldName('key')?.text ?? '')) return;
+        check(context, value, node, 'the Location header');
+      },
       assignment_expression(node: SyntaxNode) {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');

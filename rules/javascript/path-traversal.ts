@@ -4,17 +4,25 @@ import { unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
 import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment';
-import { argumentsOf, firstSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, perArgumentSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
+import { withHelperFlows, type HelperSink } from './lib/helper-flows';
 
 const hazard = 'path-traversal';
 /** Checks that keep a path inside a directory, beyond the generic validators. */
 const containment = /\.\.|\bpath\.(relative|normalize|resolve)\b|\bisAbsolute\b|\brealpath|\bisInside|\bisSubPath|\bwithin|startsWith/;
 /** Archive entries whose names are attacker-chosen (zip slip): unzipper, adm-zip, yauzl, tar-stream, jszip. */
 const entryName = /^(entry|file|zipEntry|header|item|f|e)\.(path|fileName|filename|entryName|name)$/;
+const uploadedPath = /^(req|request)\.(file|files(\[[^\]]+\]|\.\w+)*)\.(path|destination|filename)$/;
 const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outputFileSync|mkdir|mkdirSync|mkdirp|copyFile|rename)$/;
 
-export default firstSinkDetector(hazard, check);
+/** Both paths of a rename or copy are sinks. */
+export default withHelperFlows(perArgumentSinkDetector(hazard, check), {
+  hazard,
+  guarded: (match, leaf) => isValidatedBefore(leaf, match.call, containment) || isValidatedBefore(match.value, match.call, containment),
+  message: (source, argument, sink) => `${argument} (from ${source}) becomes a file path in ${sink.helper}(), which passes it to ${sink.match.label.replace(/^fs\.(promises\.)?/, 'fs.')}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
+  fix: (context, sink) => helperBasenameFix(context, sink),
+});
 
 function check(context: RuleContext, match: SinkMatch): void {
   const { call, spec } = match;
@@ -23,6 +31,8 @@ function check(context: RuleContext, match: SinkMatch): void {
   if (spec.safeWithOption && argumentsOf(call).slice(1).some((a) => propertyValue(a, spec.safeWithOption!))) return;
   // A constant (`'/dashboard'`, `path.join(__dirname, 'x')` spelled out) carries nothing: skip the data flow.
   if (piecesOf(value).every((p) => p.text !== undefined)) return;
+  // multer's `req.file.path` is where the server stored the upload, under a name it generated.
+  if (uploadedPath.test(value.text)) return;
   const source = context.taint.sourceOf(value, hazard);
   const label = match.label.replace(/^fs\.(promises\.)?/, 'fs.');
   if (source) {
@@ -83,6 +93,18 @@ function basenameFix(context: RuleContext, value: SyntaxNode): Fix | undefined {
   return {
     title: `Keep only the file name of ${shorten(arg.text)} with path.basename (subdirectories in it are dropped)`,
     edits: [{ range: context.rangeOf(arg), newText: `path.basename(${arg.text})` }],
+    preservesBehaviour: false,
+  };
+}
+
+/** In the helper: `path.join(root, name)` → `path.join(root, path.basename(name))`, where `name` is the parameter. */
+function helperBasenameFix(context: RuleContext, sink: HelperSink): Fix | undefined {
+  const join = sink.leaf.parent?.parent;
+  if (sink.leaf.parent?.type !== 'arguments' || join?.type !== 'call_expression' || !/^path\.(join|resolve)$/.test(join.childForFieldName('function')?.text ?? '')) return undefined;
+  if (sameNode(argumentsOf(join)[0], sink.leaf) || !context.bindings.some((b) => b.local === 'path' && b.module.replace(/^node:/, '') === 'path')) return undefined;
+  return {
+    title: `Keep only the file name of ${shorten(sink.leaf.text)} in ${sink.helper}() with path.basename (subdirectories in it are dropped)`,
+    edits: [{ range: context.rangeOf(sink.leaf), newText: `path.basename(${sink.leaf.text})` }],
     preservesBehaviour: false,
   };
 }

@@ -4,9 +4,10 @@ import { constantString, unwrap } from './lib/constant-strings';
 import { enclosingFunction, sameNode } from './lib/built-strings';
 import { factsOf, type FunctionFacts } from './lib/function-facts';
 import { lookupBinding } from './lib/scope-bindings';
+import { isValidatedBefore } from './lib/validation-guards';
 
 /** Text that shows the function already refuses the dangerous keys. */
-const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|Object\.create\(null\)/;
+const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|Object\.create\(null\)|\bin\s+Object\.prototype\b|Object\.prototype\.hasOwnProperty\.call\(\s*Object\.prototype\s*,/;
 /** A check that only known keys get through: `ALLOWED.has(key)`, `ops.includes(key)`, `key === 'name'`, `switch (key)`. */
 const keyAllowList = (key: string): RegExp => new RegExp(`\\.(has|includes)\\(\\s*${key}\\s*\\)|\\b${key}\\s*===?\\s*['"\`]|\\b${key}\\s+in\\s+[A-Z_][A-Z0-9_]*\\b`);
 const counterName = /^(i|j|n|idx|index|len|length|count|pos|position|offset|row|col|line)$/;
@@ -21,11 +22,14 @@ export default defineDetector({
   id: 'prototype-pollution',
   family: 'javascript',
   // Every finding is an assignment to a computed member: `target[key] = …`.
-  triggers: /\]\s*=(?![=>])/,
+  // Or a path setter called with the request's path: `_.set(obj, req.body.path, v)`.
+  triggers: /\]\s*=(?![=>])|\b(?:_|lodash|dotProp|dot|objectPath|op)\s*\.\s*set(?:With)?\s*\(|\b(?:setValue|setPath|dset)\s*\(|(?<![.\w$])set(?:With)?\s*\(/,
   create(context) {
     const fixedLoops = new Set<string>();
     return {
+      call_expression: (node: SyntaxNode) => checkPathSetter(context, node),
       assignment_expression(node: SyntaxNode) {
+        checkTwoLevelWrite(context, node);
         const write = writeOf(node);
         if (!write) return;
         const fn = enclosingFunction(node);
@@ -129,7 +133,8 @@ function keysFromParameters(key: SyntaxNode, fn: SyntaxNode): boolean {
       seen.add(node.text);
       const binding = lookupBinding(node);
       if (binding?.kind === 'parameter') return false;
-      const init = binding?.value ?? loopIterable(node);
+      // `const [rawKey, rawValue] = pair.split('=')`: a destructured name comes from its declarator's value.
+      const init = binding?.value ?? binding?.declarator?.childForFieldName('value') ?? loopIterable(node);
       if (init && visit(init, depth + 1)) return true;
       // `parts = parts.slice(…)`, `key = keys.shift()`: later assignments in the function.
       for (const assignment of factsOf(fn, node).assignments) {
@@ -170,7 +175,8 @@ function parameterNames(fn: SyntaxNode): string[] {
 function isSetter(fn: SyntaxNode, write: Write): boolean {
   const call = fn.parent?.type === 'arguments' ? fn.parent.parent : undefined;
   const callee = call?.childForFieldName('function');
-  if (callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'reduce') {
+  if (callee?.type === 'member_expression' && /^(reduce|forEach)$/.test(callee.childForFieldName('property')?.text ?? '')) {
+    // `keys.slice(0, -1).forEach((k) => { o = o[k] = o[k] || {}; })`: the function around the callback is the setter.
     const outer = enclosingFunction(call!);
     const receiver = callee.childForFieldName('object');
     return !!outer && !!receiver && keysFromParameters(receiver, outer) && writesParameter(outer);
@@ -184,7 +190,12 @@ function writesParameter(fn: SyntaxNode): boolean {
   return factsOf(fn, fn).assignments.some((a) => {
     if (a.childForFieldName('left')?.type !== 'subscript_expression') return false;
     const right = unwrap(a.childForFieldName('right'));
-    return !!right && right.type === 'identifier' && params.has(right.text);
+    if (!right) return false;
+    if (right.type === 'identifier' && params.has(right.text)) return true;
+    // A parser storing a piece of what it matched in its input: `o[last] = match[2]`.
+    if (right.type === 'subscript_expression' && unwrap(right.childForFieldName('index'))?.type === 'number' && keysFromParameters(right, fn)) return true;
+    // A parser storing what it decoded from its input: `node[last] = decodeURIComponent(rawValue)`.
+    return right.type === 'call_expression' && /^(decodeURIComponent|decodeURI|unescape|String|JSON\.parse)$/.test(right.childForFieldName('function')?.text ?? '') && keysFromParameters(right, fn);
   });
 }
 
@@ -319,3 +330,52 @@ function guardFix(context: RuleContext, loop: SyntaxNode, key: string, fixed: Se
   };
 }
 
+
+/**
+ * `settings[section][key] = value` with `section` from the request: a `section` of "__proto__" makes the write land on
+ * Object.prototype. Reported when the outer key is request data and the inner key is not a constant.
+ */
+function checkTwoLevelWrite(context: RuleContext, node: SyntaxNode): void {
+  const left = node.childForFieldName('left');
+  if (left?.type !== 'subscript_expression') return;
+  const inner = unwrap(left.childForFieldName('object'));
+  const innerKey = unwrap(left.childForFieldName('index'));
+  if (inner?.type !== 'subscript_expression' || !innerKey || constantString(innerKey) !== undefined || innerKey.type === 'number') return;
+  const outerKey = unwrap(inner.childForFieldName('index'));
+  if (!outerKey || constantString(outerKey) !== undefined || outerKey.type === 'number' || context.isTestCode(node)) return;
+  const source = context.taint.sourceOf(outerKey, 'prototype-pollution');
+  if (!source) return;
+  const fn = enclosingFunction(node);
+  const text = fn ? factsOf(fn, node).text : node.text;
+  if (guardText.test(text) || guardedByOwnCheck(text, unwrap(inner.childForFieldName('object'))?.text ?? '')) return;
+  if (outerKey.type === 'identifier' && keyAllowList(outerKey.text).test(text)) return;
+  context.report({
+    node,
+    confidence: 'high',
+    message: `The key ${outerKey.text} comes from ${source.label}, so "__proto__" there makes this write set ${innerKey.text} on Object.prototype for the whole process; use a Map or Object.create(null), or refuse "__proto__", "constructor" and "prototype".`,
+  });
+}
+
+/** Path setters of lodash, dot-prop, object-path, set-value and dset: the path is their second argument. */
+const pathSetters = /^(_|lodash|dotProp|dot|objectPath|op)\.(set|setWith)$|^(set|setWith|setValue|setPath|dset)$/;
+
+/**
+ * `_.set(target, req.body.path, value)`: the client picks the property path, and "__proto__.isAdmin" (or
+ * "constructor.prototype.isAdmin") reaches Object.prototype wherever the library version or a fork does not refuse it.
+ */
+function checkPathSetter(context: RuleContext, node: SyntaxNode): void {
+  const callee = node.childForFieldName('function');
+  if (!callee || !pathSetters.test(callee.text.replace(/\s+/g, ''))) return;
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment') ?? [];
+  const path = unwrap(args[1]);
+  if (args.length < 3 || !path || constantString(path) !== undefined || context.isTestCode(node)) return;
+  const source = context.taint.sourceOf(path, 'prototype-pollution');
+  if (!source) return;
+  const fn = enclosingFunction(node);
+  if ((fn && guardText.test(factsOf(fn, node).text)) || isValidatedBefore(path, node)) return;
+  context.report({
+    node: path,
+    confidence: 'medium',
+    message: `The property path ${path.text.length > 40 ? 'here' : path.text} comes from ${source.label}, so a path like "__proto__.isAdmin" can reach Object.prototype; allow-list the paths a client may set, or refuse "__proto__", "constructor" and "prototype" segments.`,
+  });
+}

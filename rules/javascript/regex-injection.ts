@@ -1,5 +1,5 @@
 // regex-injection for JavaScript/TypeScript: input compiled with new RegExp() unescaped, and regular expressions with exponential backtracking.
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type RuleContext, type SyntaxNode, type TaintSource } from '../api';
 import { constantString, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { assessValue, onePerLine, sameNode, enclosingFunction, shorten } from './lib/injection-assessment';
@@ -15,7 +15,7 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // The RegExp constructor, or a literal with a repeated group (`)+`, `)*`, `){2,}`), which backtracking needs.
-  triggers: /RegExp|\)[*+]|\)\{\d+,/,
+  triggers: /RegExp|\)[*+]|\)\{\d+,|\.\s*(?:match|matchAll)\s*\(/,
   create(context) {
     const visitConstructor = (node: SyntaxNode): void => {
       const callee = unwrap(node.childForFieldName('function') ?? node.childForFieldName('constructor'));
@@ -31,7 +31,10 @@ export default defineDetector({
     };
     return {
       new_expression: visitConstructor,
-      call_expression: visitConstructor,
+      call_expression(node: SyntaxNode) {
+        visitConstructor(node);
+        checkStringMatch(context, node);
+      },
       regex(node: SyntaxNode) {
         const pattern = node.childForFieldName('pattern')?.text ?? '';
         const flags = node.childForFieldName('flags')?.text ?? '';
@@ -56,13 +59,14 @@ function checkInput(context: RuleContext, pattern: SyntaxNode, call: SyntaxNode)
   if (risky.length === 0) return;
   const tainted = risky.map((part) => ({ part, source: context.taint.sourceOf(part, hazard) })).filter((t) => t.source);
   const named = risky.filter((part) => userTextName.test(lastName(part)));
-  const findings = tainted.length ? tainted : named.map((part) => ({ part, source: undefined }));
+  const findings: { part: SyntaxNode; source?: TaintSource }[] = tainted.length ? tainted : named.map((part) => ({ part, source: undefined }));
+  if (findings.length === 0 && assessment.built) findings.push(...parameterParts(context, risky));
   for (const { part, source } of onePerLine(findings)) {
     const at = sameNode(enclosingFunction(part), enclosingFunction(call)) ? part : pattern;
     context.report({
       node: at,
-      confidence: source ? 'high' : 'medium',
-      message: `${shorten(part.text)}${source ? ` (from ${source.label})` : ''} is compiled as a regular expression, so its metacharacters change the pattern and a crafted one can hang the process (ReDoS); escape it first, e.g. with lodash's escapeRegExp.`,
+      confidence: source?.parameter ? 'low' : source ? 'high' : 'medium',
+      message: `${shorten(part.text)}${source ? ` (from ${source.parameter ? 'the caller' : source.label})` : ''} is compiled as a regular expression, so its metacharacters change the pattern and a crafted one can hang the process (ReDoS); escape it first, e.g. with lodash's escapeRegExp.`,
       fix: {
         title: `Escape regular-expression characters in ${shorten(part.text)} (it then matches literally)`,
         edits: [{ range: context.rangeOf(part), newText: `String(${part.text}).replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&')` }],
@@ -90,4 +94,57 @@ function isEscapedVariable(node: SyntaxNode): boolean {
   if (n?.type !== 'identifier') return false;
   const binding = lookupBinding(n);
   return !!binding?.value && escapeIdiom.test(binding.value.text);
+}
+
+/** Names under which a caller hands over a pattern on purpose: compiling it is the function's contract, not a slip. */
+const patternName = /pattern|regex|regexp|^re$|^rx$|source|glob|expr|matcher|^src$/i;
+
+/**
+ * Parameters spliced into a pattern with regex syntax around them (`new RegExp('^' + name + '$')`): the constant parts
+ * show the author meant the value literally, so its metacharacters are a bug and a crafted one a ReDoS.
+ */
+function parameterParts(context: RuleContext, risky: readonly SyntaxNode[]): { part: SyntaxNode; source: TaintSource }[] {
+  const out: { part: SyntaxNode; source: TaintSource }[] = [];
+  for (const raw of risky) {
+    // The parameter itself (`'^' + name + '$'`): a property of an object parameter (`node.raw[0]`) is the program's data.
+    const part = unwrap(raw);
+    if (part?.type !== 'identifier' || patternName.test(part.text)) continue;
+    // `const literals = map(items, (d) => escapeRegExp(d.text)).join('|')`: escaped element by element.
+    const init = part.type === 'identifier' ? lookupBinding(part)?.value : undefined;
+    if (init && /escape|quote/i.test(init.text)) continue;
+    const flow = context.taint.flowOf(part, hazard, { parameters: true });
+    if (flow && !flow.sanitized && flow.source.parameter) out.push({ part, source: flow.source });
+  }
+  return out;
+}
+
+/**
+ * `line.match(req.query.pattern)`: String's match and matchAll compile a string argument into a regular
+ * expression. Only for request data: a library passing its caller's pattern does so on purpose.
+ */
+function checkStringMatch(context: RuleContext, call: SyntaxNode): void {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'member_expression' || !/^(match|matchAll)$/.test(callee.childForFieldName('property')?.text ?? '')) return;
+  const args = argumentsOf(call);
+  const pattern = unwrap(args[0]);
+  if (args.length !== 1 || !pattern || /^(regex|new_expression|object|array|arrow_function|function_expression)$/.test(pattern.type) || constantString(pattern) !== undefined) return;
+  if (escapeIdiom.test(pattern.text) || /escape|quote/i.test(pattern.text) || context.isTestCode(call)) return;
+  // `.match(x)` is everywhere: ask the data flow only where the function mentions some input at all.
+  if (!inputWords.test(outermostFunction(call).text)) return;
+  const source = context.taint.sourceOf(pattern, hazard);
+  if (!source) return;
+  context.report({
+    node: pattern,
+    confidence: 'high',
+    message: `${shorten(pattern.text)} (from ${source.label}) is compiled as a regular expression by .${callee.childForFieldName('property')?.text}(), so its metacharacters change the match and a crafted one can hang the process (ReDoS); compare with includes() or escape it first.`,
+  });
+}
+
+/** Words without which no request, page, message or command-line source appears in a function. */
+const inputWords = /\b(req|request|ctx|context|event|evt|location|document|argv|params|query|body|payload|message|msg|data|socket|ws|prompt|URLSearchParams|useSearchParams|searchParams|window|app|router|fastify|server|handler)\b|@(Body|Query|Param|Headers)\b/;
+
+function outermostFunction(node: SyntaxNode): SyntaxNode {
+  let top = node;
+  for (let n = enclosingFunction(node); n; n = enclosingFunction(n)) top = n;
+  return top;
 }

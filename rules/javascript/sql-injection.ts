@@ -5,6 +5,7 @@ import { constantTextOf, piecesOf, type Piece } from './lib/built-strings';
 import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel } from './lib/injection-assessment';
 import { argumentsOf, firstSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { sqlParameterFix } from './lib/sql-parameter-fix';
+import { withHelperFlows } from './lib/helper-flows';
 import { sqlFragment } from '../models/javascript-sinks';
 
 const hazard = 'sql-injection';
@@ -12,7 +13,12 @@ const hazard = 'sql-injection';
 const placeholders = /\?|\$\d+|(^|[\s(,=])[:@][a-zA-Z_]\w*/;
 const valuesName = /^(params|parameters|values|args|bindings|binds|replacements|vals|data|inputs?)$/i;
 
-export default firstSinkDetector(hazard, check);
+/** Also a query helper of the file (`function run(sql) { return pool.query(sql) }`) called with SQL built from request data. */
+export default withHelperFlows(firstSinkDetector(hazard, check), {
+  hazard,
+  accepts: (match, leaf) => sameNode(unwrap(match.value), leaf),
+  message: (source, argument, sink) => `${argument} (from ${source}) becomes the SQL text of ${sink.helper}(), which runs it through ${sinkLabel(sink.match)}; pass the value as a bound parameter (a placeholder plus a values array) instead of splicing it into the query.`,
+});
 
 function check(context: RuleContext, match: SinkMatch): void {
   let value = match.value;

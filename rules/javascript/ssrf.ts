@@ -3,10 +3,11 @@ import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { piecesOf } from './lib/built-strings';
 import { shorten, sinkLabel } from './lib/injection-assessment';
-import { matchSinks, sinkTriggers, type SinkMatch } from './lib/sink-calls';
+import { argumentsOf, matchSinks, sinkTriggers, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 
 const hazard = 'ssrf';
+const filteringAgent = /ssrfFilter|ssrf-req-filter|useAgent|RequestFilteringHttps?Agent|requestFilteringAgent|globalRequestFilteringAgent|\bdnsLookup\b|\blookup\s*:/;
 const hostChecks = /\.(hostname|host|origin|protocol)\b|ALLOWED|allowlist|allowList|whitelist|isPrivate|isInternal|isAllowed|isSafe|validateUrl|ssrf/i;
 
 export default defineDetector({
@@ -26,6 +27,8 @@ export default defineDetector({
 function check(context: RuleContext, match: SinkMatch): void {
   const value = unwrap(match.value);
   if (!value || context.isTestCode(match.call) || pinsHost(value)) return;
+  // An agent or DNS lookup that refuses private addresses (ssrf-req-filter, request-filtering-agent) is the fix.
+  if (argumentsOf(match.call).some((a) => filteringAgent.test(a.text))) return;
   // A constant (`'/dashboard'`, `path.join(__dirname, 'x')` spelled out) carries nothing: skip the data flow.
   if (piecesOf(value).every((p) => p.text !== undefined)) return;
   const source = context.taint.sourceOf(value, hazard);

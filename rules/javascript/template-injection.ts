@@ -3,6 +3,7 @@ import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { shorten, sinkLabel } from './lib/injection-assessment';
 import { argumentsOf, matchSinks, shapeOf, sinkTriggers } from './lib/sink-calls';
+import { reportInjection } from './lib/report-injection';
 
 const hazard = 'template-injection';
 const requestObject = /^(req|request|ctx\.request|ctx)\.(query|body|params)$/;
@@ -18,11 +19,21 @@ export default defineDetector({
         const match = matchSinks(context, node, hazard)[0];
         if (match) {
           const value = unwrap(match.value);
-          const source = value && context.taint.sourceOf(value, hazard);
-          if (!value || !source || context.isTestCode(node)) return;
-          context.report({
-            node: value,
-            message: `A template compiled from ${source.label} through ${sinkLabel(match)} runs whatever code its tags contain on the server; render a fixed template and pass the input as data.`,
+          if (!value || context.isTestCode(node)) return;
+          const source = context.taint.sourceOf(value, hazard);
+          if (source) {
+            context.report({
+              node: value,
+              message: `A template compiled from ${source.label} through ${sinkLabel(match)} runs whatever code its tags contain on the server; render a fixed template and pass the input as data.`,
+            });
+            return;
+          }
+          // Template source spliced together from values (`pug.render('p Hello ' + name)`): whatever they hold is compiled as template code.
+          reportInjection(context, value, node, {
+            hazard,
+            structural: true,
+            tainted: (source) => `A template compiled from ${source} through ${sinkLabel(match)} runs whatever code its tags contain on the server; render a fixed template and pass the input as data.`,
+            untainted: (part) => `${part} is spliced into the source of a template compiled by ${sinkLabel(match)}, so template tags in it run as code on the server; keep the template constant and pass the value as data.`,
           });
           return;
         }

@@ -1,5 +1,5 @@
 // xss for JavaScript/TypeScript: untrusted or unescaped data written as HTML (innerHTML, document.write, jQuery .html, dangerouslySetInnerHTML, res.send of request data, Handlebars SafeString).
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { htmlText } from '../models/javascript-sinks';
 import { constantString, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
@@ -11,20 +11,35 @@ const hazard = 'xss';
 const htmlProperties = /^(innerHTML|outerHTML|srcdoc)$/;
 const jqueryReceiver = /^(\$|jQuery)\s*\(|^\$\w*$|^(\$el|el|element|container|target|wrapper|node|root|this\.\$el)$/;
 const responseReceiver = /^(res|response|resp|reply)\b/;
+const htmlContentType = /['"]content-type['"]\s*:\s*['"]text\/html/i;
 const plainContentType = /\.(type|contentType)\(\s*['"](text|txt|json|application\/json|text\/plain|text\/csv|csv)['"]|['"]Content-Type['"]\s*,\s*['"](text\/plain|application\/json|text\/csv)/i;
 
 export default defineDetector({
   id: hazard,
   family: 'javascript',
   // HTML properties, `ctx.body`, Handlebars' SafeString, dangerouslySetInnerHTML, and the HTML-writing methods of `htmlMethods`.
-  triggers: /innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
+  triggers: /bypassSecurityTrust|text\/html|\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
   create(context) {
     return {
       assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
       augmented_assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
       call_expression: (node: SyntaxNode) => checkCall(context, node),
+      // A Lambda result `{ headers: { 'Content-Type': 'text/html' }, body: html }`.
+      pair(node: SyntaxNode) {
+        if (!/^['"]?body['"]?$/.test(node.childForFieldName('key')?.text ?? '')) return;
+        const value = node.childForFieldName('value');
+        const object = node.parent;
+        if (!value || object?.type !== 'object' || !htmlContentType.test(object.text)) return;
+        checkHtml(context, value, node, 'an HTML response body', { structural: false, needsHtmlText: true });
+      },
       new_expression(node: SyntaxNode) {
         const ctor = node.childForFieldName('constructor');
+        // `new Response(html, { headers: { 'Content-Type': 'text/html' } })` in route handlers and workers.
+        if (ctor?.text === 'Response' || ctor?.text === 'NextResponse') {
+          const [body, init] = argumentsOf(node);
+          if (body && init && htmlContentType.test(init.text)) checkHtml(context, body, node, `new ${ctor.text}`, { structural: false, needsHtmlText: true });
+          return;
+        }
         if (!ctor || lastNameOf(ctor) !== 'SafeString') return;
         const value = argumentsOf(node)[0];
         if (value) checkHtml(context, value, node, 'Handlebars.SafeString', { structural: true });
@@ -53,11 +68,29 @@ function checkAssignment(context: RuleContext, node: SyntaxNode): void {
   }
 }
 
+/** Angular's DomSanitizer escape hatches: the value is trusted as markup, script, style or URL as it is. */
+const angularBypass = /^bypassSecurityTrust(Html|Script|Style|Url|ResourceUrl)$/;
+
+/** `this.sanitizer.bypassSecurityTrustHtml(value)` with anything but a constant. */
+function checkBypass(context: RuleContext, node: SyntaxNode, method: string): void {
+  const value = unwrap(argumentsOf(node)[0]);
+  if (!value || constantString(value) !== undefined || context.isTestCode(node)) return;
+  if (/sanitiz|purif|escape/i.test(value.text)) return;
+  const source = context.taint.sourceOf(value, hazard);
+  context.report({
+    node: value,
+    confidence: source ? 'high' : 'medium',
+    message: `${source ? `Data from ${source.label}` : shorten(value.text)} is marked trusted with ${method}, so Angular inserts it without sanitizing and markup in it runs; bind it normally (Angular sanitizes [innerHTML]) or sanitize it with DOMPurify first.`,
+  });
+}
+
 const htmlMethods = new Set(['insertAdjacentHTML', 'write', 'writeln', 'createContextualFragment', 'html', 'append', 'prepend', 'after', 'before', 'replaceWith', 'send', 'end']);
 
 function checkCall(context: RuleContext, node: SyntaxNode): void {
   const shape = shapeOf(node);
+  if (shape.callee?.type === 'identifier' && /^(\$|jQuery)$/.test(shape.callee.text)) return checkSelector(context, node);
   const method = shape.name ?? '';
+  if (angularBypass.test(method) && shape.receiverText !== undefined) return checkBypass(context, node, method);
   if (!htmlMethods.has(method) || shape.receiverText === undefined) return;
   const receiver = shape.receiverText;
   const args = argumentsOf(node);
@@ -120,6 +153,10 @@ function checkHtml(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink
     }
     return;
   }
+  if (options.structural && !assessment.built && assessment.risky.length === 1) {
+    reportParameter(context, assessment.risky[0], value, at, sink, fix);
+    return;
+  }
   if (!options.structural || !assessment.built || !looksHtml || assessment.risky.length === 0 || allValidated(assessment.risky, at)) return;
   for (const { part } of onePerLine(assessment.risky.map((part) => ({ part })))) {
     context.report({
@@ -128,6 +165,64 @@ function checkHtml(context: RuleContext, value: SyntaxNode, at: SyntaxNode, sink
       message: `${shorten(part.text)} is spliced into HTML for ${sink} without escaping, so markup in it runs as part of the page; escape it or build the elements with textContent.`,
     });
   }
+}
+
+/** `await res.json()`, `await fetch(…)`, `await axios.get(…)`: what another service answered. */
+const responseRead = /^await\s+(?:[\w$.]+\.(?:json|text)\(\s*\)|(?:fetch|axios(?:\.\w+)?|got|ky(?:\.\w+)?|\$\.(?:get|getJSON|ajax))\s*\()/;
+
+/**
+ * A value read from a network response in the same function (`const profile = await res.json(); … profile.bio`): API
+ * data often holds what other users wrote, so written as HTML it is stored XSS.
+ */
+function fromResponse(part: SyntaxNode): boolean {
+  let root = unwrap(part);
+  while (root?.type === 'member_expression') root = unwrap(root.childForFieldName('object'));
+  if (root?.type !== 'identifier') return false;
+  const binding = lookupBinding(root);
+  const init = binding?.declarator?.childForFieldName('value');
+  if (!init || !sameNode(enclosingFunction(binding!.declarator!), enclosingFunction(part))) return false;
+  return responseRead.test(init.text);
+}
+
+/** Names that say the markup was already made safe, or is the page's own: `safeHtml`, `sanitized`, `trustedMarkup`. */
+const widgetOption = /^this\.(options|opts|_options|config|_config|settings|_settings|props)\.[\w$]+$/;
+const vouchedName = /safe|sanitiz|escaped|trusted|purif|clean|static/i;
+
+/**
+ * A DOM sink fed whole by a parameter of the enclosing function (`el.innerHTML = html`, `$(el).html(options.content)`):
+ * whoever calls it decides the markup, which in UI libraries and widgets is often user data. Low confidence: the caller
+ * may pass trusted markup.
+ */
+function reportParameter(context: RuleContext, part: SyntaxNode, value: SyntaxNode, at: SyntaxNode, sink: string, fix: Fix | undefined): void {
+  if (vouchedName.test(part.text) || allValidated([part], at)) return;
+  // A widget's options (`this.options.title`, `this._config.content`, `this.props.html`) are its constructor's parameters.
+  const option = widgetOption.test(part.text) ? { label: part.text.split('.').slice(0, 2).join('.') } : fromResponse(part) ? { label: 'a network response' } : undefined;
+  const flow = option ? undefined : context.taint.flowOf(part, hazard, { parameters: true });
+  if (!option && (!flow || flow.sanitized || !flow.source.parameter)) return;
+  context.report({
+    node: reportNode(part, value, at),
+    confidence: 'low',
+    message: `${shorten(part.text)} comes from ${option?.label === 'a network response' ? option.label : `the caller (${option ? option.label : flow!.source.label})`} and is written as HTML through ${sink}, so markup in it runs as part of the page; insert it as text (textContent) or sanitize it with DOMPurify first.`,
+    fix,
+  });
+}
+
+/**
+ * `$(location.hash)`: jQuery parses a string that looks like markup as HTML, so a selector from the page's URL or a
+ * message becomes elements with event handlers. Only for a known source.
+ */
+function checkSelector(context: RuleContext, node: SyntaxNode): void {
+  const args = argumentsOf(node);
+  const value = unwrap(args[0]);
+  if (args.length !== 1 || !value || constantString(value) !== undefined || context.isTestCode(node)) return;
+  if (value.type === 'call_expression' || value.type === 'this' || value.type === 'arrow_function' || value.type === 'function_expression') return;
+  const source = context.taint.sourceOf(value, hazard);
+  if (!source) return;
+  context.report({
+    node: value,
+    confidence: 'high',
+    message: `jQuery receives ${shorten(value.text)} from ${source.label}, and a string that looks like markup is parsed as HTML, so the input can add elements with script handlers; look the element up with document.getElementById or $.find, or pass it through $(document).find(…).`,
+  });
 }
 
 /** React's escape hatch: anything but a constant, an imported asset, JSON for a script tag or sanitized markup. */

@@ -112,6 +112,9 @@ export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {
       'rename', 'renameSync', 'readJson', 'readJsonSync', 'readJSON', 'outputFile', 'outputFileSync', 'outputJson', 'remove', 'removeSync',
       'copy', 'copySync', 'move', 'moveSync', 'truncate', 'symlink', 'chmod', 'lstat', 'stat', 'statSync', 'readlink', 'existsSync', 'mkdir', 'mkdirSync', 'ensureDir', 'ensureDirSync', 'ensureFile']
       .flatMap((name) => [{ callee: `fs.${name}`, arg: 0 }, { callee: `fs.promises.${name}`, arg: 0 }]),
+    // The destination of a rename, copy or link is a path too.
+    ...['rename', 'renameSync', 'copyFile', 'copyFileSync', 'copy', 'copySync', 'move', 'moveSync', 'symlink', 'symlinkSync', 'link', 'linkSync', 'cp', 'cpSync']
+      .flatMap((name) => [{ callee: `fs.${name}`, arg: 1 }, { callee: `fs.promises.${name}`, arg: 1 }]),
     { callee: '.readFile', receiver: /^(fs|fsp|fse|fsPromises|promises|fs\.promises)$/, arg: 0 },
     { callee: '.readFileSync', receiver: /^(fs|fse)$/, arg: 0 },
     { callee: '.createReadStream', receiver: /^(fs|fse)$/, arg: 0 },
@@ -136,7 +139,8 @@ export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {
       { callee: `request.${m}`, arg: 0 },
       { callee: `needle.${m}`, arg: 0 },
       { callee: `superagent.${m}`, arg: 0 },
-      { callee: `.${m}`, receiver: /^(axios|got|needle|superagent|request|ky|this\.httpService|this\.http|httpService|http|https|client|httpClient|apiClient|instance|api)$/, arg: 0 },
+      { callee: `.${m}`, receiver: /^(axios|got|needle|superagent|request|ky|this\.httpService|this\.http|httpService|http|https|client|httpClient|apiClient|instance|api|Wreck|wreck)$/, arg: 0 },
+      { callee: `@hapi/wreck.${m}`, arg: 0 },
     ]),
     { callee: 'axios.request', arg: 0, property: 'url' },
     { callee: 'got', arg: 0 },
@@ -215,7 +219,7 @@ export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {
 /** Mongo/Mongoose methods whose argument is a query filter (operator injection: `{ $ne: null }` in place of a string). */
 export const nosqlFilterMethods: Readonly<Record<string, number>> = {
   find: 0, findOne: 0, findOneAndUpdate: 0, findOneAndDelete: 0, findOneAndRemove: 0, findOneAndReplace: 0, updateOne: 0, updateMany: 0,
-  deleteOne: 0, deleteMany: 0, replaceOne: 0, countDocuments: 0, count: 0, exists: 0, where: 0, remove: 0, update: 0, distinct: 1,
+  deleteOne: 0, deleteMany: 0, replaceOne: 0, countDocuments: 0, count: 0, exists: 0, where: 0, remove: 0, update: 0, distinct: 1, aggregate: 0,
 };
 
 /** ORM and driver methods that write a whole object into a record, with the argument that holds the record's fields. */

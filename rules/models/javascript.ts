@@ -45,5 +45,20 @@ export const javascriptModel: TaintModel = {
     { callee: 'lodash.escapeRegExp', hazards: ['regex-injection'] },
     { callee: 'mongoSanitize.sanitize', hazards: ['nosql-injection'] }, { callee: 'sanitize', hazards: ['nosql-injection', 'xss'] },
   ],
+  messageListeners: {
+    methods: ['on', 'once', 'addEventListener', 'addListener', 'prependListener', 'handle', 'handleOnce'],
+    payloadEvents: ['message', 'messageerror'],
+    socketReceivers: /^(socket|ws|websocket|webSocket|client|conn|connection|peer|channel|sock|this\.(socket|ws|client|connection))$/,
+    lifecycleEvents: /^(connection|connect|disconnect|disconnecting|close|error|open|end|finish|listening|ping|pong|upgrade|drain|timeout|ready|reconnect\w*|connect_error|newListener|removeListener)$/,
+    handlerProperties: ['onmessage'],
+    payloadAfterEvent: /^(ipcMain|ipcRenderer|electron\.ipcMain)$/,
+    internalReceivers: /^(process|parentPort|cluster|child|childProcess|subprocess|proc|\w*[wW]orker\w*|port\d?|this\.(worker|child|port))$/,
+  },
+  replaceSanitizers: [
+    // `p.replace(/^(\.\.(\/|\\|$))+/, '')`, `name.replace(/\.\./g, '')`: the parent-directory steps removed.
+    { pattern: /\\\.\\\./, hazards: ['path-traversal'] },
+    // `name.replace(/[^a-zA-Z0-9._-]/g, '')`: only a safe alphabet left (no slashes, quotes, markup or shell syntax).
+    { pattern: /^\/\[\^(?:[\w .-]|\\[wd.-])*\]\+?\/[a-z]*g[a-z]*$/, hazards: ['path-traversal', 'command-injection', 'sql-injection', 'xss', 'ldap-injection', 'xpath-injection', 'template-injection', 'open-redirect'] },
+  ],
   sanitizerNamePattern: /(^|[_a-z])(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
 };

@@ -27,6 +27,33 @@ export interface TaintModel {
   /** Function and method names whose result derives from their arguments (`String`, `path.join`, `format`). */
   readonly propagatingFunctions: readonly string[];
   readonly sanitizers: readonly Sanitizer[];
+  /**
+   * Event listeners whose first parameter is a payload another party sent: `window.addEventListener('message', (e) => …)`,
+   * `ws.on('message', (data) => …)`, socket.io's `socket.on('chat', (msg) => …)`. Optional: languages without them omit it.
+   */
+  readonly messageListeners?: MessageListeners;
+  /**
+   * `.replace(regex, …)` calls that remove what a hazard needs, by the regex's source text: `/\.\./g` for path
+   * traversal, `/[^\w.-]/g` (everything but a safe alphabet) for most. Optional.
+   */
+  readonly replaceSanitizers?: readonly { readonly pattern: RegExp; readonly hazards: readonly string[] }[];
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
+}
+
+export interface MessageListeners {
+  /** Methods that register a listener with the event name first: `on`, `once`, `addEventListener`. */
+  readonly methods: readonly string[];
+  /** Events that carry a payload on any receiver: `message`. */
+  readonly payloadEvents: readonly string[];
+  /** Receivers on which every event but the lifecycle ones carries a client payload (socket.io, ws, net sockets). */
+  readonly socketReceivers: RegExp;
+  /** Events that carry no payload: `connection`, `close`, `error`. */
+  readonly lifecycleEvents: RegExp;
+  /** Receivers whose listeners get an event object first and the payload after it (Electron's `ipcMain.on('x', (event, arg) => …)`). */
+  readonly payloadAfterEvent?: RegExp;
+  /** Receivers whose messages come from the program itself (a worker's parent, a child process): not client data. */
+  readonly internalReceivers?: RegExp;
+  /** Properties assigned a listener: `ws.onmessage = (e) => …`. */
+  readonly handlerProperties: readonly string[];
 }

@@ -389,6 +389,13 @@ export class TaintAnalysis {
         if (/^@(Req|Request)\b/.test(decorator)) for (const n of patternNames(p)) { result.delete(n); this.extraRequestNames.add(n); }
       }
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
+      const event = list[0] && this.messageEvent(fn);
+      if (event) {
+        // Electron's listeners get the event first and the renderer's arguments after it.
+        const receiver = fn.parent?.parent?.childForFieldName('function')?.childForFieldName('object')?.text ?? '';
+        const payload = this.model.messageListeners?.payloadAfterEvent?.test(receiver) ? list.slice(1) : [list[0]];
+        for (const p of payload) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the '${event}' payload ${n}`, p));
+      }
       return result;
     }
     const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
@@ -434,6 +441,36 @@ export class TaintAnalysis {
     }
     const name = fn.childForFieldName('name')?.text ?? '';
     return fn.parent?.type === 'export_statement' && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name);
+  }
+
+  /** The hazards a `.replace(regex, …)` removes, by the model's replace sanitizers. */
+  private replaceClears(pattern: SyntaxNode | null | undefined): string[] | undefined {
+    if (pattern?.type !== 'regex' || !this.model.replaceSanitizers) return undefined;
+    const hazards = this.model.replaceSanitizers.filter((r) => r.pattern.test(pattern.text)).flatMap((r) => r.hazards);
+    return hazards.length ? hazards : undefined;
+  }
+
+  /** The event name when `fn` listens for a payload another party sent (`addEventListener('message', fn)`, `socket.on('chat', fn)`). */
+  private messageEvent(fn: SyntaxNode): string | undefined {
+    const listeners = this.model.messageListeners;
+    if (!listeners) return undefined;
+    const parent = fn.parent;
+    if (parent?.type === 'assignment_expression') {
+      const left = parent.childForFieldName('left');
+      const property = left?.type === 'member_expression' ? left.childForFieldName('property')?.text ?? '' : '';
+      const owner = left?.type === 'member_expression' ? left.childForFieldName('object')?.text ?? '' : '';
+      return listeners.handlerProperties.includes(property) && !listeners.internalReceivers?.test(owner) ? property.replace(/^on/, '') : undefined;
+    }
+    if (parent?.type !== 'arguments' || parent.namedChildren[1]?.startIndex !== fn.startIndex) return undefined;
+    const callee = parent.parent?.childForFieldName('function');
+    if (callee?.type !== 'member_expression' || !listeners.methods.includes(callee.childForFieldName('property')?.text ?? '')) return undefined;
+    const first = parent.namedChildren[0];
+    const name = first?.type === 'string' ? first.text.slice(1, -1) : undefined;
+    if (!name) return undefined;
+    const receiver = callee.childForFieldName('object')?.text ?? '';
+    if (listeners.internalReceivers?.test(receiver)) return undefined;
+    if (listeners.payloadEvents.includes(name) || listeners.payloadAfterEvent?.test(receiver)) return name;
+    return listeners.socketReceivers.test(receiver) && !listeners.lifecycleEvents.test(name) ? name : undefined;
   }
 
   /** The route string of a decorated Python view (`@app.get("/items/{id}")`), '' when it has none, undefined when not a route. */
@@ -629,6 +666,11 @@ export class TaintAnalysis {
       // Kept, cleared, so `flowOf` can tell a sanitized value from one with no source.
       if (hazards === '*' || t.cleared === '*') return { source: t.source, cleared: '*' };
       return { source: t.source, cleared: [...t.cleared, ...hazards] };
+    }
+    const stripped = receiver && (name === 'replace' || name === 'replaceAll') ? this.replaceClears(args?.namedChildren[0]) : undefined;
+    if (receiver && stripped) {
+      const t = this.evaluate(receiver, env);
+      return t && { source: t.source, cleared: t.cleared === '*' ? '*' : [...t.cleared, ...stripped] };
     }
     if (receiver) {
       // Request methods: req.get('Referer'), request.get_json(), await request.json().

@@ -167,6 +167,19 @@ export function firstSinkDetector(hazard: string, check: (context: RuleContext, 
   });
 }
 
+/** Like `firstSinkDetector`, for sinks with several hazardous arguments (`fs.rename(from, to)`): the first sink per argument position. */
+export function perArgumentSinkDetector(hazard: string, check: (context: RuleContext, match: SinkMatch) => void): Detector {
+  return firstSinkDetector(hazard, (context, first) => {
+    const seen = new Set<string>([String(first.spec.arg)]);
+    check(context, first);
+    for (const match of matchSinks(context, first.call, hazard)) {
+      if (seen.has(String(match.spec.arg))) continue;
+      seen.add(String(match.spec.arg));
+      check(context, match);
+    }
+  });
+}
+
 export function sinkTriggers(hazards: readonly string[], extra?: RegExp): (file: TriggerFile) => Triggers {
   const reach = new Map<string, NameReach>();
   const modules = new Set<string>();
