@@ -4,7 +4,7 @@ import type { TaintModel } from './taint-model';
 export const pythonModel: TaintModel = {
   requestNames: ['request', 'req', 'event'],
   requestFields: [
-    'args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'path', 'full_path', 'url', 'query_string', 'view_args', // Flask
+    'args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'path', 'full_path', 'url', 'query_string', 'view_args', 'stream', // Flask
     'GET', 'POST', 'body', 'META', 'COOKIES', 'FILES', 'query_params', // Django, DRF
     'query', 'match_info', 'rel_url', 'path_params', // aiohttp, Starlette
     'queryStringParameters', 'pathParameters', // AWS Lambda (event['body'] is a subscript: see subscripts)
@@ -24,7 +24,7 @@ export const pythonModel: TaintModel = {
   routeDecorators: ['route', 'get', 'post', 'put', 'patch', 'delete', 'api_route', 'websocket'],
   trustedParameterTypes: ['Session', 'AsyncSession', 'Request', 'Response', 'BackgroundTasks', 'WebSocket', 'Depends', 'Security', 'HTTPAuthorizationCredentials', 'OAuth2PasswordRequestForm', 'int', 'float', 'bool', 'UUID', 'date', 'datetime'],
   propagatingFunctions: [
-    'str', 'bytes', 'format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'split', 'encode', 'decode', 'get', 'getlist',
+    'str', 'bytes', 'format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'split', 'encode', 'decode', 'getlist',
     'os.path.join', 'posixpath.join', 'pathlib.Path', 'Path', 'urllib.parse.unquote', 'unquote', 'unquote_plus', 'json.loads', 'dict', 'list',
     'tuple', 'sorted', 'b64decode', 'base64.b64decode', 'urljoin', 'urllib.parse.urljoin', 'f', 'joinpath', 'resolve', 'casefold', 'title',
     'capitalize', 'removeprefix', 'removesuffix', 'items', 'values', 'keys',
@@ -59,4 +59,5 @@ export const pythonModel: TaintModel = {
     { callee: 'escape_like', hazards: ['sql-injection'] }, { callee: 'quote_plus', hazards: ['open-redirect', 'ssrf', 'path-traversal'] },
   ],
   sanitizerNamePattern: /(^|_)(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
+  statementChecks: /^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
 };

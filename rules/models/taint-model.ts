@@ -27,6 +27,11 @@ export interface TaintModel {
   /** Function and method names whose result derives from their arguments (`String`, `path.join`, `format`). */
   readonly propagatingFunctions: readonly string[];
   readonly sanitizers: readonly Sanitizer[];
+  /**
+   * Functions called as a statement that raise (or abort) on a bad value, named for it: `validate_path(name)`,
+   * `check_url_allowed(url)`. The plain variables passed to one are clean after the call. Absent: no such convention.
+   */
+  readonly statementChecks?: RegExp;
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
 }

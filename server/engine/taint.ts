@@ -287,6 +287,9 @@ export class TaintAnalysis {
         }
         return this.bind(left, this.evaluate(right, env), env);
       }
+      case 'call':
+      case 'call_expression':
+        return this.execCheckCall(expression, env);
       case 'augmented_assignment_expression':
       case 'augmented_assignment': {
         const left = expression.childForFieldName('left');
@@ -298,6 +301,17 @@ export class TaintAnalysis {
       default:
         return env;
     }
+  }
+
+  /** `validate_path(name)` as a statement (it raises on a bad value): the variables it checked are clean after it. */
+  private execCheckCall(call: SyntaxNode, env: Env): Env {
+    const pattern = this.model.statementChecks;
+    const callee = call.childForFieldName('function');
+    const name = callee ? (chainText(callee) ?? '').split('.').pop() ?? '' : '';
+    if (!pattern || !pattern.test(name)) return env;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const names = args.filter((a): a is SyntaxNode => !!a && a.type === 'identifier').map((a) => a.text);
+    return names.length ? clear(env, names) : env;
   }
 
   private execIf(statement: SyntaxNode, env: Env): Env {
@@ -738,7 +752,7 @@ interface Check {
 
 const argumentChecks = /^(includes|has|test|match|fullmatch|isValid|isUUID|isInt|isAlphanumeric|isNumeric|isEmail|isURL|validate|url_has_allowed_host_and_scheme|is_safe_url|isSafeUrl|isSafePath)$/;
 /** Local helpers named for what they prove: `is_safe_path(p)`, `is_allowed_host(url)`, `isValidRedirect(u)`. */
-const namedArgumentChecks = /^(is_?|check_?|has_?)\w*(safe|valid|allowed|trusted|whitelist|allowlist|within|inside|subpath|contained)\w*$/i;
+const namedArgumentChecks = /^(is_?|check_?|has_?)\w*(safe|valid|allowed|trusted|whitelist|allowlist|within|inside|subpath|contained|public|permitted)\w*$/i;
 /** Methods whose receiver is the checked value: `name.isalnum()`, `path.startswith(ROOT)`, `p.is_relative_to(base)`. */
 const receiverChecks = /^(isdigit|isalnum|isnumeric|isdecimal|isidentifier|isalpha|startswith|startsWith|is_relative_to)$/;
 const numericTypes = /^(int|float|bool|uuid\.UUID|UUID|Decimal|datetime|date)$/;

@@ -1,0 +1,122 @@
+# Real-world shapes of server-side request forgery in Python web apps and services, each beside the way its fix looks.
+import ipaddress
+import socket
+import urllib.request
+from urllib.parse import urlparse
+
+import httpx
+import requests
+from django.http import HttpResponse, JsonResponse
+from fastapi import FastAPI
+from flask import Flask, abort, jsonify, request
+
+app = Flask(__name__)
+api = FastAPI()
+ALLOWED_HOSTS = {"images.example.com", "cdn.example.com"}
+
+
+# A link-preview endpoint fetching whatever URL the client posts.
+@app.route("/preview", methods=["POST"])
+def preview():
+    url = request.json["url"]
+    # expect: ssrf
+    resp = requests.get(url, timeout=5)
+    return jsonify(title=resp.text[:200])
+
+
+@app.route("/preview-fixed", methods=["POST"])
+def preview_fixed():
+    url = request.json["url"]
+    if urlparse(url).hostname not in ALLOWED_HOSTS:
+        abort(400)
+    # ok: ssrf
+    resp = requests.get(url, timeout=5)
+    return jsonify(title=resp.text[:200])
+
+
+# An image proxy with the URL in the query string, via urllib.
+@app.route("/proxy")
+def proxy():
+    target = request.args.get("u")
+    # expect: ssrf
+    with urllib.request.urlopen(target) as r:
+        return r.read()
+
+
+# A webhook tester in Django.
+def send_test_webhook(request):
+    hook = request.POST.get("callback_url")
+    # expect: ssrf
+    r = requests.post(hook, json={"event": "ping"}, timeout=3)
+    return JsonResponse({"status": r.status_code})
+
+
+# FastAPI: a typed query parameter, fetched with httpx.
+@api.get("/fetch")
+async def fetch(url: str):
+    async with httpx.AsyncClient() as client:
+        # expect: ssrf
+        r = await client.get(url)
+    return {"length": len(r.content)}
+
+
+# The host part from the client, the path fixed: still SSRF.
+@app.route("/status/<service>")
+def service_status(service):
+    # expect: ssrf
+    r = requests.get(f"http://{service}:8080/health", timeout=2)
+    return jsonify(r.json())
+
+
+@app.route("/status-fixed/<service>")
+def service_status_fixed(service):
+    hosts = {"billing": "billing.internal", "search": "search.internal"}
+    host = hosts.get(service)
+    if host is None:
+        abort(404)
+    # ok: ssrf
+    r = requests.get(f"http://{host}:8080/health", timeout=2)
+    return jsonify(r.json())
+
+
+# Only the path or query from the client: the host is fixed, no SSRF.
+@app.route("/weather")
+def weather():
+    city = request.args.get("city", "")
+    # ok: ssrf
+    r = requests.get("https://api.weather.example.com/v1/current", params={"q": city}, timeout=5)
+    return jsonify(r.json())
+
+
+@app.route("/user-repos/<name>")
+def user_repos(name):
+    # ok: ssrf
+    r = requests.get(f"https://api.github.com/users/{name}/repos", timeout=5)
+    return jsonify(r.json())
+
+
+# A session object reused across requests.
+session = requests.Session()
+
+
+@app.route("/import", methods=["POST"])
+def import_feed():
+    feed = request.form["feed_url"]
+    # expect: ssrf
+    data = session.get(feed, timeout=10).text
+    return jsonify(size=len(data))
+
+
+# Fixed with an IP check after resolving the host.
+def is_public(url):
+    host = urlparse(url).hostname or ""
+    return not ipaddress.ip_address(socket.gethostbyname(host)).is_private
+
+
+@app.route("/fetch-checked")
+def fetch_checked():
+    url = request.args["url"]
+    if not is_public(url):
+        abort(400)
+    # ok: ssrf
+    return requests.get(url, timeout=5).content

@@ -1,0 +1,101 @@
+# Real-world shapes of cross-site scripting in Python web apps (reflected HTML, mark_safe, Markup, |safe helpers), each beside its fix.
+import html
+
+from django.http import HttpResponse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from flask import Flask, Response, make_response, request
+from markupsafe import Markup, escape
+
+app = Flask(__name__)
+
+
+# Flask search page echoing the term.
+@app.route("/search")
+def search():
+    q = request.args.get("q", "")
+    # expect: xss
+    return "<h2>Results for " + q + "</h2>"
+
+
+@app.route("/search-fixed")
+def search_fixed():
+    q = request.args.get("q", "")
+    # ok: xss
+    return "<h2>Results for " + html.escape(q) + "</h2>"
+
+
+# Django view building HTML by hand.
+def profile(request):
+    name = request.GET.get("name", "")
+    # expect: xss
+    return HttpResponse("<div class='name'>%s</div>" % name)
+
+
+def profile_fixed(request):
+    name = request.GET.get("name", "")
+    # ok: xss
+    return HttpResponse(format_html("<div class='name'>{}</div>", name))
+
+
+# A template tag / model method marking user data safe.
+class Comment:
+    def __init__(self, author, body):
+        self.author = author
+        self.body = body
+
+    def rendered(self):
+        # expect: xss
+        return mark_safe("<p><b>%s</b>: %s</p>" % (self.author, self.body))
+
+    def rendered_fixed(self):
+        # ok: xss
+        return format_html("<p><b>{}</b>: {}</p>", self.author, self.body)
+
+
+# Markup() around an f-string with request data.
+@app.route("/welcome")
+def welcome():
+    user = request.args.get("user", "")
+    # expect: xss
+    banner = Markup(f"<span>Welcome back, {user}</span>")
+    return str(banner)
+
+
+@app.route("/welcome-fixed")
+def welcome_fixed():
+    user = request.args.get("user", "")
+    # ok: xss
+    banner = Markup("<span>Welcome back, {}</span>").format(user)
+    return str(banner)
+
+
+# An error message reflected in a response with make_response.
+@app.route("/item")
+def item():
+    item_id = request.args.get("id", "")
+    # expect: xss
+    return make_response(f"<p>Item {item_id} not found</p>", 404)
+
+
+@app.route("/item-fixed")
+def item_fixed():
+    item_id = request.args.get("id", "")
+    # ok: xss
+    return make_response(f"<p>Item {escape(item_id)} not found</p>", 404)
+
+
+# A Response with an explicit HTML mimetype.
+@app.route("/echo", methods=["POST"])
+def echo():
+    msg = request.form["message"]
+    # expect: xss
+    return Response("<html><body>" + msg + "</body></html>", mimetype="text/html")
+
+
+# JSON and plain text are not HTML.
+@app.route("/echo-text", methods=["POST"])
+def echo_text():
+    msg = request.form["message"]
+    # ok: xss
+    return Response(msg, mimetype="text/plain")
