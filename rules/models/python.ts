@@ -4,7 +4,7 @@ import type { TaintModel } from './taint-model';
 export const pythonModel: TaintModel = {
   requestNames: ['request', 'req', 'event'],
   requestFields: [
-    'args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'path', 'full_path', 'url', 'query_string', 'view_args', 'stream', // Flask
+    'args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'path', 'full_path', 'url', 'query_string', 'view_args', 'stream', 'referrer', // Flask
     'GET', 'POST', 'body', 'META', 'COOKIES', 'FILES', 'query_params', // Django, DRF
     'query', 'match_info', 'rel_url', 'path_params', // aiohttp, Starlette
     'queryStringParameters', 'pathParameters', // AWS Lambda (event['body'] is a subscript: see subscripts)

@@ -86,3 +86,34 @@ def convert():
     kind = request.args["type"]
     # expect: code-injection
     return jsonify(result=eval(kind + "(" + repr(value) + ")"))
+
+
+# A symbolic-math endpoint: sympify runs eval on its string.
+@app.route("/simplify")
+def simplify():
+    from sympy import simplify as simplify_expr, sympify
+    raw = request.args["expr"]
+    # expect: code-injection
+    return str(simplify_expr(sympify(raw)))
+
+
+# A plugin loader taking the module name from the request.
+@app.route("/plugins/<name>/run")
+def run_plugin(name):
+    import importlib
+    # expect: code-injection
+    plugin = importlib.import_module(name)
+    return jsonify(plugin.run())
+
+
+PLUGINS = {"csv": "app.plugins.csv_export", "pdf": "app.plugins.pdf_export"}
+
+
+@app.route("/plugins-fixed/<name>/run")
+def run_plugin_fixed(name):
+    import importlib
+    if name not in PLUGINS:
+        return "unknown plugin", 404
+    # ok: code-injection
+    plugin = importlib.import_module(PLUGINS[name])
+    return jsonify(plugin.run())

@@ -90,3 +90,11 @@ def outbound():
     # expect: open-redirect
     resp.headers["Location"] = request.args["url"]
     return resp
+
+
+# "Back to where you came from" with the Referer header.
+@app.route("/cart/add", methods=["POST"])
+def add_to_cart():
+    session.setdefault("cart", []).append(request.form["sku"])
+    # expect: open-redirect
+    return redirect(request.referrer or "/")

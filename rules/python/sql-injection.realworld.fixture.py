@@ -173,3 +173,17 @@ def search_logs(conn, needle, limit):
     )
     # expect: sql-injection
     return conn.execute(query).fetchall()
+
+
+# peewee's execute_sql in a repository class.
+class TagRepository:
+    def __init__(self, database):
+        self.database = database
+
+    def by_label(self, label):
+        # expect: sql-injection
+        return self.database.execute_sql(f"SELECT id FROM tag WHERE label = '{label}'").fetchall()
+
+    def by_label_fixed(self, label):
+        # ok: sql-injection
+        return self.database.execute_sql("SELECT id FROM tag WHERE label = ?", (label,)).fetchall()

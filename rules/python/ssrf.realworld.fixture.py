@@ -120,3 +120,12 @@ def fetch_checked():
         abort(400)
     # ok: ssrf
     return requests.get(url, timeout=5).content
+
+
+# An AWS Lambda behind API Gateway that downloads the URL in the event.
+def lambda_handler(event, context):
+    params = event.get("queryStringParameters") or {}
+    source = params.get("image_url")
+    # expect: ssrf
+    image = requests.get(source, timeout=10).content
+    return {"statusCode": 200, "body": str(len(image))}

@@ -99,3 +99,27 @@ def echo_text():
     msg = request.form["message"]
     # ok: xss
     return Response(msg, mimetype="text/plain")
+
+
+# Tornado handler writing the query argument into an HTML body.
+import tornado.web
+
+
+class GreetHandler(tornado.web.RequestHandler):
+    def get(self):
+        name = self.get_argument("name", "")
+        # expect: xss
+        self.write("<h1>Hello, " + name + "</h1>")
+
+
+class GreetHandlerFixed(tornado.web.RequestHandler):
+    def get(self):
+        name = self.get_argument("name", "")
+        # ok: xss
+        self.write("<h1>Hello, " + tornado.escape.xhtml_escape(name) + "</h1>")
+
+
+class GreetApi(tornado.web.RequestHandler):
+    def get(self):
+        # ok: xss
+        self.write({"hello": self.get_argument("name", "")})

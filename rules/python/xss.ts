@@ -16,7 +16,7 @@ const htmlResponses = /^(django\.http\.HttpResponse|django\.http\.response\.Http
 /** Values that are already markup-safe or carry no markup: translations, reversed URLs, other safe HTML. */
 const safeHtmlCalls = /^(_|gettext|gettext_lazy|ugettext|ugettext_lazy|pgettext|ngettext|render_to_string|render_template|mark_safe|Markup|format_html|format_html_join|escape|conditional_escape|escapejs|urlencode|reverse|reverse_lazy|url_for|static|csrf_token|linebreaks|linebreaksbr|strip_tags|json_script|bleach\.clean|clean|nh3\.clean|html\.escape|markupsafe\.escape|escape_html|sanitize_html)$/;
 const templateSinks = /(^|\.)(render_template_string|Template|from_string)$/;
-const interesting = /^(format_html|Markup|mark_safe|SafeString|SafeText|HttpResponse|make_response|Response|HTMLResponse|Environment|render_template_string|Template|from_string)$/;
+const interesting = /^(format_html|Markup|mark_safe|SafeString|SafeText|HttpResponse|make_response|Response|HTMLResponse|Environment|render_template_string|Template|from_string|write|finish)$/;
 /** Calls a view returns that build a response or JSON themselves (their own sinks are checked where they apply). */
 const framed = /^(jsonify|render_template|render|redirect|make_response|Response|send_file|send_from_directory|abort|url_for|HttpResponse|JsonResponse|escape|Markup|render_template_string|stream_with_context|dumps)$/;
 /** Returned expressions that can be a page built from request data (not dicts, numbers, framework responses...). */
@@ -39,6 +39,7 @@ export default defineDetector({
       if (last === 'format_html' && /^(django\.utils\.html\.)?format_html$/.test(resolved)) return checkMarkSafe(node, last, context);
       if (/^(HttpResponse|make_response|Response|HTMLResponse)$/.test(last) && htmlResponses.test(resolved)) return checkResponse(node, last, context);
       if (last === 'Environment' && /^jinja2\b/.test(resolved)) return checkEnvironment(node, context);
+      if (last === 'write' || last === 'finish') return checkTornadoWrite(node, last, context);
       if (templateSinks.test(last)) checkInlineTemplate(node, context);
     }, returns);
   },
@@ -111,6 +112,18 @@ function checkResponse(call: SyntaxNode, name: string, context: RuleContext): vo
   if (!body || (type && !/html/.test(type.text)) || context.isTestCode(call)) return;
   if (name === 'Response' && !type && /aiohttp/.test(calleeNames(call, context)?.resolved ?? '')) return; // aiohttp's default is text/plain
   reportHtmlBody(call, body, `${call.childForFieldName('function')!.text}()`, context);
+}
+
+/** Tornado's `self.write(text)` in a RequestHandler: a str body is served as text/html (a dict becomes JSON). */
+function checkTornadoWrite(call: SyntaxNode, name: string, context: RuleContext): void {
+  if (call.childForFieldName('function')?.text !== `self.${name}`) return;
+  const body = positionalArguments(call.childForFieldName('arguments'))[0];
+  if (!body || !mayReadInput(call) || isDataStructure(body, context)) return;
+  let cls: SyntaxNode | null = call.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls || !/\b(RequestHandler|tornado\.web\.\w+)\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) return;
+  if (/set_header\(\s*["']Content-Type["']\s*,\s*["'](?!text\/html)/i.test(enclosingFunction(call)?.text ?? '')) return;
+  reportHtmlBody(call, body, `self.${name}()`, context);
 }
 
 /** A Flask/Quart/Bottle view returning a str: it is served as text/html. */
@@ -205,6 +218,8 @@ function isReflected(node: SyntaxNode, context: RuleContext, depth: number): boo
       if (callee?.type === 'attribute') {
         const method = callee.lastChild?.text ?? '';
         const receiver = callee.firstNamedChild;
+        // Tornado's self.get_argument("q") hands back the client's text as it came.
+        if (receiver?.text === 'self' && /^get_(query_|body_)?argument$/.test(method)) return true;
         return textMethods.has(method) && !!receiver && isReflected(receiver, context, depth + 1);
       }
       const arg = node.lastChild?.firstNamedChild;

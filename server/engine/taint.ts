@@ -405,6 +405,9 @@ export class TaintAnalysis {
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
       return result;
     }
+    // AWS Lambda handlers, `def handler(event, context)`: the whole event is the caller's (API Gateway, queues, buckets).
+    const pythonNames = list.map((p) => patternNames(p)[0]);
+    if (pythonNames.length === 2 && pythonNames[0] === 'event' && pythonNames[1] === 'context') result.set('event', this.sourceTaint('event', list[0]));
     const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
     if (!route) return result;
     for (const p of list) {
