@@ -59,5 +59,5 @@ export const pythonModel: TaintModel = {
     { callee: 'escape_like', hazards: ['sql-injection'] }, { callee: 'quote_plus', hazards: ['open-redirect', 'ssrf', 'path-traversal'] },
   ],
   sanitizerNamePattern: /(^|_)(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
-  statementChecks: /^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
+  statementChecks: /^relative_to$|^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
 };

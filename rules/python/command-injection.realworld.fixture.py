@@ -108,6 +108,7 @@ def compress(path, level):
     # expect: command-injection
     proc = subprocess.Popen(
         "gzip -%d %s" % (level, path),
+        # expect: command-injection
         shell=True,
         stdout=subprocess.PIPE,
     )

@@ -3,6 +3,7 @@ import os
 import shutil
 import zipfile
 from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, HttpResponse
@@ -175,3 +176,20 @@ def copy_tree(src, dst):
     for name in os.listdir(src):
         # ok: path-traversal
         shutil.copy(os.path.join(src, name), os.path.join(dst, name))
+
+
+# pathlib: the fix resolves the path and lets relative_to raise when it leaves the base.
+@app.route("/docs/<path:page>")
+def docs_page(page):
+    base = Path(STATIC_ROOT)
+    # expect: path-traversal
+    return (base / page).read_text()
+
+
+@app.route("/docs-fixed/<path:page>")
+def docs_page_fixed(page):
+    base = Path(STATIC_ROOT).resolve()
+    target = (base / page).resolve()
+    target.relative_to(base)
+    # ok: path-traversal
+    return target.read_text()

@@ -187,3 +187,25 @@ class TagRepository:
     def by_label_fixed(self, label):
         # ok: sql-injection
         return self.database.execute_sql("SELECT id FROM tag WHERE label = ?", (label,)).fetchall()
+
+
+# A login check with the query wrapped over several lines: the values sit two lines below the call.
+def check_login(cursor, username, password):
+    # expect: sql-injection
+    cursor.execute(
+        "SELECT id FROM accounts "
+        "WHERE username = '%s' AND password_hash = '%s'"
+        # expect: sql-injection
+        % (username, password)
+    )
+    return cursor.fetchone()
+
+
+def check_login_fixed(cursor, username, password):
+    cursor.execute(
+        "SELECT id FROM accounts "
+        "WHERE username = %s AND password_hash = %s",
+        # ok: sql-injection
+        (username, password),
+    )
+    return cursor.fetchone()

@@ -129,3 +129,23 @@ def lambda_handler(event, context):
     # expect: ssrf
     image = requests.get(source, timeout=10).content
     return {"statusCode": 200, "body": str(len(image))}
+
+
+# The fix most projects ship: parse once, check the host variable, then fetch.
+@app.route("/avatar-fetch", methods=["POST"])
+def avatar_fetch():
+    avatar_url = request.form["avatar_url"]
+    host = urlparse(avatar_url).hostname
+    if host not in ALLOWED_HOSTS:
+        abort(400)
+    # ok: ssrf
+    return requests.get(avatar_url, timeout=5).content
+
+
+@app.route("/avatar-fetch-unchecked", methods=["POST"])
+def avatar_fetch_unchecked():
+    avatar_url = request.form["avatar_url"]
+    host = urlparse(avatar_url).hostname
+    app.logger.info("fetching avatar from %s", host)
+    # expect: ssrf
+    return requests.get(avatar_url, timeout=5).content

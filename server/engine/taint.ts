@@ -311,6 +311,9 @@ export class TaintAnalysis {
     if (!pattern || !pattern.test(name)) return env;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     const names = args.filter((a): a is SyntaxNode => !!a && a.type === 'identifier').map((a) => a.text);
+    // `full.relative_to(BASE)` raises unless `full` lies under BASE: the receiver is what it checked.
+    const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+    if (name === 'relative_to' && receiver?.type === 'identifier') names.push(receiver.text);
     return names.length ? clear(env, names) : env;
   }
 
