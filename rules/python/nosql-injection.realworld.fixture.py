@@ -68,6 +68,14 @@ def reset():
 @app.route("/api/profile", methods=["PATCH"])
 def patch_profile():
     changes = request.get_json()
-    # todo-expect: nosql-injection  (an update document from the client is not checked yet)
+    # expect: nosql-injection
     db.users.update_one({"_id": 1}, changes)
+    return "", 204
+
+
+@app.route("/api/profile-fixed", methods=["PATCH"])
+def patch_profile_fixed():
+    changes = request.get_json()
+    # ok: nosql-injection
+    db.users.update_one({"_id": 1}, {"$set": {"display_name": str(changes.get("display_name", ""))}})
     return "", 204

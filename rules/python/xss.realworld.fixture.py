@@ -123,3 +123,33 @@ class GreetApi(tornado.web.RequestHandler):
     def get(self):
         # ok: xss
         self.write({"hello": self.get_argument("name", "")})
+
+
+# Django template filters: the value a template passes in is declared safe whole.
+from django import template
+from django.utils.html import conditional_escape
+
+register = template.Library()
+
+
+@register.filter
+def as_bio(value):
+    # expect: xss
+    return mark_safe(value.replace("\n", "<br>"))
+
+
+@register.filter
+def as_bio_fixed(value):
+    # ok: xss
+    return mark_safe(conditional_escape(value).replace("\n", "<br>"))
+
+
+# A Flask-Admin style column formatter returning Markup of a model field.
+def comment_formatter(view, context, model, name):
+    # expect: xss
+    return Markup(model.body)
+
+
+def comment_formatter_fixed(view, context, model, name):
+    # ok: xss
+    return Markup("<div class='c'>{}</div>").format(model.body)

@@ -58,6 +58,21 @@ function isSafeHtml(node: SyntaxNode): boolean {
   return !!callee && safeHtmlCalls.test(callee.text.replace(/^(django\.utils\.html|markupsafe|flask|html)\./, ''));
 }
 
+/**
+ * `mark_safe(value)` in a template filter, `Markup(comment.body)` in a formatter: a parameter (or a field of one) is
+ * declared safe HTML whole, so whatever text the caller passes (a user's bio, a stored comment) renders as markup.
+ */
+function markedParameter(call: SyntaxNode, name: string, arg: SyntaxNode, context: RuleContext): void {
+  if (isSafeHtml(arg) || /^__\w+__$/.test(enclosingFunction(call)?.childForFieldName('name')?.text ?? '')) return;
+  const flow = context.taint.flowOf(arg, hazard, { parameters: true });
+  if (!flow || flow.sanitized || !flow.source.parameter) return;
+  context.report({
+    node: call,
+    confidence: 'medium',
+    message: `${name}() marks ${describeSource(flow.source.label, true)} as safe HTML without escaping it, so markup in what callers pass (a stored comment, a profile field) runs in the page; escape it (escape(), format_html) or clean it with an HTML sanitizer such as bleach or nh3.`,
+  });
+}
+
 /** `mark_safe(f"<a href='{url}'>{name}</a>")`, `Markup("<b>%s</b>" % name)`: the values are marked safe unescaped. */
 function checkMarkSafe(call: SyntaxNode, name: string, context: RuleContext): void {
   const arg = positionalArguments(call.childForFieldName('arguments'))[0];
@@ -65,7 +80,10 @@ function checkMarkSafe(call: SyntaxNode, name: string, context: RuleContext): vo
   const built = builtStrings(arg, context);
   if (!built.length) {
     const source = inputOf(arg, hazard, context);
-    if (!source) return;
+    if (!source) {
+      markedParameter(call, name, arg, context);
+      return;
+    }
     context.report({
       node: call,
       confidence: 'high',
