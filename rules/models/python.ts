@@ -31,6 +31,8 @@ export const pythonModel: TaintModel = {
     'os.path.realpath', 'os.path.abspath', 'os.path.normpath', 'os.path.expanduser', 'realpath', 'abspath', 'normpath',
     'urlparse', 'urlsplit', 'urllib.parse.urlparse', 'urllib.parse.urlsplit', 'geturl', 'to_dict', 'copy',
     'urllib.request.Request', 'urllib2.Request', 'Request', // a Request object carries its URL to urlopen
+    'parse_qs', 'parse_qsl', 'urllib.parse.parse_qs', 'urllib.parse.parse_qsl', 'cgi.parse_qs', // query strings parsed into dicts
+    're.findall', 're.finditer', // what a regex finds in input is input
   ],
   sanitizers: [
     { callee: 'int', hazards: '*' }, { callee: 'float', hazards: '*' }, { callee: 'bool', hazards: '*' }, { callee: 'uuid.UUID', hazards: '*' },
@@ -59,5 +61,6 @@ export const pythonModel: TaintModel = {
     { callee: 'escape_like', hazards: ['sql-injection'] }, { callee: 'quote_plus', hazards: ['open-redirect', 'ssrf', 'path-traversal'] },
   ],
   sanitizerNamePattern: /(^|_)(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
+  handlerSources: { bases: /\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/, fields: ['path', 'headers', 'rfile', 'requestline'] },
   statementChecks: /^relative_to$|^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
 };

@@ -32,6 +32,11 @@ export interface TaintModel {
    * `check_url_allowed(url)`. The plain variables passed to one are clean after the call. Absent: no such convention.
    */
   readonly statementChecks?: RegExp;
+  /**
+   * Request handler classes whose own attributes carry the request (Python's `http.server`: `self.path`,
+   * `self.headers`, `self.rfile`): `fields` of `self` are sources inside a class whose bases match `bases`.
+   */
+  readonly handlerSources?: { readonly bases: RegExp; readonly fields: readonly string[] };
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
 }

@@ -98,3 +98,25 @@ def add_to_cart():
     session.setdefault("cart", []).append(request.form["sku"])
     # expect: open-redirect
     return redirect(request.referrer or "/")
+
+
+# An OAuth callback served by http.server in a CLI tool, forwarding to the `next` parameter.
+import http.server
+import urllib.parse
+
+
+class CallbackHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        params = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+        self.send_response(302)
+        # expect: open-redirect
+        self.send_header("Location", params["next"][0])
+        self.end_headers()
+
+
+class CallbackHandlerFixed(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(302)
+        # ok: open-redirect
+        self.send_header("Location", "/done")
+        self.end_headers()

@@ -153,3 +153,29 @@ def comment_formatter(view, context, model, name):
 def comment_formatter_fixed(view, context, model, name):
     # ok: xss
     return Markup("<div class='c'>{}</div>").format(model.body)
+
+
+# A tool's built-in web page on http.server, echoing a query parameter.
+import http.server
+import urllib.parse
+
+
+class StatusPage(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+        job = query.get("job", [""])[0]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        # expect: xss
+        self.wfile.write(f"<h1>Status of {job}</h1>".encode("utf-8"))
+
+
+class StatusPageFixed(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        job = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query).get("job", [""])[0]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        # ok: xss
+        self.wfile.write(f"<h1>Status of {html.escape(job)}</h1>".encode("utf-8"))

@@ -134,6 +134,7 @@ function checkResponse(call: SyntaxNode, name: string, context: RuleContext): vo
 
 /** Tornado's `self.write(text)` in a RequestHandler: a str body is served as text/html (a dict becomes JSON). */
 function checkTornadoWrite(call: SyntaxNode, name: string, context: RuleContext): void {
+  if (call.childForFieldName('function')?.text === 'self.wfile.write') return checkHandlerWrite(call, context);
   if (call.childForFieldName('function')?.text !== `self.${name}`) return;
   const body = positionalArguments(call.childForFieldName('arguments'))[0];
   if (!body || !mayReadInput(call) || isDataStructure(body, context)) return;
@@ -142,6 +143,23 @@ function checkTornadoWrite(call: SyntaxNode, name: string, context: RuleContext)
   if (!cls || !/\b(RequestHandler|tornado\.web\.\w+)\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) return;
   if (/set_header\(\s*["']Content-Type["']\s*,\s*["'](?!text\/html)/i.test(enclosingFunction(call)?.text ?? '')) return;
   reportHtmlBody(call, body, `self.${name}()`, context);
+}
+
+/** `self.wfile.write(("<p>%s</p>" % name).encode())` in an `http.server` handler that did not declare a non-HTML type. */
+function checkHandlerWrite(call: SyntaxNode, context: RuleContext): void {
+  let body = positionalArguments(call.childForFieldName('arguments'))[0];
+  if (!body || !mayReadInput(call)) return;
+  let cls: SyntaxNode | null = call.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls || !/\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) return;
+  if (/send_header\(\s*["']Content-[Tt]ype["']\s*,\s*["'](?!text\/html)/.test(enclosingFunction(call)?.text ?? '')) return;
+  // `(...).encode()`, `bytes(text, "utf-8")`: the text before it became bytes.
+  for (let i = 0; i < 3 && body; i++) {
+    if (body.type === 'parenthesized_expression') body = body.namedChildren[0] ?? body;
+    else if (body.type === 'call' && /\.encode$/.test(body.childForFieldName('function')?.text ?? '')) body = body.childForFieldName('function')?.childForFieldName('object') ?? body;
+    else if (body.type === 'call' && /^(bytes|str\.encode)$/.test(body.childForFieldName('function')?.text ?? '')) body = positionalArguments(body.childForFieldName('arguments'))[0] ?? body;
+  }
+  if (body) reportHtmlBody(call, body, 'self.wfile.write()', context);
 }
 
 /** A Flask/Quart/Bottle view returning a str: it is served as text/html. */
@@ -218,7 +236,7 @@ const textMethods = new Set(['get', 'getlist', 'strip', 'lstrip', 'rstrip', 'low
  * from it: the body of a URL fetched from client input is a different finding (ssrf).
  */
 function isReflected(node: SyntaxNode, context: RuleContext, depth: number): boolean {
-  if (depth > 4) return false;
+  if (depth > 7) return false;
   switch (node.type) {
     case 'identifier': {
       const { bindings } = resolveName(node.text, node, context);
@@ -229,10 +247,15 @@ function isReflected(node: SyntaxNode, context: RuleContext, depth: number): boo
     case 'subscript': {
       let root: SyntaxNode | null = node;
       while (root && (root.type === 'attribute' || root.type === 'subscript')) root = root.firstNamedChild;
-      return !!root && (/^(request|req|self)$/.test(root.text) || (root.type === 'identifier' && isReflected(root, context, depth + 1)));
+      return !!root && (/^(request|req|self)$/.test(root.text) || ((root.type === 'identifier' || root.type === 'call') && isReflected(root, context, depth + 1)));
     }
     case 'call': {
       const callee = node.firstChild;
+      // Query strings decoded and split keep the client's text: parse_qs(urlparse(self.path).query), unquote(q).
+      if (callee && /^((urllib\.)?parse\.)?(unquote|unquote_plus|parse_qs|parse_qsl|urlparse|urlsplit)$/.test(callee.text)) {
+        const first = node.lastChild?.firstNamedChild;
+        return !!first && isReflected(first, context, depth + 1);
+      }
       if (callee?.type === 'attribute') {
         const method = callee.lastChild?.text ?? '';
         const receiver = callee.firstNamedChild;
