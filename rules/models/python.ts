@@ -37,7 +37,7 @@ export const pythonModel: TaintModel = {
   sanitizers: [
     { callee: 'int', hazards: '*' }, { callee: 'float', hazards: '*' }, { callee: 'bool', hazards: '*' }, { callee: 'uuid.UUID', hazards: '*' },
     { callee: 'UUID', hazards: '*' }, { callee: 'len', hazards: '*' }, { callee: 'decimal.Decimal', hazards: '*' },
-    { callee: 'shlex.quote', hazards: ['command-injection'] }, { callee: 'pipes.quote', hazards: ['command-injection'] },
+    { callee: 'shlex.quote', hazards: ['command-injection'] }, { callee: 'shlex.join', hazards: ['command-injection'] }, { callee: 'pipes.quote', hazards: ['command-injection'] },
     // HTML escaping leaves {{ }} and {% %} intact, so it does not stop template injection.
     { callee: 'html.escape', hazards: ['xss'] }, { callee: 'markupsafe.escape', hazards: ['xss'] },
     { callee: 'flask.escape', hazards: ['xss'] }, { callee: 'escape', hazards: ['xss'] },

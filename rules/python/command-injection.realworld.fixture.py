@@ -137,3 +137,20 @@ def handler(event, context):
 def disk_usage():
     # ok: command-injection
     return subprocess.check_output("df -h | tail -n +2", shell=True)
+
+
+# Fixes that keep the shell but quote every value.
+def archive(paths, dest):
+    # expect: command-injection
+    os.system("tar czf " + dest + " " + " ".join(paths))
+
+
+def archive_fixed(paths, dest):
+    # ok: command-injection
+    os.system("tar czf " + shlex.quote(dest) + " " + " ".join(map(shlex.quote, paths)))
+
+
+def list_dir_fixed(path):
+    cmd = shlex.join(["ls", "-l", path])
+    # ok: command-injection
+    return subprocess.check_output(cmd, shell=True)
