@@ -18,6 +18,7 @@ export const pythonModel: TaintModel = {
   sourceCalls: [
     'input', 'raw_input', 'sys.stdin.read', 'sys.stdin.readline',
     'get_argument', 'get_arguments', 'get_query_argument', 'get_query_arguments', 'get_body_argument', 'get_body_arguments', // Tornado handlers
+    'receive_text', 'receive_json', 'receive_bytes', // Starlette/FastAPI WebSocket messages
     'namelist', 'infolist', // names inside a zip archive are whatever its author wrote ("../../etc/cron.d/x")
   ],
   routeMethods: [],

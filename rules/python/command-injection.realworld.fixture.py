@@ -154,3 +154,14 @@ def list_dir_fixed(path):
     cmd = shlex.join(["ls", "-l", path])
     # ok: command-injection
     return subprocess.check_output(cmd, shell=True)
+
+
+# A GraphQL resolver (Graphene/Ariadne style): its arguments after `info` come from the client's query.
+class DiagnosticsQuery:
+    def resolve_ping(self, info, host):
+        # expect: command-injection
+        return os.popen("ping -c 1 " + host).read()
+
+    def resolve_ping_fixed(self, info, host):
+        # ok: command-injection
+        return subprocess.run(["ping", "-c", "1", "--", host], capture_output=True, text=True).stdout

@@ -193,3 +193,16 @@ def docs_page_fixed(page):
     target.relative_to(base)
     # ok: path-traversal
     return target.read_text()
+
+
+# A GraphQL mutation writing a paste to the file name the client sends.
+class UploadPaste:
+    def mutate(self, info, filename, content):
+        # expect: path-traversal
+        with open(os.path.join(UPLOAD_FOLDER, filename), "w") as fh:
+            fh.write(content)
+
+    def mutate_and_get_payload(self, info, filename, content):
+        # ok: path-traversal
+        with open(os.path.join(UPLOAD_FOLDER, secure_filename(filename)), "w") as fh:
+            fh.write(content)

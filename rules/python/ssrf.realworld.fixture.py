@@ -149,3 +149,29 @@ def avatar_fetch_unchecked():
     app.logger.info("fetching avatar from %s", host)
     # expect: ssrf
     return requests.get(avatar_url, timeout=5).content
+
+
+# A GraphQL mutation (Graphene) importing a document from a URL the client assembles.
+import graphene
+
+
+class ImportDocument(graphene.Mutation):
+    class Arguments:
+        host = graphene.String()
+        path = graphene.String()
+
+    content = graphene.String()
+
+    def mutate(self, info, host, path="/"):
+        # expect: ssrf
+        resp = requests.get(f"https://{host}{path}", timeout=5)
+        return ImportDocument(content=resp.text)
+
+
+class ImportDocumentFixed(graphene.Mutation):
+    content = graphene.String()
+
+    def mutate(self, info, path="/"):
+        # ok: ssrf
+        resp = requests.get(f"https://docs.example.com/{path.lstrip('/')}", timeout=5)
+        return ImportDocumentFixed(content=resp.text)

@@ -411,6 +411,14 @@ export class TaintAnalysis {
     // AWS Lambda handlers, `def handler(event, context)`: the whole event is the caller's (API Gateway, queues, buckets).
     const pythonNames = list.map((p) => patternNames(p)[0]);
     if (pythonNames.length === 2 && pythonNames[0] === 'event' && pythonNames[1] === 'context') result.set('event', this.sourceTaint('event', list[0]));
+    // GraphQL resolvers and mutations (Graphene, Ariadne, Strawberry): the arguments after `info` are the client's.
+    const info = pythonNames.indexOf('info');
+    if (info >= 0 && /^(resolve_\w+|mutate|mutate_and_get_payload)$/.test(fn.childForFieldName('name')?.text ?? '')) {
+      list.slice(info + 1).forEach((p, i) => {
+        const name = pythonNames[info + 1 + i];
+        if (name && !isNumericParameter(p)) result.set(name, this.sourceTaint(`GraphQL argument ${name}`, p));
+      });
+    }
     const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
     if (!route) return result;
     for (const p of list) {
