@@ -62,6 +62,9 @@ export const pythonModel: TaintModel = {
     { callee: 'escape_like', hazards: ['sql-injection'] }, { callee: 'quote_plus', hazards: ['open-redirect', 'ssrf', 'path-traversal'] },
   ],
   sanitizerNamePattern: /(^|_)(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
-  handlerSources: { bases: /\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/, fields: ['path', 'headers', 'rfile', 'requestline'] },
+  handlerSources: [
+    { bases: /\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/, fields: ['path', 'headers', 'rfile', 'requestline'] },
+    { bases: /\b(View|TemplateView|DetailView|ListView|FormView|UpdateView|DeleteView|RedirectView|APIView|GenericAPIView|ViewSet|ModelViewSet|GenericViewSet|ReadOnlyModelViewSet)\b/, fields: ['kwargs'] },
+  ],
   statementChecks: /^relative_to$|^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
 };

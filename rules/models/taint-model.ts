@@ -34,9 +34,10 @@ export interface TaintModel {
   readonly statementChecks?: RegExp;
   /**
    * Request handler classes whose own attributes carry the request (Python's `http.server`: `self.path`,
-   * `self.headers`, `self.rfile`): `fields` of `self` are sources inside a class whose bases match `bases`.
+   * `self.headers`, `self.rfile`; Django class-based views: `self.kwargs` from the URL): `fields` of `self` are sources
+   * inside a class whose bases match `bases`.
    */
-  readonly handlerSources?: { readonly bases: RegExp; readonly fields: readonly string[] };
+  readonly handlerSources?: readonly { readonly bases: RegExp; readonly fields: readonly string[] }[];
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
 }

@@ -206,3 +206,21 @@ class UploadPaste:
         # ok: path-traversal
         with open(os.path.join(UPLOAD_FOLDER, secure_filename(filename)), "w") as fh:
             fh.write(content)
+
+
+# A Django class-based view: the URL's keyword arguments live in self.kwargs.
+from django.views import View
+
+
+class InvoicePdfView(View):
+    def get(self, request, *args, **kwargs):
+        document = self.kwargs["document"]
+        # expect: path-traversal
+        return FileResponse(open(os.path.join(settings.MEDIA_ROOT, "invoices", document), "rb"))
+
+
+class InvoicePdfViewFixed(View):
+    def get(self, request, *args, **kwargs):
+        document = os.path.basename(self.kwargs["document"])
+        # ok: path-traversal
+        return FileResponse(open(os.path.join(settings.MEDIA_ROOT, "invoices", document), "rb"))

@@ -631,15 +631,16 @@ export class TaintAnalysis {
     }
     const chain = chainText(node) ?? '';
     if (this.model.sourceChains.includes(chain) || this.model.sourceChains.includes(this.resolve(node) ?? '')) return this.sourceTaint(node.text, node);
-    if (object.text === 'self' && this.model.handlerSources?.fields.includes(property.text) && this.inHandlerClass(node)) return this.sourceTaint(node.text, node);
+    if (object.text === 'self' && this.model.handlerSources?.some((h) => h.fields.includes(property.text)) && this.inHandlerClass(node, property.text)) return this.sourceTaint(node.text, node);
     return this.evaluate(object, env);
   }
 
   /** Inside a class deriving from a request handler of the model (`class H(BaseHTTPRequestHandler)`), where `self.path` is the client's. */
-  private inHandlerClass(node: SyntaxNode): boolean {
-    const bases = this.model.handlerSources?.bases;
-    for (let n = node.parent; n && bases; n = n.parent) {
-      if (n.type === 'class_definition' || n.type === 'class_declaration' || n.type === 'class') return bases.test(n.childForFieldName('superclasses')?.text ?? '');
+  private inHandlerClass(node: SyntaxNode, field: string): boolean {
+    for (let n = node.parent; n; n = n.parent) {
+      if (n.type !== 'class_definition' && n.type !== 'class_declaration' && n.type !== 'class') continue;
+      const bases = n.childForFieldName('superclasses')?.text ?? '';
+      return !!this.model.handlerSources?.some((h) => h.fields.includes(field) && h.bases.test(bases));
     }
     return false;
   }
