@@ -175,3 +175,27 @@ class ImportDocumentFixed(graphene.Mutation):
         # ok: ssrf
         resp = requests.get(f"https://docs.example.com/{path.lstrip('/')}", timeout=5)
         return ImportDocumentFixed(content=resp.text)
+
+
+# FastAPI with the Request object under another name.
+from fastapi import Request
+
+
+@api.get("/mirror")
+async def mirror(r: Request):
+    upstream = r.query_params["upstream"]
+    async with httpx.AsyncClient() as client:
+        # expect: ssrf
+        resp = await client.get(upstream)
+    return resp.text
+
+
+@api.get("/mirror-fixed")
+async def mirror_fixed(r: Request):
+    upstream = r.query_params["upstream"]
+    if urlparse(upstream).hostname not in ALLOWED_HOSTS:
+        return {"error": "host not allowed"}
+    async with httpx.AsyncClient() as client:
+        # ok: ssrf
+        resp = await client.get(upstream)
+    return resp.text

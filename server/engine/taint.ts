@@ -411,6 +411,11 @@ export class TaintAnalysis {
     // AWS Lambda handlers, `def handler(event, context)`: the whole event is the caller's (API Gateway, queues, buckets).
     const pythonNames = list.map((p) => patternNames(p)[0]);
     if (pythonNames.length === 2 && pythonNames[0] === 'event' && pythonNames[1] === 'context') result.set('event', this.sourceTaint('event', list[0]));
+    // A parameter typed as a request (`r: Request` in Starlette/FastAPI, `req: HttpRequest`, aiohttp `web.Request`) is one, whatever its name.
+    list.forEach((p, i) => {
+      const name = pythonNames[i];
+      if (name && /^(Request|HttpRequest|web\.Request|starlette\.requests\.Request|fastapi\.Request)$/.test(p.childForFieldName('type')?.text ?? '')) this.extraRequestNames.add(name);
+    });
     // GraphQL resolvers and mutations (Graphene, Ariadne, Strawberry): the arguments after `info` are the client's.
     const info = pythonNames.indexOf('info');
     if (info >= 0 && /^(resolve_\w+|mutate|mutate_and_get_payload)$/.test(fn.childForFieldName('name')?.text ?? '')) {
