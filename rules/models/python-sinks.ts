@@ -27,6 +27,7 @@ export const pythonSinks: SinkTable = {
     { callee: '.execute', keyword: 'sql', ...sqlText }, { callee: '.execute', keyword: 'query', ...sqlText },
     { callee: '.execute', keyword: 'operation', ...sqlText }, { callee: '.execute', keyword: 'statement', ...sqlText },
     { callee: '.executemany', ...sqlText }, { callee: '.executescript', ...sqlText }, { callee: '.exec_driver_sql', ...sqlText },
+    { callee: '.execute_sql', ...sqlText }, // peewee Database.execute_sql
     { callee: '.raw', keyword: 'raw_query', ...sqlText }, // Django Manager.raw
     { callee: '.fetch', ...sqlText }, { callee: '.fetchrow', ...sqlText }, { callee: '.fetchval', ...sqlText }, // asyncpg
     { callee: '.fetch_all', keyword: 'query', ...sqlText }, { callee: '.fetch_one', keyword: 'query', ...sqlText }, // databases

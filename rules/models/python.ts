@@ -4,7 +4,7 @@ import type { TaintModel } from './taint-model';
 export const pythonModel: TaintModel = {
   requestNames: ['request', 'req', 'event'],
   requestFields: [
-    'args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'path', 'full_path', 'url', 'query_string', 'view_args', // Flask
+    'args', 'form', 'values', 'json', 'data', 'files', 'cookies', 'headers', 'path', 'full_path', 'url', 'query_string', 'view_args', 'stream', 'referrer', // Flask
     'GET', 'POST', 'body', 'META', 'COOKIES', 'FILES', 'query_params', // Django, DRF
     'query', 'match_info', 'rel_url', 'path_params', // aiohttp, Starlette
     'queryStringParameters', 'pathParameters', // AWS Lambda (event['body'] is a subscript: see subscripts)
@@ -18,24 +18,27 @@ export const pythonModel: TaintModel = {
   sourceCalls: [
     'input', 'raw_input', 'sys.stdin.read', 'sys.stdin.readline',
     'get_argument', 'get_arguments', 'get_query_argument', 'get_query_arguments', 'get_body_argument', 'get_body_arguments', // Tornado handlers
+    'receive_text', 'receive_json', 'receive_bytes', // Starlette/FastAPI WebSocket messages
     'namelist', 'infolist', // names inside a zip archive are whatever its author wrote ("../../etc/cron.d/x")
   ],
   routeMethods: [],
   routeDecorators: ['route', 'get', 'post', 'put', 'patch', 'delete', 'api_route', 'websocket'],
   trustedParameterTypes: ['Session', 'AsyncSession', 'Request', 'Response', 'BackgroundTasks', 'WebSocket', 'Depends', 'Security', 'HTTPAuthorizationCredentials', 'OAuth2PasswordRequestForm', 'int', 'float', 'bool', 'UUID', 'date', 'datetime'],
   propagatingFunctions: [
-    'str', 'bytes', 'format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'split', 'encode', 'decode', 'get', 'getlist',
+    'str', 'bytes', 'format', 'join', 'replace', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'split', 'encode', 'decode', 'getlist',
     'os.path.join', 'posixpath.join', 'pathlib.Path', 'Path', 'urllib.parse.unquote', 'unquote', 'unquote_plus', 'json.loads', 'dict', 'list',
     'tuple', 'sorted', 'b64decode', 'base64.b64decode', 'urljoin', 'urllib.parse.urljoin', 'f', 'joinpath', 'resolve', 'casefold', 'title',
     'capitalize', 'removeprefix', 'removesuffix', 'items', 'values', 'keys',
     'os.path.realpath', 'os.path.abspath', 'os.path.normpath', 'os.path.expanduser', 'realpath', 'abspath', 'normpath',
     'urlparse', 'urlsplit', 'urllib.parse.urlparse', 'urllib.parse.urlsplit', 'geturl', 'to_dict', 'copy',
     'urllib.request.Request', 'urllib2.Request', 'Request', // a Request object carries its URL to urlopen
+    'parse_qs', 'parse_qsl', 'urllib.parse.parse_qs', 'urllib.parse.parse_qsl', 'cgi.parse_qs', // query strings parsed into dicts
+    're.findall', 're.finditer', // what a regex finds in input is input
   ],
   sanitizers: [
     { callee: 'int', hazards: '*' }, { callee: 'float', hazards: '*' }, { callee: 'bool', hazards: '*' }, { callee: 'uuid.UUID', hazards: '*' },
     { callee: 'UUID', hazards: '*' }, { callee: 'len', hazards: '*' }, { callee: 'decimal.Decimal', hazards: '*' },
-    { callee: 'shlex.quote', hazards: ['command-injection'] }, { callee: 'pipes.quote', hazards: ['command-injection'] },
+    { callee: 'shlex.quote', hazards: ['command-injection'] }, { callee: 'shlex.join', hazards: ['command-injection'] }, { callee: 'pipes.quote', hazards: ['command-injection'] },
     // HTML escaping leaves {{ }} and {% %} intact, so it does not stop template injection.
     { callee: 'html.escape', hazards: ['xss'] }, { callee: 'markupsafe.escape', hazards: ['xss'] },
     { callee: 'flask.escape', hazards: ['xss'] }, { callee: 'escape', hazards: ['xss'] },
@@ -59,4 +62,9 @@ export const pythonModel: TaintModel = {
     { callee: 'escape_like', hazards: ['sql-injection'] }, { callee: 'quote_plus', hazards: ['open-redirect', 'ssrf', 'path-traversal'] },
   ],
   sanitizerNamePattern: /(^|_)(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
+  handlerSources: [
+    { bases: /\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/, fields: ['path', 'headers', 'rfile', 'requestline'] },
+    { bases: /\b(View|TemplateView|DetailView|ListView|FormView|UpdateView|DeleteView|RedirectView|APIView|GenericAPIView|ViewSet|ModelViewSet|GenericViewSet|ReadOnlyModelViewSet)\b/, fields: ['kwargs'] },
+  ],
+  statementChecks: /^relative_to$|^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
 };

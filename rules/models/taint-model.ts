@@ -37,6 +37,17 @@ export interface TaintModel {
    * traversal, `/[^\w.-]/g` (everything but a safe alphabet) for most. Optional.
    */
   readonly replaceSanitizers?: readonly { readonly pattern: RegExp; readonly hazards: readonly string[] }[];
+  /**
+   * Functions called as a statement that raise (or abort) on a bad value, named for it: `validate_path(name)`,
+   * `check_url_allowed(url)`. The plain variables passed to one are clean after the call. Absent: no such convention.
+   */
+  readonly statementChecks?: RegExp;
+  /**
+   * Request handler classes whose own attributes carry the request (Python's `http.server`: `self.path`,
+   * `self.headers`, `self.rfile`; Django class-based views: `self.kwargs` from the URL): `fields` of `self` are sources
+   * inside a class whose bases match `bases`.
+   */
+  readonly handlerSources?: readonly { readonly bases: RegExp; readonly fields: readonly string[] }[];
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
 }

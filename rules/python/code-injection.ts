@@ -17,7 +17,7 @@ export default defineDetector({
   id: 'code-injection',
   family: 'python',
   // `evaluators`, called bare or as `builtins.eval`, and the Python 2 exec statement.
-  triggers: /\b(?:eval|exec|compile)\b/,
+  triggers: { text: /\b(?:eval|exec|compile|sympify|parse_expr|evaluate|import_module|__import__)\b/, imports: /(?:^|\.)(?:eval|sympify|parse_expr|evaluate|import_module)$/ },
   create(context) {
     return {
       call(node: SyntaxNode) {
@@ -25,7 +25,10 @@ export default defineDetector({
         const args = node.childForFieldName('arguments');
         if (!callee || args?.type !== 'argument_list') return;
         const name = evaluatorName(callee, context);
-        if (!name) return;
+        if (!name) {
+          checkEvaluatingLibrary(node, callee, args, context);
+          return;
+        }
         const source = sourceArgument(args);
         if (!source || isConstant(source, context) || isCodeObject(source, context) || isAllowListed(source, node)) return;
         if (context.isTestCode(node)) return;
@@ -62,6 +65,30 @@ export default defineDetector({
     };
   },
 });
+
+/**
+ * Library calls that evaluate Python (or load code) from a string: sympy's sympify/parse_expr and pandas.eval run eval
+ * underneath, import_module/__import__ load (and run) any module the string names. They parse expressions and module
+ * names from trusted places all the time, so only client input reaching them is reported.
+ */
+const evaluatingCalls = /^(sympy\.sympify|sympy\.core\.sympify\.sympify|sympy\.parsing\.sympy_parser\.parse_expr|sympy\.parse_expr|pandas\.eval|numexpr\.evaluate|importlib\.import_module|__import__)$/;
+
+function checkEvaluatingLibrary(call: SyntaxNode, callee: SyntaxNode, args: SyntaxNode, context: RuleContext): void {
+  const resolved = resolveCallee(callee, context) ?? (callee.text === '__import__' && isBuiltin('__import__', callee, context) ? '__import__' : undefined);
+  if (!resolved || !evaluatingCalls.test(resolved)) return;
+  const source = sourceArgument(args) ?? args.namedChildren.find((a) => a?.type === 'keyword_argument' && /^(a|s|expr|ex|name)$/.test(a.childForFieldName('name')?.text ?? ''))?.childForFieldName('value') ?? undefined;
+  if (!source || !mayReadInput(source) || context.isTestCode(call)) return;
+  const flow = context.taint.flowOf(source, hazard);
+  if (!flow || flow.sanitized) return;
+  const loads = /import/.test(resolved);
+  context.report({
+    node: call,
+    confidence: 'high',
+    message: loads
+      ? `${callee.text}() imports the module named by ${describeSource(flow.source.label, false)}, so a client can load (and run) any module on the path; map the input to an allow-list of modules.`
+      : `${callee.text}() evaluates ${describeSource(flow.source.label, false)} with Python's eval underneath, so a client's expression can run any code; parse it with a restricted grammar or check it against an allow-list first.`,
+  });
+}
 
 /** 'eval' | 'exec' | 'compile' when the callee is the builtin (not shadowed by an import, a def or a parameter). */
 function evaluatorName(callee: SyntaxNode, context: RuleContext): string | undefined {

@@ -138,8 +138,8 @@ def install_requirements():
 
 
 def run_user_command(cmd):
-    """Thin wrapper: callers pass a fixed command string."""
-    # ok: command-injection
+    """Thin wrapper: whatever string a caller passes runs in a shell (reported at low confidence)."""
+    # expect: command-injection
     return subprocess.run(cmd, shell=True, check=True)
 
 

@@ -6,7 +6,8 @@ import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisito
 import { importedName } from './lib/import-edits';
 import { callTriggers, calleeNames, keywordArgument, matchSinks, positionalArguments } from './lib/sink-calls';
 import { isNumericFormat } from './lib/sql-text';
-import { inputOf, holeOrigin } from './lib/value-origins';
+import { inputOf, holeOrigin, originOf } from './lib/value-origins';
+import { resolveName } from './lib/scope';
 
 const hazard = 'command-injection';
 const specs = pythonSinks[hazard];
@@ -53,7 +54,10 @@ function checkCommand(call: SyntaxNode, command: SyntaxNode, callee: string, con
   const built = builtStrings(command, context);
   if (!built.length) {
     const source = inputOf(command, hazard, context);
-    if (!source) return;
+    if (!source) {
+      reportOpaqueCommand(call, command, callee, context);
+      return;
+    }
     context.report({
       node: call,
       confidence: 'high',
@@ -65,13 +69,42 @@ function checkCommand(call: SyntaxNode, command: SyntaxNode, callee: string, con
   if (!flagged.length) return;
   const worst = loudestOf(flagged);
   const from = worst.origin.kind === 'unknown' ? 'values that are not constants' : describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter');
+  // `shell=True` on a later line of a wrapped call is what the fix removes: it is worth its own finding there.
+  const shell = keywordArgument(call.childForFieldName('arguments'), 'shell');
   reportFlow(context, {
     sink: call,
-    holes: flagged.map((f) => f.hole.value),
+    holes: [...flagged.map((f) => f.hole.value), ...(shell ? [shell] : [])],
     confidence: worst.origin.kind === 'unknown' ? 'medium' : worst.origin.kind === 'input' ? 'high' : 'medium',
     message: `${callee}() runs a shell command built from ${from}, so quotes, ; or $() in them run as shell code; pass an argument list to subprocess.run without shell=True, or quote each value with shlex.quote.`,
     fix: fixable && built.length === 1 && built[0].node.equals(command) ? argumentListFix(call, built[0], flagged, context) : undefined,
   });
+}
+
+/**
+ * `subprocess.check_output(cmd, shell=True)`, `os.system(command)` with a command that is not a constant and not visibly
+ * built here (a parameter, a value computed elsewhere): a wrapper that hands its caller's string to a shell. A reviewer
+ * flags it, at low confidence: whether it is exploitable depends on the callers, and the fix (an argument list) is local.
+ */
+function reportOpaqueCommand(call: SyntaxNode, command: SyntaxNode, callee: string, context: RuleContext): void {
+  if (isArgumentList(command, context, 0)) return;
+  const origin = originOf(command, hazard, context);
+  if (!origin) return;
+  const what = origin.kind === 'parameter' ? `the caller's command string (${describeSource(origin.source?.label, true)})` : 'a command string that is not a constant';
+  context.report({
+    node: call,
+    confidence: 'low',
+    message: `${callee}() hands ${what} to a shell, so any quote, ; or $() that reaches it runs as shell code; take an argument list and run it without shell=True (subprocess.run(args)).`,
+  });
+}
+
+/** A list or tuple (with shell=True only its first item is the script), or a name bound only to one, or to shlex.split(...). */
+function isArgumentList(node: SyntaxNode, context: RuleContext, depth: number): boolean {
+  if (node.type === 'list' || node.type === 'tuple' || node.type === 'list_comprehension') return true;
+  if (node.type === 'call') return /(^|\.)(split|list|tuple)$/.test(node.childForFieldName('function')?.text ?? '');
+  if (node.type !== 'identifier' || depth > 2) return false;
+  const { bindings } = resolveName(node.text, node, context);
+  const values = bindings.filter((b) => b.value);
+  return values.length > 0 && values.every((b) => isArgumentList(b.value!, context, depth + 1));
 }
 
 function judgeHole(hole: Hole, context: RuleContext): FlaggedHole | undefined {

@@ -34,10 +34,26 @@ export default defineDetector({
         const filter = argumentAt(args, 0, last === 'aggregate' ? 'pipeline' : 'filter');
         if (!filter) return;
         checkFilter(node, callee!.text, filter, context);
+        if (updateMethods.has(last)) checkUpdate(node, callee!.text, argumentAt(args, 1, 'update'), context);
       },
     };
   },
 });
+
+/** Methods whose second argument is an update document (`$set`, `$unset`, `$rename` operators). */
+const updateMethods = new Set(['update_one', 'update_many', 'find_one_and_update', 'update']);
+
+/** `update_one({"_id": id}, request.json)`: the client writes the update operators, so it sets any field (a role, a balance). */
+function checkUpdate(call: SyntaxNode, callee: string, update: SyntaxNode | undefined, context: RuleContext): void {
+  if (!update || dictionaryOf(update, context) || update.type === 'list') return;
+  const source = inputOf(update, hazard, context);
+  if (!source || !isWholeDocument(update, context)) return;
+  context.report({
+    node: call,
+    confidence: 'high',
+    message: `${callee}() applies an update document taken whole from ${describeSource(source.label, false)}, so the client picks the operators and fields ($set on a role or a balance, $unset, $rename); build {"$set": {...}} from the fields it may change.`,
+  });
+}
 
 function checkFilter(call: SyntaxNode, callee: string, filter: SyntaxNode, context: RuleContext): void {
   const literal = dictionaryOf(filter, context);

@@ -38,6 +38,7 @@ export default defineDetector({
       ...headers,
       call(node: SyntaxNode) {
         const last = calleeLastName(node, context) ?? '';
+        if (last === 'send_header') return checkSendHeader(node, context);
         if (!sinkNames.has(last)) return;
         const match = matchSinks(node, specs, context)[0];
         if (match) checkTarget(node, match.argument, `${match.callee}()`, context);
@@ -45,6 +46,13 @@ export default defineDetector({
     };
   },
 });
+
+/** `self.send_header("Location", url)` in an `http.server` handler (or any handler with that API). */
+function checkSendHeader(call: SyntaxNode, context: RuleContext): void {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment') ?? [];
+  if (args.length !== 2 || !/^["']location["']$/i.test(args[0].text)) return;
+  checkTarget(call, args[1], 'The Location header', context);
+}
 
 function checkTarget(sink: SyntaxNode, target: SyntaxNode, what: string, context: RuleContext): void {
   const built = builtStrings(target, context);

@@ -6,6 +6,7 @@ import { importedName } from './lib/import-edits';
 import { resolveName } from './lib/scope';
 import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { inputOf, mayReadInput } from './lib/value-origins';
+import { joinedParameter } from './lib/joined-paths';
 import { quietInTests } from './lib/test-code';
 
 const hazard = 'path-traversal';
@@ -43,7 +44,8 @@ const localUser = /^(sys\.argv|input\(|raw_input\()/;
 
 function checkPath(match: SinkMatch, context: RuleContext): boolean {
   const source = inputOf(match.argument, hazard, context);
-  if (!source || localUser.test(source.label)) return false;
+  if (!source) return checkJoinedParameter(match, context);
+  if (localUser.test(source.label)) return false;
   const fromArchive = archiveSource.test(source.label);
   context.report({
     node: match.call,
@@ -52,6 +54,24 @@ function checkPath(match: SinkMatch, context: RuleContext): boolean {
       ? `${match.callee}() writes to a path built from archive member names (\`${source.label}\`), so an entry named ../../x lands outside the target (Zip Slip); resolve each path and check it stays under the target directory, or use ZipFile.extractall.`
       : `${match.callee}() uses a file path built from ${describeSource(source.label, false)}, so ../ or an absolute path reaches files outside the intended directory; reduce it to a file name (werkzeug's secure_filename, os.path.basename) or resolve it and check it stays under the base directory.`,
     fix: pathFix(match, context),
+  });
+  return true;
+}
+
+/**
+ * Library code that serves or deletes files by a name its caller passes: `open(os.path.join(self.root, filename))`.
+ * A bare path parameter is the caller's business; one joined under the function's own base directory is the shape of
+ * most path-traversal advisories in Python packages (static-file helpers, storage backends, artifact stores).
+ */
+function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
+  if (match.spec.callee === '.save') return false;
+  const joined = joinedParameter(match.argument, context);
+  if (!joined) return false;
+  context.report({
+    node: match.call,
+    confidence: 'medium',
+    message: `${match.callee}() uses a path that joins the parameter \`${joined.name}\` under ${joined.base}, so a caller that passes on a name like ../../etc/passwd reaches files outside it; reduce the name with os.path.basename, or resolve the path and check it stays under the base directory.`,
+    fix: pathFix(match, context, joined.name),
   });
   return true;
 }
@@ -89,11 +109,12 @@ function looksLikePath(node: SyntaxNode, context: RuleContext, depth = 0): boole
  * `send_file(os.path.join(DIR, name))` → `send_from_directory(DIR, name)`; `open(os.path.join(BASE, name))` →
  * `open(os.path.join(BASE, os.path.basename(name)))`.
  */
-function pathFix(match: SinkMatch, context: RuleContext): Fix | undefined {
+function pathFix(match: SinkMatch, context: RuleContext, parameter?: string): Fix | undefined {
   const join = match.argument;
   if (join.type !== 'call' || !/^(os\.path|posixpath)\.join$/.test(context.resolveCallee(join.childForFieldName('function')!) ?? join.childForFieldName('function')!.text)) return undefined;
   const parts = positionalArguments(join.childForFieldName('arguments'));
-  if (parts.length !== 2 || inputOf(parts[0], hazard, context) || !inputOf(parts[1], hazard, context)) return undefined;
+  if (parts.length !== 2 || inputOf(parts[0], hazard, context)) return undefined;
+  if (parameter ? parts[1].text !== parameter : !inputOf(parts[1], hazard, context)) return undefined;
   const resolved = calleeNames(match.call, context)?.resolved ?? '';
   if (/^(flask(\.helpers)?)\.send_file$/.test(resolved) && positionalArguments(match.call.childForFieldName('arguments')).length === 1) {
     const serve = importedName(match.call, context, 'flask', 'send_from_directory', 'from');

@@ -7,6 +7,7 @@ import { resolveName } from './lib/scope';
 import { callTriggers, argumentAt, calleeLastName, matchSinks } from './lib/sink-calls';
 import { urlControl } from './lib/url-prefix';
 import { inputOf } from './lib/value-origins';
+import { hostCheckedBefore } from './lib/host-checks';
 import { quietInTests } from './lib/test-code';
 
 const hazard = 'ssrf';
@@ -83,6 +84,7 @@ function checkUrl(call: SyntaxNode, url: SyntaxNode, callee: string, context: Ru
     return;
   }
   const source = inputOf(url, hazard, context);
+  if (source && url.type === 'identifier' && hostCheckedBefore(url.text, call)) return;
   if (source) report(call, callee, `a URL taken from ${describeSource(source.label, false)}`, context);
 }
 

@@ -16,7 +16,7 @@ const htmlResponses = /^(django\.http\.HttpResponse|django\.http\.response\.Http
 /** Values that are already markup-safe or carry no markup: translations, reversed URLs, other safe HTML. */
 const safeHtmlCalls = /^(_|gettext|gettext_lazy|ugettext|ugettext_lazy|pgettext|ngettext|render_to_string|render_template|mark_safe|Markup|format_html|format_html_join|escape|conditional_escape|escapejs|urlencode|reverse|reverse_lazy|url_for|static|csrf_token|linebreaks|linebreaksbr|strip_tags|json_script|bleach\.clean|clean|nh3\.clean|html\.escape|markupsafe\.escape|escape_html|sanitize_html)$/;
 const templateSinks = /(^|\.)(render_template_string|Template|from_string)$/;
-const interesting = /^(format_html|Markup|mark_safe|SafeString|SafeText|HttpResponse|make_response|Response|HTMLResponse|Environment|render_template_string|Template|from_string)$/;
+const interesting = /^(format_html|Markup|mark_safe|SafeString|SafeText|HttpResponse|make_response|Response|HTMLResponse|Environment|render_template_string|Template|from_string|write|finish)$/;
 /** Calls a view returns that build a response or JSON themselves (their own sinks are checked where they apply). */
 const framed = /^(jsonify|render_template|render|redirect|make_response|Response|send_file|send_from_directory|abort|url_for|HttpResponse|JsonResponse|escape|Markup|render_template_string|stream_with_context|dumps)$/;
 /** Returned expressions that can be a page built from request data (not dicts, numbers, framework responses...). */
@@ -39,6 +39,7 @@ export default defineDetector({
       if (last === 'format_html' && /^(django\.utils\.html\.)?format_html$/.test(resolved)) return checkMarkSafe(node, last, context);
       if (/^(HttpResponse|make_response|Response|HTMLResponse)$/.test(last) && htmlResponses.test(resolved)) return checkResponse(node, last, context);
       if (last === 'Environment' && /^jinja2\b/.test(resolved)) return checkEnvironment(node, context);
+      if (last === 'write' || last === 'finish') return checkTornadoWrite(node, last, context);
       if (templateSinks.test(last)) checkInlineTemplate(node, context);
     }, returns);
   },
@@ -57,6 +58,21 @@ function isSafeHtml(node: SyntaxNode): boolean {
   return !!callee && safeHtmlCalls.test(callee.text.replace(/^(django\.utils\.html|markupsafe|flask|html)\./, ''));
 }
 
+/**
+ * `mark_safe(value)` in a template filter, `Markup(comment.body)` in a formatter: a parameter (or a field of one) is
+ * declared safe HTML whole, so whatever text the caller passes (a user's bio, a stored comment) renders as markup.
+ */
+function markedParameter(call: SyntaxNode, name: string, arg: SyntaxNode, context: RuleContext): void {
+  if (isSafeHtml(arg) || /^__\w+__$/.test(enclosingFunction(call)?.childForFieldName('name')?.text ?? '')) return;
+  const flow = context.taint.flowOf(arg, hazard, { parameters: true });
+  if (!flow || flow.sanitized || !flow.source.parameter) return;
+  context.report({
+    node: call,
+    confidence: 'medium',
+    message: `${name}() marks ${describeSource(flow.source.label, true)} as safe HTML without escaping it, so markup in what callers pass (a stored comment, a profile field) runs in the page; escape it (escape(), format_html) or clean it with an HTML sanitizer such as bleach or nh3.`,
+  });
+}
+
 /** `mark_safe(f"<a href='{url}'>{name}</a>")`, `Markup("<b>%s</b>" % name)`: the values are marked safe unescaped. */
 function checkMarkSafe(call: SyntaxNode, name: string, context: RuleContext): void {
   const arg = positionalArguments(call.childForFieldName('arguments'))[0];
@@ -64,7 +80,10 @@ function checkMarkSafe(call: SyntaxNode, name: string, context: RuleContext): vo
   const built = builtStrings(arg, context);
   if (!built.length) {
     const source = inputOf(arg, hazard, context);
-    if (!source) return;
+    if (!source) {
+      markedParameter(call, name, arg, context);
+      return;
+    }
     context.report({
       node: call,
       confidence: 'high',
@@ -111,6 +130,36 @@ function checkResponse(call: SyntaxNode, name: string, context: RuleContext): vo
   if (!body || (type && !/html/.test(type.text)) || context.isTestCode(call)) return;
   if (name === 'Response' && !type && /aiohttp/.test(calleeNames(call, context)?.resolved ?? '')) return; // aiohttp's default is text/plain
   reportHtmlBody(call, body, `${call.childForFieldName('function')!.text}()`, context);
+}
+
+/** Tornado's `self.write(text)` in a RequestHandler: a str body is served as text/html (a dict becomes JSON). */
+function checkTornadoWrite(call: SyntaxNode, name: string, context: RuleContext): void {
+  if (call.childForFieldName('function')?.text === 'self.wfile.write') return checkHandlerWrite(call, context);
+  if (call.childForFieldName('function')?.text !== `self.${name}`) return;
+  const body = positionalArguments(call.childForFieldName('arguments'))[0];
+  if (!body || !mayReadInput(call) || isDataStructure(body, context)) return;
+  let cls: SyntaxNode | null = call.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls || !/\b(RequestHandler|tornado\.web\.\w+)\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) return;
+  if (/set_header\(\s*["']Content-Type["']\s*,\s*["'](?!text\/html)/i.test(enclosingFunction(call)?.text ?? '')) return;
+  reportHtmlBody(call, body, `self.${name}()`, context);
+}
+
+/** `self.wfile.write(("<p>%s</p>" % name).encode())` in an `http.server` handler that did not declare a non-HTML type. */
+function checkHandlerWrite(call: SyntaxNode, context: RuleContext): void {
+  let body = positionalArguments(call.childForFieldName('arguments'))[0];
+  if (!body || !mayReadInput(call)) return;
+  let cls: SyntaxNode | null = call.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls || !/\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) return;
+  if (/send_header\(\s*["']Content-[Tt]ype["']\s*,\s*["'](?!text\/html)/.test(enclosingFunction(call)?.text ?? '')) return;
+  // `(...).encode()`, `bytes(text, "utf-8")`: the text before it became bytes.
+  for (let i = 0; i < 3 && body; i++) {
+    if (body.type === 'parenthesized_expression') body = body.namedChildren[0] ?? body;
+    else if (body.type === 'call' && /\.encode$/.test(body.childForFieldName('function')?.text ?? '')) body = body.childForFieldName('function')?.childForFieldName('object') ?? body;
+    else if (body.type === 'call' && /^(bytes|str\.encode)$/.test(body.childForFieldName('function')?.text ?? '')) body = positionalArguments(body.childForFieldName('arguments'))[0] ?? body;
+  }
+  if (body) reportHtmlBody(call, body, 'self.wfile.write()', context);
 }
 
 /** A Flask/Quart/Bottle view returning a str: it is served as text/html. */
@@ -187,7 +236,7 @@ const textMethods = new Set(['get', 'getlist', 'strip', 'lstrip', 'rstrip', 'low
  * from it: the body of a URL fetched from client input is a different finding (ssrf).
  */
 function isReflected(node: SyntaxNode, context: RuleContext, depth: number): boolean {
-  if (depth > 4) return false;
+  if (depth > 7) return false;
   switch (node.type) {
     case 'identifier': {
       const { bindings } = resolveName(node.text, node, context);
@@ -198,13 +247,20 @@ function isReflected(node: SyntaxNode, context: RuleContext, depth: number): boo
     case 'subscript': {
       let root: SyntaxNode | null = node;
       while (root && (root.type === 'attribute' || root.type === 'subscript')) root = root.firstNamedChild;
-      return !!root && (/^(request|req|self)$/.test(root.text) || (root.type === 'identifier' && isReflected(root, context, depth + 1)));
+      return !!root && (/^(request|req|self)$/.test(root.text) || ((root.type === 'identifier' || root.type === 'call') && isReflected(root, context, depth + 1)));
     }
     case 'call': {
       const callee = node.firstChild;
+      // Query strings decoded and split keep the client's text: parse_qs(urlparse(self.path).query), unquote(q).
+      if (callee && /^((urllib\.)?parse\.)?(unquote|unquote_plus|parse_qs|parse_qsl|urlparse|urlsplit)$/.test(callee.text)) {
+        const first = node.lastChild?.firstNamedChild;
+        return !!first && isReflected(first, context, depth + 1);
+      }
       if (callee?.type === 'attribute') {
         const method = callee.lastChild?.text ?? '';
         const receiver = callee.firstNamedChild;
+        // Tornado's self.get_argument("q") hands back the client's text as it came.
+        if (receiver?.text === 'self' && /^get_(query_|body_)?argument$/.test(method)) return true;
         return textMethods.has(method) && !!receiver && isReflected(receiver, context, depth + 1);
       }
       const arg = node.lastChild?.firstNamedChild;

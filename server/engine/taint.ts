@@ -287,6 +287,9 @@ export class TaintAnalysis {
         }
         return this.bind(left, this.evaluate(right, env), env);
       }
+      case 'call':
+      case 'call_expression':
+        return this.execCheckCall(expression, env);
       case 'augmented_assignment_expression':
       case 'augmented_assignment': {
         const left = expression.childForFieldName('left');
@@ -298,6 +301,20 @@ export class TaintAnalysis {
       default:
         return env;
     }
+  }
+
+  /** `validate_path(name)` as a statement (it raises on a bad value): the variables it checked are clean after it. */
+  private execCheckCall(call: SyntaxNode, env: Env): Env {
+    const pattern = this.model.statementChecks;
+    const callee = call.childForFieldName('function');
+    const name = callee ? (chainText(callee) ?? '').split('.').pop() ?? '' : '';
+    if (!pattern || !pattern.test(name)) return env;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const names = args.filter((a): a is SyntaxNode => !!a && a.type === 'identifier').map((a) => a.text);
+    // `full.relative_to(BASE)` raises unless `full` lies under BASE: the receiver is what it checked.
+    const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+    if (name === 'relative_to' && receiver?.type === 'identifier') names.push(receiver.text);
+    return names.length ? clear(env, names) : env;
   }
 
   private execIf(statement: SyntaxNode, env: Env): Env {
@@ -397,6 +414,22 @@ export class TaintAnalysis {
         for (const p of payload) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the '${event}' payload ${n}`, p));
       }
       return result;
+    }
+    // AWS Lambda handlers, `def handler(event, context)`: the whole event is the caller's (API Gateway, queues, buckets).
+    const pythonNames = list.map((p) => patternNames(p)[0]);
+    if (pythonNames.length === 2 && pythonNames[0] === 'event' && pythonNames[1] === 'context') result.set('event', this.sourceTaint('event', list[0]));
+    // A parameter typed as a request (`r: Request` in Starlette/FastAPI, `req: HttpRequest`, aiohttp `web.Request`) is one, whatever its name.
+    list.forEach((p, i) => {
+      const name = pythonNames[i];
+      if (name && /^(Request|HttpRequest|web\.Request|starlette\.requests\.Request|fastapi\.Request)$/.test(p.childForFieldName('type')?.text ?? '')) this.extraRequestNames.add(name);
+    });
+    // GraphQL resolvers and mutations (Graphene, Ariadne, Strawberry): the arguments after `info` are the client's.
+    const info = pythonNames.indexOf('info');
+    if (info >= 0 && /^(resolve_\w+|mutate|mutate_and_get_payload)$/.test(fn.childForFieldName('name')?.text ?? '')) {
+      list.slice(info + 1).forEach((p, i) => {
+        const name = pythonNames[info + 1 + i];
+        if (name && !isNumericParameter(p)) result.set(name, this.sourceTaint(`GraphQL argument ${name}`, p));
+      });
     }
     const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
     if (!route) return result;
@@ -640,7 +673,18 @@ export class TaintAnalysis {
     }
     const chain = chainText(node) ?? '';
     if (this.model.sourceChains.includes(chain) || this.model.sourceChains.includes(this.resolve(node) ?? '')) return this.sourceTaint(node.text, node);
+    if (object.text === 'self' && this.model.handlerSources?.some((h) => h.fields.includes(property.text)) && this.inHandlerClass(node, property.text)) return this.sourceTaint(node.text, node);
     return this.evaluate(object, env);
+  }
+
+  /** Inside a class deriving from a request handler of the model (`class H(BaseHTTPRequestHandler)`), where `self.path` is the client's. */
+  private inHandlerClass(node: SyntaxNode, field: string): boolean {
+    for (let n = node.parent; n; n = n.parent) {
+      if (n.type !== 'class_definition' && n.type !== 'class_declaration' && n.type !== 'class') continue;
+      const bases = n.childForFieldName('superclasses')?.text ?? '';
+      return !!this.model.handlerSources?.some((h) => h.fields.includes(field) && h.bases.test(bases));
+    }
+    return false;
   }
 
   private evaluateCall(node: SyntaxNode, env: Env): Taint | undefined {
@@ -780,7 +824,7 @@ interface Check {
 
 const argumentChecks = /^(includes|has|test|match|fullmatch|isValid|isUUID|isInt|isAlphanumeric|isNumeric|isEmail|isURL|validate|url_has_allowed_host_and_scheme|is_safe_url|isSafeUrl|isSafePath)$/;
 /** Local helpers named for what they prove: `is_safe_path(p)`, `is_allowed_host(url)`, `isValidRedirect(u)`. */
-const namedArgumentChecks = /^(is_?|check_?|has_?)\w*(safe|valid|allowed|trusted|whitelist|allowlist|within|inside|subpath|contained)\w*$/i;
+const namedArgumentChecks = /^(is_?|check_?|has_?)\w*(safe|valid|allowed|trusted|whitelist|allowlist|within|inside|subpath|contained|public|permitted)\w*$/i;
 /** Methods whose receiver is the checked value: `name.isalnum()`, `path.startswith(ROOT)`, `p.is_relative_to(base)`. */
 const receiverChecks = /^(isdigit|isalnum|isnumeric|isdecimal|isidentifier|isalpha|startswith|startsWith|is_relative_to)$/;
 const numericTypes = /^(int|float|bool|uuid\.UUID|UUID|Decimal|datetime|date)$/;

@@ -56,8 +56,7 @@ export function reportFlow(context: RuleContext, finding: FlowFinding): void {
   for (const hole of finding.holes ?? []) {
     const line = hole.startPosition.row;
     if (Math.abs(line - sinkLine) <= 1 || lines.has(line)) continue;
-    // Inside the sink's own call only a long string literal earns a second finding; a wrapped argument list does not.
-    if (within(hole, finding.sink) && !inLongLiteral(hole)) continue;
+    // A wrapped call's later lines count too: the fix rewrites the argument lines, and a reviewer points at them.
     // One finding per building statement: the first far hole of each line.
     if ([...lines].some((l) => Math.abs(l - line) <= 1)) continue;
     lines.add(line);
@@ -71,14 +70,4 @@ export function describeSource(label: string | undefined, parameter: boolean | u
   if (parameter) return `the parameter \`${label.replace(/^parameter /, '')}\``;
   if (label.startsWith('route parameter')) return `the URL (${label.replace(/^route parameter /, 'route parameter `')}\`)`;
   return `request or user input (\`${label}\`)`;
-}
-
-function within(node: SyntaxNode, outer: SyntaxNode): boolean {
-  return node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
-}
-
-/** An f-string hole in a literal spanning several lines (a multi-line query or command). */
-function inLongLiteral(hole: SyntaxNode): boolean {
-  const literal = hole.parent?.type === 'interpolation' ? hole.parent.parent : undefined;
-  return !!literal && literal.type === 'string' && literal.endPosition.row - literal.startPosition.row >= 2;
 }

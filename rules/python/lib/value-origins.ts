@@ -63,7 +63,7 @@ export function inputOf(node: SyntaxNode, hazard: string, context: RuleContext):
 }
 
 /** Words without which no source of the taint model can appear in a function (requests, argv, input(), route decorators, archives). */
-const inputWords = /\brequest\b|\breq\b|\bevent\[|\bevent\.get|argv|\binput\(|raw_input|sys\.stdin|get_argument|get_param|get_media|namelist|infolist|QUERY_STRING|@\s*[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\b/;
+const inputWords = /:\s*(web\.)?(Http)?Request\b|\binfo\s*[,)]|receive_(text|json|bytes)|\bself\.(path|headers|rfile|requestline|kwargs)\b|\brequest\b|\breq\b|\bevent\[|\bevent\.get|argv|\binput\(|raw_input|sys\.stdin|get_argument|get_param|get_media|namelist|infolist|QUERY_STRING|@\s*[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\b/;
 /** Per parse tree (trees are immutable: an edit makes a new one), the answer for each outermost function by its start. */
 const inputCache = new WeakMap<object, Map<number, boolean>>();
 
@@ -149,6 +149,13 @@ function isSanitizingCall(node: SyntaxNode, hazard: string, context: RuleContext
   if (names.some((n) => inertCalls.test(n))) return true;
   if (name === 'replace' && callee.type === 'attribute' && escapesQuotes(node, hazard)) return true;
   if (callee.type === 'attribute' && inertMethods.test(name)) return true;
+  // `map(shlex.quote, args)`: every element went through the sanitizer.
+  if (text === 'map') {
+    const fn = node.childForFieldName('arguments')?.namedChildren.find((a) => a && a.type !== 'comment');
+    const mapped = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? [context.resolveCallee(fn), fn.text, fn.text.split('.').pop()] : [];
+    const clears = mapped.map((n) => pythonModel.sanitizers.find((s) => s.callee === n)).find((s) => !!s);
+    if (clears) return clears.hazards === '*' || clears.hazards.includes(hazard);
+  }
   const sanitizer = names.map((n) => pythonModel.sanitizers.find((s) => s.callee === n)).find((s) => !!s);
   if (sanitizer) return sanitizer.hazards === '*' || sanitizer.hazards.includes(hazard);
   return pythonModel.sanitizerNamePattern.test(name) && !/^mark_safe$|safe_?string|^safe$/i.test(name);

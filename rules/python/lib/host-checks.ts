@@ -1,0 +1,23 @@
+// Owns recognising a URL whose host was checked through a variable: `host = urlparse(url).hostname` then `if host not in ALLOWED: abort()`.
+import type { SyntaxNode } from '../../api';
+import { enclosingFunction } from './scope';
+
+/**
+ * True when the function holding `use` parses `name` as a URL into a variable (`parsed = urlparse(name)`,
+ * `host = urlsplit(name).hostname`) and an `if` compares that variable's host against something (`in`, `==`,
+ * `endswith`, `startswith`) or hands it to a checking helper (`is_allowed(host)`). Text-level and cheap; it answers
+ * only for the plain name reaching the sink, which is what the real-world fixes check.
+ */
+export function hostCheckedBefore(name: string, use: SyntaxNode): boolean {
+  const fn = enclosingFunction(use);
+  if (!fn || !/^[A-Za-z_]\w*$/.test(name)) return false;
+  const before = fn.text.slice(0, use.startIndex - fn.startIndex);
+  const parse = new RegExp(`(\\w+)\\s*=\\s*(?:[\\w.]*\\.)?url(?:parse|split)\\(\\s*${name}\\s*\\)(\\.(?:hostname|netloc|host))?`, 'g');
+  for (const match of before.matchAll(parse)) {
+    const variable = match[1];
+    const host = match[2] ? variable : `${variable}\\.(?:hostname|netloc|host)`;
+    const check = new RegExp(`\\b(?:if|elif|assert)\\b[^\\n]*\\b${host}\\b(?:[^\\n]*(?:\\bin\\b|==|!=|\\.endswith\\(|\\.startswith\\())|\\b(?:if|elif)\\b[^\\n]*\\w*(?:allow|valid|safe|trust|permit|public)\\w*\\([^\\n]*\\b${host}\\b`);
+    if (check.test(before)) return true;
+  }
+  return false;
+}
