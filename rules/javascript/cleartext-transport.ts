@@ -23,7 +23,8 @@ const urlWords = new Set(['url', 'uri', 'endpoint', 'host', 'address', 'addr', '
 export default defineDetector({
   id: 'cleartext-transport',
   family: 'javascript',
-  triggers: /:\/\/|ignoreTLS|\bssl\b|\btls\b|useSSL/,
+  // `host` for node's http module given an options object, `secure` for an FTP login.
+  triggers: /:\/\/|ignoreTLS|\bssl\b|\btls\b|useSSL|\bhost|\bsecure\b/,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     const reportUrl = (literal: SyntaxNode, url: { scheme: string; host: string }, use: string): void => {
@@ -53,6 +54,8 @@ export default defineDetector({
     return {
       call_expression(node: SyntaxNode) {
         const { callee, name } = callPartsOf(node);
+        // basic-ftp: `client.access({ host, user, password, secure: false })` logs in over plain FTP.
+        if (name === 'access' && callee?.type === 'member_expression') return checkFtpAccess(callArgumentsOf(node)[0], context);
         if (!callee || !name || !(callee.type === 'identifier' ? requestCalls.test(name) : requestMethods.test(name))) return;
         // The callee's own text is sliced in JavaScript, cheaper than reading its object node.
         if (callee.type !== 'identifier') {
@@ -64,6 +67,8 @@ export default defineDetector({
           // `xhr.open('POST', url)`: the URL is the second argument.
           const target = name === 'open' ? args[1] : args[0];
           checkValue(target, 'This request');
+          // `http.request({ host: 'telemetry.vendor.net', path: '/collect' })`: node's http module always speaks clear text.
+          if (/^(request|get)$/.test(name) && /^http\.(request|get)$/.test(context.resolveCallee(callee) ?? '')) checkHttpOptions(target, context);
         }
       },
       new_expression(node: SyntaxNode) {
@@ -73,7 +78,7 @@ export default defineDetector({
       },
       variable_declarator(node: SyntaxNode) {
         // The declared name leads the declarator's text: a slice of it rules out most declarations without reading the tree.
-        if (!/ur[il]|endpoint/i.test(node.text.slice(0, 60).split('=')[0])) return;
+        if (!/ur[il]|endpoint|base|host|server|root/i.test(node.text.slice(0, 60).split('=')[0])) return;
         const name = node.childForFieldName('name');
         if (name?.type !== 'identifier' || !isServiceUrlName(name.text)) return;
         checkValue(node.childForFieldName('value'), `'${name.text}'`, false);
@@ -114,11 +119,16 @@ function isFallback(node: SyntaxNode, literal: SyntaxNode): boolean {
   return node.type === 'binary_expression' && /^(\|\||\?\?)$/.test(node.childForFieldName('operator')?.type ?? '') && !!unwrap(node.childForFieldName('right'))?.equals(literal);
 }
 
+/** Last words that make a name a service address when another word says which service: `API_BASE`, `AUTH_SERVER`, `apiHost`. */
+const addressWords = new Set(['base', 'host', 'server', 'root']);
+const addressServiceWords = new Set(['api', 'auth', 'backend', 'graphql', 'rest', 'rpc', 'sso', 'oauth', 'login', 'payment', 'payments', 'gateway', 'webhook', 'ws', 'websocket', 'socket']);
+
 function isServiceUrlName(name: string): boolean {
-  if (!/ur[il]|endpoint/i.test(name)) return false;
+  if (!/ur[il]|endpoint|base|host|server|root/i.test(name)) return false;
   const words = wordsOf(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1];
+  if (addressWords.has(last)) return words.length > 1 && words.slice(0, -1).some((w) => addressServiceWords.has(w));
   if (!urlWords.has(last) && !(last === 'url' || last === 'uri')) return false;
   if (last === 'href' || last === 'link') return false;
   if (words.length === 1) return last === 'endpoint';
@@ -148,6 +158,32 @@ function cleartextUrl(literal: SyntaxNode): { scheme: string; host: string } | u
   const url = parseUrl(text);
   if (!url || !cleartextSchemes.has(url.scheme) || isLocalOrReserved(url.host)) return undefined;
   return url;
+}
+
+/** `http.request({ host: 'telemetry.vendor.net', … })` to a remote host (an explicit `protocol: 'https:'` would be refused by node's http module anyway). */
+function checkHttpOptions(options: SyntaxNode | undefined, context: RuleContext): void {
+  const object = unwrap(options);
+  if (object?.type !== 'object') return;
+  const hostValue = propertyOf(object, 'host') ?? propertyOf(object, 'hostname');
+  const host = constantString(hostValue);
+  if (!hostValue || !host || host.includes('/') || isLocalOrReserved(host.replace(/:\d+$/, '').toLowerCase()) || context.isTestCode(object) || isDevelopmentOnly(object)) return;
+  context.report({ node: hostValue, message: `This request goes to ${host} through node's http module, in clear text, so anyone on the network path can read and change it, including credentials and tokens; use the https module.` });
+}
+
+/** basic-ftp `access({ host, secure: false })` (or no `secure` at all) to a remote server: the login and files travel unencrypted. */
+function checkFtpAccess(options: SyntaxNode | undefined, context: RuleContext): void {
+  const object = unwrap(options);
+  if (object?.type !== 'object') return;
+  const host = constantString(propertyOf(object, 'host'));
+  const secure = propertyOf(object, 'secure');
+  if (!secure || constantBoolean(secure) !== false || !(propertyOf(object, 'password') || propertyOf(object, 'user'))) return;
+  if ((host && isLocalOrReserved(host.toLowerCase())) || context.isTestCode(object) || isDevelopmentOnly(object)) return;
+  const pair = secure.parent ?? secure;
+  context.report({
+    node: pair,
+    message: `secure: false makes this FTP login${host ? ` to ${host}` : ''} send the password and files unencrypted; use secure: true (FTPS) or SFTP.`,
+    fix: flipFix(secure, 'true', 'Use FTPS (the server must accept explicit TLS)', context),
+  });
 }
 
 /** `ssl: false` in a database or broker client config whose host is remote. */

@@ -23,8 +23,9 @@ export default defineDetector({
     const check = (at: SyntaxNode, values: readonly SyntaxNode[], statusHint: number | undefined): void => {
       const clientError = statusHint !== undefined && statusHint >= 400 && statusHint < 500;
       const leaks = values.flatMap((v) => findLeaks(v)).filter((leak) =>
-        // A 4xx answer usually carries a message written for the client (validation); a stack trace never is.
-        !(clientError && leak.kind !== 'stack') && !(leak.kind !== 'stack' && isGuarded(leak.node)) && !isDevelopmentOnly(leak.node));
+        // A 4xx answer usually carries a message written for the client (validation); a stack trace or a raw caught error
+        // object (whose enumerable fields carry driver details: SQL text, hosts) never is.
+        !(clientError && leak.kind === 'message') && !(leak.kind !== 'stack' && isGuarded(leak.node)) && !isDevelopmentOnly(leak.node));
       if (!leaks.length || context.isTestCode(at)) return;
       // One finding per line, its fix covering every leak on that line.
       const byLine = new Map<number, Found[]>();

@@ -4,6 +4,9 @@ import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
 import { constantNumber, objectLiteralOf, parseNumber, propertyOf } from './lib/object-keys';
 import { resolveTarget } from './lib/sink-calls';
+import { nameOf } from './lib/name-words';
+import { sensitiveKindOf } from './lib/sensitive-names';
+import { enclosingNames } from './lib/surrounding-names';
 
 /** fs functions and where their mode goes: an argument index, or the `mode` property of the options argument at that index. */
 const shellCalls = /^(exec|execSync|spawn|spawnSync|execa|execaCommand|\$)$/;
@@ -43,7 +46,11 @@ export default defineDetector({
         if (!modeNode) return;
         const mode = modeOf(modeNode);
         if (mode === undefined) return;
-        checkMode(node, modeNode, mode, args[0], name, context);
+        // What is written, and the function writing it, also say it is a key: `writeCredentials(file, json)`, `writeFile(p, privateKeyPem)`.
+        const data = /^(write|append|output)/.test(name) ? unwrap(args[1]) : undefined;
+        const names = [enclosingNames(node)[0], data?.type === 'identifier' || data?.type === 'member_expression' ? nameOf(data) : undefined];
+        const secret = (!!args[0] && secretPath.test(args[0].text)) || names.some((n) => !!n && !!sensitiveKindOf(n));
+        checkMode(node, modeNode, mode, secret, name, context);
       },
     };
   },
@@ -65,10 +72,9 @@ function modeOf(node: SyntaxNode): number | undefined {
   return constantNumber(value);
 }
 
-function checkMode(call: SyntaxNode, modeNode: SyntaxNode, mode: number, pathNode: SyntaxNode | undefined, fn: string, context: RuleContext): void {
+function checkMode(call: SyntaxNode, modeNode: SyntaxNode, mode: number, secret: boolean, fn: string, context: RuleContext): void {
   const sticky = (mode & 0o1000) !== 0;
   const worldWritable = (mode & 0o002) !== 0 && !sticky;
-  const secret = !!pathNode && secretPath.test(pathNode.text);
   const exposedSecret = secret && (mode & 0o044) !== 0;
   if ((!worldWritable && !exposedSecret) || context.isTestCode(call)) return;
   const octal = `0o${(mode & 0o7777).toString(8)}`;

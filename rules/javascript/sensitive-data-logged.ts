@@ -115,7 +115,11 @@ function sensitiveValues(value: SyntaxNode, depth: number): Found[] {
  * Session ids are left out: `sessionId` names debugger, database and protocol sessions as often as logins,
  * and a log line saying which session did something is usually the point.
  */
+/** Database and broker URLs carry the login in them: `DATABASE_URL`, `mongoUri`, `connectionString`. */
+const connectionUrlName = /^(database|db|mongo(db)?|postgres(ql)?|pg|mysql|maria(db)?|redis|amqp|rabbit(mq)?|broker)[_-]?(url|uri|dsn)$|^connection[_-]?(string|str|url|uri)$|^dsn$/i;
+
 function loggedKindOf(name: string): SensitiveKind | undefined {
+  if (connectionUrlName.test(name)) return 'credential';
   const kind = sensitiveKindOf(name);
   return kind === 'session' ? undefined : kind;
 }
