@@ -60,4 +60,34 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 // ok: cleartext-transport
 const SCHEMA = 'http://json-schema.org/draft-07/schema#';
 
+// Install scripts that download binaries over plain HTTP (a man in the middle swaps the binary).
+const https = require('https');
+const request = require('request');
+const { execSync } = require('child_process');
+
+function downloadBinary(version, dest) {
+  // expect: cleartext-transport
+  const url = 'http://releases.acme-tools.io/cli/' + version + '/acme-linux-x64.tar.gz';
+  return new Promise((resolve) => http.get(url, (res) => res.pipe(require('fs').createWriteStream(dest)).on('finish', resolve)));
+}
+
+function downloadBinaryFixed(version, dest) {
+  // ok: cleartext-transport
+  const url = 'https://releases.acme-tools.io/cli/' + version + '/acme-linux-x64.tar.gz';
+  return new Promise((resolve) => https.get(url, (res) => res.pipe(require('fs').createWriteStream(dest)).on('finish', resolve)));
+}
+
+// expect: cleartext-transport
+const DOWNLOAD_URL = 'http://cdn.acme-tools.io/phantom/';
+function fetchRelease(file) {
+  return request(DOWNLOAD_URL + file);
+}
+
+function installer() {
+  // expect: cleartext-transport
+  execSync('curl -sSL http://get.acme-tools.io/install.sh | sh');
+  // ok: cleartext-transport
+  execSync('curl -sSL https://get.acme-tools.io/install.sh | sh');
+}
+
 module.exports = { API_BASE, API_BASE_FIXED, login, loginFixed, sendTelemetry, connectFeed, connectFeedFixed, uploadBackup, fetchUser, LOCAL_API, DEV_API, SVG_NS, SCHEMA };

@@ -4,12 +4,16 @@ import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, unwrap } from './lib/constant-strings';
 import { isDevelopmentFile, isDevelopmentOnly } from './lib/environment-guards';
 import { nameOf, wordsOf } from './lib/name-words';
+import { localDefinitionOf } from './lib/local-definitions';
 import { isLocalOrReserved, parseUrl } from './lib/network-urls';
 import { constantBoolean, keyNameOf, propertyOf } from './lib/object-keys';
 
 const cleartextSchemes = new Set(['http', 'ws', 'ftp', 'telnet']);
 /** Calls whose first argument is where the request goes. */
-const requestCalls = /^(fetch|axios|got|request|ky|superagent|needle|WebSocket|EventSource|io|connect|ofetch|\$fetch|useFetch)$/;
+const requestCalls = /^(fetch|axios|got|request|ky|superagent|needle|WebSocket|EventSource|io|connect|ofetch|\$fetch|useFetch|download|wget)$/;
+/** Shell commands that fetch a URL: `curl -sSL http://get.acme.io/install.sh | sh`. */
+const shellCalls = /^(exec|execSync|spawn|spawnSync|execa|execaCommand|execaCommandSync)$/;
+const shellFetch = /\b(curl|wget)\b[^|;&\n]*?\b((?:http|ftp):\/\/[^\s'"`|;&]+)/;
 const requestMethods = /^(get|post|put|patch|delete|head|options|request|fetch|open|connect|create)$/;
 const requestReceivers = /^(axios|got|ky|superagent|request|needle|http|https|client|httpClient|apiClient|api|instance|this\.http|this\.httpService|httpService|xhr|XMLHttpRequest|\$http|mqtt|amqp|amqplib|ftp|redis)$/;
 /** Name words that make a URL setting an API, service or login endpoint rather than a link. */
@@ -17,6 +21,8 @@ const serviceWords = new Set([
   'api', 'endpoint', 'base', 'server', 'backend', 'service', 'webhook', 'callback', 'auth', 'login', 'signin', 'token', 'oauth', 'graphql', 'socket',
   'ws', 'websocket', 'upload', 'payment', 'payments', 'checkout', 'broker', 'gateway', 'rpc', 'rest', 'sync', 'ingest', 'collector', 'backend', 'db',
   'database', 'mqtt', 'amqp', 'sso', 'idp', 'issuer', 'jwks', 'identity', 'proxy', 'cdn', 'storage', 's3', 'bucket', 'remote',
+  // Where installers and updaters fetch code from: a binary swapped in transit runs on the user's machine.
+  'download', 'downloads', 'mirror', 'release', 'releases', 'binary', 'dist', 'registry', 'update', 'updates', 'installer', 'package',
 ]);
 const urlWords = new Set(['url', 'uri', 'endpoint', 'host', 'address', 'addr', 'origin', 'baseurl', 'href', 'link']);
 
@@ -37,8 +43,15 @@ export default defineDetector({
       });
     };
     const checkValue = (value: SyntaxNode | null | undefined, use: string, direct = true): void => {
-      const node = unwrap(value);
+      let node = unwrap(value);
       if (!node) return;
+      // `const url = 'http://…' + version; http.get(url)`: a local of this function, judged (and reported) where it is made.
+      if (direct && node.type === 'identifier') {
+        const local = localDefinitionOf(node);
+        if (!local) return;
+        node = unwrap(local);
+        if (!node) return;
+      }
       // Only URLs written here; a constant declared elsewhere is judged where it is declared.
       const literal = leadingLiteral(node);
       if (!literal || (!direct && literal !== node && !isFallback(node, literal))) return;
@@ -51,11 +64,21 @@ export default defineDetector({
         context.report({ node: literal, message: `This connection string turns TLS off for ${target.host}, so the login and all data travel unencrypted; use sslmode=require (or verify-full) for connections that leave the machine.` });
       }
     };
+    const checkShellFetch = (command: SyntaxNode | undefined): void => {
+      const literal = command ? leadingLiteral(unwrap(command) ?? command) : undefined;
+      if (!literal) return;
+      const text = literal.type === 'template_string' ? literal.namedChildren.map((c) => (c?.type === 'template_substitution' ? '${}' : c?.text ?? '')).join('') : constantString(literal) ?? '';
+      const match = shellFetch.exec(text);
+      const url = match ? parseUrl(match[2]) : undefined;
+      if (!match || !url || isLocalOrReserved(url.host)) return;
+      reportUrl(literal, url, `This ${match[1]} download`);
+    };
     return {
       call_expression(node: SyntaxNode) {
         const { callee, name } = callPartsOf(node);
         // basic-ftp: `client.access({ host, user, password, secure: false })` logs in over plain FTP.
         if (name === 'access' && callee?.type === 'member_expression') return checkFtpAccess(callArgumentsOf(node)[0], context);
+        if (name && shellCalls.test(name)) return checkShellFetch(callArgumentsOf(node)[0]);
         if (!callee || !name || !(callee.type === 'identifier' ? requestCalls.test(name) : requestMethods.test(name))) return;
         // The callee's own text is sliced in JavaScript, cheaper than reading its object node.
         if (callee.type !== 'identifier') {

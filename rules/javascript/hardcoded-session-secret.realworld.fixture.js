@@ -48,4 +48,18 @@ const config = {
   port: 3000,
 };
 
+const Koa = require('koa');
+const koa = new Koa();
+// expect: hardcoded-session-secret
+koa.keys = ['im a newer secret', 'i like turtle'];
+// ok: hardcoded-session-secret
+koa.keys = [process.env.COOKIE_KEY_1, process.env.COOKIE_KEY_2];
+
+const cookieSession = require('cookie-session');
+app.use(cookieSession({
+  name: 'session',
+  // expect: hardcoded-session-secret
+  keys: ['key1', 'key2'],
+}));
+
 module.exports = { app, issue, issueInline, issueFixed, config };

@@ -94,4 +94,15 @@ function verifyCallbackFixed(req, res, next) {
   });
 }
 
+const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+passport.use(new JwtStrategy({
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+  secretOrKey: process.env.JWT_SECRET,
+  // expect: jwt-verification-disabled
+  ignoreExpiration: true,
+}, (payload, done) => done(null, payload)));
+
+// expect: jwt-verification-disabled
+const legacyJwt = expressjwt({ secret: process.env.JWT_SECRET });
+
 module.exports = { authenticate, authenticateFixed, verifyToken, verifyTokenFixed, verifyAnyAlg, signUnsigned, checkExpiry, joseDecode, joseVerify, pickKid };

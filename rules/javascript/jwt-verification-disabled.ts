@@ -17,7 +17,7 @@ const authFunction = /auth|verify|protect|guard|require|canActivate|currentUser|
 export default defineDetector({
   id: 'jwt-verification-disabled',
   family: 'javascript',
-  triggers: /verify|\bsign\b|jwt|decode|algorithm/i,
+  triggers: /verify|\bsign\b|jwt|decode|algorithm|ignoreExpiration/i,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {
@@ -45,6 +45,8 @@ export default defineDetector({
       pair(node: SyntaxNode) {
         // `algorithms: ['HS256', 'none']` in any JWT options object (jsonwebtoken, express-jwt, passport-jwt).
         const key = keyNameOf(node);
+        // passport-jwt: `new JwtStrategy({ jwtFromRequest, secretOrKey, ignoreExpiration: true }, verify)`.
+        if (key === 'ignoreExpiration') return checkStrategyExpiry(node, context);
         if (key !== 'algorithms' && key !== 'algorithm') return;
         const value = unwrap(node.childForFieldName('value'));
         if (!value) return;
@@ -64,6 +66,19 @@ export default defineDetector({
 
 function isNone(node: SyntaxNode): boolean {
   return constantString(node)?.toLowerCase() === 'none';
+}
+
+/** `ignoreExpiration: true` in passport-jwt's strategy options: expired (stolen, logged-out) tokens keep working forever. */
+function checkStrategyExpiry(pair: SyntaxNode, context: RuleContext): void {
+  const object = pair.parent;
+  if (!object || constantBoolean(pair.childForFieldName('value')) !== true) return;
+  if (!propertyOf(object, 'jwtFromRequest') && !propertyOf(object, 'secretOrKey') && !propertyOf(object, 'secretOrKeyProvider')) return;
+  if (context.isTestCode(pair)) return;
+  context.report({
+    node: pair,
+    message: 'ignoreExpiration: true makes this strategy accept expired tokens, so a leaked or logged-out token works forever; remove it and keep tokens short-lived.',
+    fix: { title: 'Check token expiry (expired tokens are then refused)', edits: [{ range: context.rangeOf(pair.childForFieldName('value')!), newText: 'false' }], preservesBehaviour: false },
+  });
 }
 
 /** decode() where the function never verifies and then trusts the claims as the caller's identity. */

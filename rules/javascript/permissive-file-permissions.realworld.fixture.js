@@ -54,4 +54,25 @@ function makeExecutable(binPath) {
   fs.chmodSync(binPath, 0o755);
 }
 
+// Credentials written with the default mode (0o666 minus umask: readable by every local user).
+function saveCredentials(configDir, credentials) {
+  // expect: permissive-file-permissions
+  fs.writeFileSync(path.join(configDir, 'credentials.json'), JSON.stringify(credentials));
+}
+
+function saveCredentialsFixed(configDir, credentials) {
+  // ok: permissive-file-permissions
+  fs.writeFileSync(path.join(configDir, 'credentials.json'), JSON.stringify(credentials), { mode: 0o600 });
+}
+
+function saveKey(keyPath, privateKeyPem) {
+  // expect: permissive-file-permissions
+  fs.writeFileSync(keyPath, privateKeyPem);
+}
+
+function saveReport(reportPath, html) {
+  // ok: permissive-file-permissions
+  fs.writeFileSync(reportPath, html);
+}
+
 module.exports = { saveUpload, saveUploadFixed, installHook, installHookFixed, writeCredentials, writeCredentialsFixed, openSocketDir, fixCache, makeExecutable };

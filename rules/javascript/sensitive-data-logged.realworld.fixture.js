@@ -77,5 +77,20 @@ function debugRequest(req) {
   logger.debug('headers', req.headers);
 }
 
+// The debug package, as libraries log.
+const debug = require('debug')('myapp:auth');
+
+async function authenticate(username, password) {
+  // expect: sensitive-data-logged
+  debug('authenticating %s with password %s', username, password);
+  // ok: sensitive-data-logged
+  debug('authenticating %s', username);
+  const session = await login(username, password);
+  // expect: sensitive-data-logged
+  debug('got access token %s', session.accessToken);
+  return session;
+}
+
+async function login() { return {}; }
 async function createUser() { return {}; }
 module.exports = { app, refresh, connect, createApiKey, passwordPolicy };

@@ -1,7 +1,7 @@
 // sensitive-data-logged for JavaScript/TypeScript: passwords, tokens, secrets, keys and card data passed to console or logger calls, and whole request bodies of login routes, request headers or process.env.
-import { defineDetector, type SyntaxNode } from '../api';
+import { defineDetector, type ModuleBinding, type SyntaxNode } from '../api';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
-import { literalText, unwrap } from './lib/constant-strings';
+import { findBinding, literalText, unwrap } from './lib/constant-strings';
 import { nameOf } from './lib/name-words';
 import { sensitiveKindOf, type SensitiveKind } from './lib/sensitive-names';
 import { isFunction } from './lib/surrounding-names';
@@ -22,15 +22,20 @@ const describe: Readonly<Record<SensitiveKind, string>> = {
 export default defineDetector({
   id: 'sensitive-data-logged',
   family: 'javascript',
-  triggers: /console|[lL]og|winston|pino|bunyan|signale|consola/,
+  triggers: /console|[lL]og|winston|pino|bunyan|signale|consola|debug|dbg|trace|verbose/,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {
         const { callee, name: method } = callPartsOf(node);
-        if (callee?.type !== 'member_expression' || !method || !(consoleMethods.test(method) || loggerMethods.test(method))) return;
-        const receiver = unwrap(callee.childForFieldName('object'))?.text.replace(/\s/g, '') ?? '';
-        const isConsole = receiver === 'console' && consoleMethods.test(method);
-        if (!isConsole && !(loggerMethods.test(method) && loggerReceiver.test(receiver))) return;
+        if (callee?.type === 'identifier') {
+          // The debug package, as libraries log: `const debug = require('debug')('app:auth'); debug('token %s', token)`.
+          if (!debugLoggers.has(callee.text) || !isDebugLogger(callee, context.bindings)) return;
+        } else {
+          if (callee?.type !== 'member_expression' || !method || !(consoleMethods.test(method) || loggerMethods.test(method))) return;
+          const receiver = unwrap(callee.childForFieldName('object'))?.text.replace(/\s/g, '') ?? '';
+          const isConsole = receiver === 'console' && consoleMethods.test(method);
+          if (!isConsole && !(loggerMethods.test(method) && loggerReceiver.test(receiver))) return;
+        }
         const args = callArgumentsOf(node);
         if (!args.length || context.isTestCode(node)) return;
         const lines = new Set<number>();
@@ -45,6 +50,19 @@ export default defineDetector({
     };
   },
 });
+
+/** Names a debug-package logger is kept under. */
+const debugLoggers = new Set(['debug', 'dbg', 'log', 'trace', 'verbose']);
+
+/** `debug` bound to `require('debug')('ns')`, or to a call of the default import of 'debug' (`createDebug('ns')`). */
+function isDebugLogger(identifier: SyntaxNode, bindings: readonly ModuleBinding[]): boolean {
+  const value = unwrap(findBinding(identifier)?.value);
+  if (value?.type !== 'call_expression') return false;
+  const fn = unwrap(value.childForFieldName('function'));
+  if (!fn) return false;
+  if (/^require\(\s*['"]debug['"]\s*\)$/.test(fn.text)) return true;
+  return fn.type === 'identifier' && bindings.some((b) => b.local === fn.text && b.module === 'debug' && !b.imported);
+}
 
 interface Found {
   readonly node: SyntaxNode;

@@ -137,4 +137,15 @@ function blowfish(text, key) {
   return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
 }
 
+const NodeRSA = require('node-rsa');
+// expect: weak-cipher
+const rsaKey = new NodeRSA({ b: 512 });
+// ok: weak-cipher
+const rsaKeyFixed = new NodeRSA({ b: 2048 });
+
+function forgeKeys() {
+  // expect: weak-cipher
+  return forge.pki.rsa.generateKeyPair({ bits: 1024, e: 0x10001 });
+}
+
 module.exports = { encryptLegacy, decryptLegacy, encryptFixed, encryptEcb, encryptZeroIv, encryptStaticIv, encryptRandomIv, encryptDes, rc4, cryptoJsDes, cryptoJsEcb, cryptoJsFixed, forgeEcb, shortRsaKey, rsaKeyFixed };

@@ -48,6 +48,18 @@ export default defineDetector({
           if (family) report(callee, algorithmMessage(family === 'TripleDES' ? '3DES' : family.replace('Drop', '')));
           return;
         }
+        // node-forge: `forge.pki.rsa.generateKeyPair({ bits: 1024 })`, `pki.rsa.generateKeyPair(1024, 0x10001)`.
+        if (name === 'generateKeyPair' && /(^|\.)rsa\.generateKeyPair$/.test(callee.text.replace(/\s/g, ''))) {
+          const first = unwrap(args[0]);
+          const size = first?.type === 'object' ? propertyOf(first, 'bits') : first;
+          const bits = constantNumber(size);
+          if (size && bits !== undefined && bits < 2048) {
+            const literal = unwrap(size)?.type === 'number' ? unwrap(size) : undefined;
+            report(size.parent?.type === 'pair' ? size.parent : size, `A ${bits}-bit RSA key can be factored or forged with public research budgets; use at least 2048 bits (3072 for keys that must last beyond 2030).`,
+              literal ? replaceFix(literal, '2048', 'Use 2048-bit keys (new keys only; key generation and signing get slower)', context) : undefined);
+          }
+          return;
+        }
         if (/^crypto\.generateKeyPair(Sync)?$/.test(resolved)) {
           const type = constantString(args[0]);
           const options = unwrap(args[1]);

@@ -4,16 +4,15 @@ import { findBinding, unwrap } from './constant-strings';
 import { enclosingFunction } from './surrounding-names';
 
 /**
- * The initializer of the `const`/`let` an identifier names, when it is declared in the same function as the use (the
- * line a fix changes, and inside the same analysis unit); otherwise undefined, and the finding stays on the use.
+ * The initializer of the `const`/`let`/`var` an identifier names, when it is declared inside the function around the use
+ * (the line a fix changes, and inside the same analysis unit); at module level undefined, and the finding stays on the use.
  */
 export function localDefinitionOf(node: SyntaxNode): SyntaxNode | undefined {
   const value = unwrap(node);
   if (value?.type !== 'identifier') return undefined;
   const binding = findBinding(value);
   if (!binding?.declarator || !binding.value || !/^(const|let|var)$/.test(binding.kind)) return undefined;
-  const home = enclosingFunction(binding.declarator);
-  const here = enclosingFunction(value);
-  if (!home || !here || !home.equals(here)) return undefined;
+  // The scope walk found it around the use, so a declaration inside a function is in the use's function or one enclosing it.
+  if (!enclosingFunction(binding.declarator)) return undefined;
   return binding.value;
 }
