@@ -116,6 +116,27 @@ router.delete('/items/:id', (req, res) => {
     .catch((err) => res.status(500).send(err));
 });
 
+// Next.js route handler.
+async function nextGet(NextResponse) {
+  try {
+    return NextResponse.json(await findUser());
+  } catch (error) {
+    // expect: error-details-exposed
+    return NextResponse.json({ error: error.message }, { status: 500 });
+  }
+}
+
+// A GraphQL server that formats every error with its stack.
+const graphqlOptions = {
+  // expect: error-details-exposed
+  formatError: (err) => ({ message: err.message, stack: err.stack }),
+};
+
+const graphqlOptionsFixed = {
+  // ok: error-details-exposed
+  formatError: (err) => (process.env.NODE_ENV === 'production' ? { message: 'Internal server error' } : { message: err.message, stack: err.stack }),
+};
+
 async function buildReport() {}
 async function deleteItem() {}
-module.exports = { router, errorMiddleware, errorMiddlewareFixed };
+module.exports = { router, errorMiddleware, errorMiddlewareFixed, nextGet, graphqlOptions, graphqlOptionsFixed };

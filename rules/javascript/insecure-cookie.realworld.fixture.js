@@ -101,5 +101,32 @@ function koaLoginFixed(ctx, token) {
   ctx.cookies.set('access_token', token, { httpOnly: true, secure: true, sameSite: 'strict' });
 }
 
+// Next.js route handler.
+async function nextLogin(req, cookies, NextResponse) {
+  const { token } = await req.json();
+  // expect: insecure-cookie
+  cookies().set('session', token, { httpOnly: false, secure: true });
+  const res = NextResponse.json({ ok: true });
+  // expect: insecure-cookie
+  res.cookies.set('auth-token', token, { secure: false });
+  // ok: insecure-cookie
+  res.cookies.set('auth-token', token, { httpOnly: true, secure: true, sameSite: 'lax' });
+  return res;
+}
+
+// Fastify
+function fastifyLogin(request, reply) {
+  // expect: insecure-cookie
+  reply.setCookie('sessionId', request.session.id, { path: '/', httpOnly: false });
+}
+
+// A browser app keeping its token in a script-written cookie.
+function rememberToken(token) {
+  // expect: insecure-cookie
+  document.cookie = `access_token=${token}; path=/; max-age=86400`;
+  // ok: insecure-cookie
+  document.cookie = 'theme=dark; path=/';
+}
+
 function issueToken() { return 't'; }
 module.exports = app;

@@ -145,4 +145,22 @@ function randomFileName(ext) {
   return `${Date.now()}-${Math.round(Math.random() * 1e9)}${ext}`;
 }
 
+// Ids for UI elements and toasts.
+function createToast(message) {
+  // ok: insecure-random
+  const id = Math.random().toString(36).slice(2);
+  return { id, message };
+}
+
+// An old uuid-style fallback generator.
+function mathRNG() {
+  const rnds = new Array(16);
+  for (let i = 0, r; i < 16; i++) {
+    // expect: insecure-random
+    if ((i & 0x03) === 0) r = Math.random() * 0x100000000;
+    rnds[i] = (r >>> ((i & 0x03) << 3)) & 0xff;
+  }
+  return rnds;
+}
+
 module.exports = { token, tokenFixed, SessionManager };

@@ -105,4 +105,10 @@ passport.use(new JwtStrategy({
 // expect: jwt-verification-disabled
 const legacyJwt = expressjwt({ secret: process.env.JWT_SECRET });
 
+// Algorithm confusion: HMAC accepted next to RSA with the public key.
+function verifyMixed(token, publicKey) {
+  // expect: jwt-verification-disabled
+  return jwt.verify(token, publicKey, { algorithms: ['RS256', 'HS256'] });
+}
+
 module.exports = { authenticate, authenticateFixed, verifyToken, verifyTokenFixed, verifyAnyAlg, signUnsigned, checkExpiry, joseDecode, joseVerify, pickKid };

@@ -119,12 +119,18 @@ function checkVerify(call: SyntaxNode, target: string, args: SyntaxNode[], conte
     }
     // A PEM public key without an algorithm list: older jsonwebtoken accepts an HS256 token "signed" with the public key.
     const key = args[1];
-    if (key && looksLikePublicKey(key) && !(options && propertyOf(options, 'algorithms'))) {
+    const algorithms = options ? unwrap(propertyOf(options, 'algorithms')) : undefined;
+    if (key && looksLikePublicKey(key) && !algorithms) {
       context.report({
         node: call,
         confidence: 'medium',
         message: 'Verifying with a public key but no algorithms list lets older jsonwebtoken versions accept an HS256 token signed with that public key as its secret; pass { algorithms: [\'RS256\'] }.',
       });
+    }
+    // `{ algorithms: ['RS256', 'HS256'] }` with a public key: an HS256 token signed with the public key as secret passes.
+    const hmac = algorithms?.type === 'array' ? algorithms.namedChildren.find((a) => /^HS\d+$/i.test(constantString(a) ?? '')) : undefined;
+    if (key && hmac && looksLikePublicKey(key) && algorithms!.namedChildren.some((a) => /^(RS|PS|ES)\d+$/i.test(constantString(a) ?? ''))) {
+      context.report({ node: hmac, message: `Listing ${hmac.text} next to public-key algorithms lets anyone sign a token with the public key as an HMAC secret and pass verification; list only the algorithm the issuer signs with.` });
     }
   }
 }

@@ -75,4 +75,15 @@ function saveReport(reportPath, html) {
   fs.writeFileSync(reportPath, html);
 }
 
+// Not keys: a lexer's token list, an ordinary config file.
+function writeLexerTokens(tokensPath, tokens) {
+  // ok: permissive-file-permissions
+  fs.writeFileSync(tokensPath, tokens.join('\n'));
+}
+
+function saveConfig(configPath, config) {
+  // ok: permissive-file-permissions
+  fs.writeFileSync(configPath, JSON.stringify(config, null, 2));
+}
+
 module.exports = { saveUpload, saveUploadFixed, installHook, installHookFixed, writeCredentials, writeCredentialsFixed, openSocketDir, fixCache, makeExecutable };

@@ -80,7 +80,7 @@ function modeOf(node: SyntaxNode): number | undefined {
 
 const defaultModeWriters = /^(writeFile|writeFileSync|outputFile|outputFileSync|createWriteStream)$/;
 /** File names that hold keys and credentials, inside a path's string parts. */
-const secretFileName = /(credentials?|secrets?|tokens?|auth)\.json\b|\.(pem|key|p12|pfx|jks|keystore)['"`]|id_(rsa|ed25519|ecdsa|dsa)\b|\.npmrc|\.netrc|\.pgpass|kubeconfig/i;
+const secretFileName = /(credentials?|secrets?|auth)\.json\b|\.(pem|key|p12|pfx|jks|keystore)['"`]|id_(rsa|ed25519|ecdsa|dsa)\b|\.npmrc|\.netrc|\.pgpass|kubeconfig/i;
 
 /** Whether a name says it holds or leads to a key or credentials: `credentialsPath`, `privateKeyPem`, `tokenFile`, `secrets`. */
 function namesSecret(name: string | undefined): boolean {
@@ -91,7 +91,8 @@ function namesSecret(name: string | undefined): boolean {
   const previous = words[words.length - 2];
   if (/^(credentials?|creds|secrets?|passwords?|keyfile|keystore|keychain)$/.test(last)) return true;
   if (last === 'key' || last === 'keys') return !!previous && /^(private|secret|signing|api|ssh)$/.test(previous);
-  return (last === 'token' || last === 'tokens') && !(previous && /^(page|next|cursor|lexer|count|max|design|syntax|csrf)$/.test(previous));
+  // A bare `tokens` is as often a lexer's or a design system's: only credential tokens count.
+  return (last === 'token' || last === 'tokens') && !!previous && /^(access|refresh|auth|api|bearer|id|oauth|session|github|npm|personal)$/.test(previous);
 }
 
 /**

@@ -65,6 +65,19 @@ app.post('/register', async (req, res) => {
   res.status(201).json(user);
 });
 
+app.post('/api/users', async (req, res) => {
+  // expect: sensitive-data-logged
+  console.log('create user', req.body);
+  const { email, password } = req.body;
+  res.status(201).json(await createUser({ email, password }));
+});
+
+app.post('/api/comments', async (req, res) => {
+  // ok: sensitive-data-logged
+  console.log('new comment', req.body);
+  res.status(201).json(await createUser(req.body));
+});
+
 function sendOtp(phone) {
   const otp = String(require('crypto').randomInt(100000, 1000000));
   // expect: sensitive-data-logged

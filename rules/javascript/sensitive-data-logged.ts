@@ -4,7 +4,7 @@ import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { findBinding, literalText, unwrap } from './lib/constant-strings';
 import { nameOf } from './lib/name-words';
 import { sensitiveKindOf, type SensitiveKind } from './lib/sensitive-names';
-import { isFunction } from './lib/surrounding-names';
+import { enclosingFunction, isFunction } from './lib/surrounding-names';
 
 const consoleMethods = /^(log|info|warn|error|debug|trace|dir|table)$/;
 const loggerMethods = /^(log|info|warn|warning|error|debug|trace|fatal|verbose|silly|http|notice|critical|crit|alert|emerg)$/;
@@ -179,6 +179,14 @@ function wholeObject(node: SyntaxNode): Found | undefined {
     const route = routePathAround(node);
     if (route && credentialRoute.test(route)) {
       return { node, confidence: 'high', message: `${text} of the ${route} route carries the user's password or card data, which then sits in the log in plain text; log the fields you need (such as the email) instead.` };
+    }
+    // Any handler that reads a password, token or card field out of the same body: `const { email, password } = req.body`.
+    const handler = enclosingFunction(node);
+    const body = handler?.text.slice(0, 20000) ?? '';
+    const field = new RegExp(`\\b${text.replace(/\./g, '\\.')}\\??\\.(password|passwd|newPassword|currentPassword|token|accessToken|refreshToken|secret|apiKey|cardNumber|cvv|ssn)\\b|\\{[^}]*\\b(password|passwd|newPassword|token|secret|apiKey|cardNumber|cvv|ssn)\\b[^}]*\\}\\s*=\\s*${text.replace(/\./g, '\\.')}\\b`);
+    const read = field.exec(body);
+    if (read) {
+      return { node, confidence: 'high', message: `${text} holds the ${read[1] ?? read[2]} this handler reads from it, which then sits in the log in plain text; log the fields you need instead.` };
     }
   }
   return undefined;
