@@ -76,4 +76,8 @@ app.use((req, res, next) => {
   next();
 });
 
+// The options delegate echoing the request's origin.
+// expect: cors-misconfiguration
+app.use(cors((req, callback) => callback(null, { origin: req.header('Origin'), credentials: true })));
+
 module.exports = { app, setCors };

@@ -73,6 +73,8 @@ function judgeCorsOrigin(origin: SyntaxNode): Verdict | undefined {
   if (text === '*') return 'wildcard';
   if (text === 'null') return 'null';
   if (value.type === 'regex') return unanchored(value) ? 'pattern' : undefined;
+  // The cors options delegate `(req, cb) => cb(null, { origin: req.header('Origin'), credentials: true })`.
+  if ((value.type === 'member_expression' || value.type === 'call_expression' || value.type === 'subscript_expression') && originRead.test(value.text)) return 'reflect';
   if (value.type === 'array') {
     const items = value.namedChildren.filter((c): c is SyntaxNode => !!c);
     if (items.some((c) => constantString(c) === '*')) return 'wildcard';

@@ -1,6 +1,7 @@
 // Real-world shapes for weak-password-hash: fast or unsalted hashes of passwords, and the KDF fixes that replace them.
 import * as crypto from 'crypto';
 import bcrypt from 'bcryptjs';
+import CryptoJS from 'crypto-js';
 
 interface UserRow { id: number; password_hash: string }
 declare const db: { query(sql: string, args: unknown[]): Promise<UserRow[]> };
@@ -57,6 +58,17 @@ export async function weakRounds(password: string): Promise<string> {
 export function peppered(user: { password: string }, pepper: string): string {
   // expect: weak-password-hash
   return crypto.createHmac('sha256', pepper).update(user.password).digest('hex');
+}
+
+// crypto-js PBKDF2 with its old defaults (one iteration of SHA-1, CVE-2023-46233).
+export function deriveCryptoJs(password: string, salt: string): string {
+  // expect: weak-password-hash
+  return CryptoJS.PBKDF2(password, salt, { keySize: 256 / 32 }).toString();
+}
+
+export function deriveCryptoJsFixed(password: string, salt: string): string {
+  // ok: weak-password-hash
+  return CryptoJS.PBKDF2(password, salt, { keySize: 256 / 32, iterations: 600000, hasher: CryptoJS.algo.SHA256 }).toString();
 }
 
 // Not a password: a content digest, a token stored hashed (high-entropy input, a fast hash is right).
