@@ -20,9 +20,11 @@ function readSessionCookieFixed(req) {
 }
 
 // A CLI that reads a user-supplied YAML file (js-yaml 3: load runs !!js/function).
+// ok: unsafe-deserialization
+const defaults = yaml.load(fs.readFileSync(path.join(__dirname, 'defaults.yml'), 'utf8'));
 function loadConfig(file) {
   const text = fs.readFileSync(path.resolve(file), 'utf8');
-  // todo-expect: unsafe-deserialization
+  // expect: unsafe-deserialization
   const config = yaml.load(text);
   return config || {};
 }
