@@ -48,7 +48,17 @@ koaRouter.delete('/:id', jwtAuth, async (ctx) => {
   ctx.body = await Project.remove(ctx.state.user, ctx.params.id);
 });
 
+// A products router written with route() chains.
+const productRouter = express.Router();
+// ok: missing-authorization
+productRouter.route('/').get(getProducts).post(requireAuth, requireAdmin, createProduct);
+// expect: missing-authorization
+productRouter.route('/:id').get(getProductById).delete(deleteProduct).put(requireAuth, requireAdmin, updateProduct);
+// ok: missing-authorization
+productRouter.route('/:id/reviews').post(requireAuth, createProductReview);
+
 function pick(x) { return x; }
 const jwtAuth = requireAuth;
 const Invoice = {}; const User = {}; const Settings = {}; const Project = {};
-module.exports = { router, adminRouter, routes, koaRouter };
+const getProducts = pick; const createProduct = pick; const getProductById = pick; const deleteProduct = pick; const updateProduct = pick; const createProductReview = pick;
+module.exports = { router, adminRouter, routes, koaRouter, productRouter };
