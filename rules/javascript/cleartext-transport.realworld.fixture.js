@@ -90,4 +90,21 @@ function installer() {
   execSync('curl -sSL https://get.acme-tools.io/install.sh | sh');
 }
 
-module.exports = { API_BASE, API_BASE_FIXED, login, loginFixed, sendTelemetry, connectFeed, connectFeedFixed, uploadBackup, fetchUser, LOCAL_API, DEV_API, SVG_NS, SCHEMA };
+// Brokers and directories over their clear-text protocols.
+const mqtt = require('mqtt');
+const redis = require('redis');
+const ldap = require('ldapjs');
+// expect: cleartext-transport
+const telemetryBus = mqtt.connect('mqtt://broker.acme-iot.com:1883', { username: 'device', password: process.env.MQTT_PASSWORD });
+// ok: cleartext-transport
+const telemetryBusFixed = mqtt.connect('mqtts://broker.acme-iot.com:8883', { username: 'device', password: process.env.MQTT_PASSWORD });
+// expect: cleartext-transport
+const cache = redis.createClient({ url: 'redis://cache.acme-iot.com:6379' });
+// ok: cleartext-transport
+const cacheLocal = redis.createClient({ url: 'redis://localhost:6379' });
+// expect: cleartext-transport
+const directory = ldap.createClient({ url: 'ldap://ldap.acme-iot.com:389' });
+// ok: cleartext-transport
+const directoryFixed = ldap.createClient({ url: 'ldaps://ldap.acme-iot.com:636' });
+
+module.exports = { telemetryBus, telemetryBusFixed, cache, cacheLocal, directory, directoryFixed, API_BASE, API_BASE_FIXED, login, loginFixed, sendTelemetry, connectFeed, connectFeedFixed, uploadBackup, fetchUser, LOCAL_API, DEV_API, SVG_NS, SCHEMA };

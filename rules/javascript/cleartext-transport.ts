@@ -8,14 +8,16 @@ import { localDefinitionOf } from './lib/local-definitions';
 import { isLocalOrReserved, parseUrl } from './lib/network-urls';
 import { constantBoolean, keyNameOf, propertyOf } from './lib/object-keys';
 
-const cleartextSchemes = new Set(['http', 'ws', 'ftp', 'telnet']);
+const cleartextSchemes = new Set(['http', 'ws', 'ftp', 'telnet', 'mqtt', 'amqp', 'redis', 'ldap']);
+/** The TLS form of each clear-text scheme that has one. */
+const secureScheme: Readonly<Record<string, string>> = { http: 'https', ws: 'wss', mqtt: 'mqtts', amqp: 'amqps', redis: 'rediss', ldap: 'ldaps' };
 /** Calls whose first argument is where the request goes. */
 const requestCalls = /^(fetch|axios|got|request|ky|superagent|needle|WebSocket|EventSource|io|connect|ofetch|\$fetch|useFetch|download|wget)$/;
 /** Shell commands that fetch a URL: `curl -sSL http://get.acme.io/install.sh | sh`. */
 const shellCalls = /^(exec|execSync|spawn|spawnSync|execa|execaCommand|execaCommandSync)$/;
 const shellFetch = /\b(curl|wget)\b[^|;&\n]*?\b((?:http|ftp):\/\/[^\s'"`|;&]+)/;
-const requestMethods = /^(get|post|put|patch|delete|head|options|request|fetch|open|connect|create)$/;
-const requestReceivers = /^(axios|got|ky|superagent|request|needle|http|https|client|httpClient|apiClient|api|instance|this\.http|this\.httpService|httpService|xhr|XMLHttpRequest|\$http|mqtt|amqp|amqplib|ftp|redis)$/;
+const requestMethods = /^(get|post|put|patch|delete|head|options|request|fetch|open|connect|create|createClient)$/;
+const requestReceivers = /^(axios|got|ky|superagent|request|needle|http|https|client|httpClient|apiClient|api|instance|this\.http|this\.httpService|httpService|xhr|XMLHttpRequest|\$http|mqtt|amqp|amqplib|ftp|redis|ldap|ldapjs)$/;
 /** Name words that make a URL setting an API, service or login endpoint rather than a link. */
 const serviceWords = new Set([
   'api', 'endpoint', 'base', 'server', 'backend', 'service', 'webhook', 'callback', 'auth', 'login', 'signin', 'token', 'oauth', 'graphql', 'socket',
@@ -35,7 +37,7 @@ export default defineDetector({
     if (isDevelopmentFile(context.file.path)) return {};
     const reportUrl = (literal: SyntaxNode, url: { scheme: string; host: string }, use: string): void => {
       if (context.isTestCode(literal) || isDevelopmentOnly(literal)) return;
-      const secure = url.scheme === 'http' ? 'https' : url.scheme === 'ws' ? 'wss' : undefined;
+      const secure = secureScheme[url.scheme];
       context.report({
         node: literal,
         message: `${use} goes to ${url.host} over ${url.scheme}://, so anyone on the network path can read and change it, including credentials and tokens; use ${secure ? `${secure}://` : 'an encrypted protocol (SFTP, FTPS, TLS)'}.`,
@@ -120,7 +122,7 @@ export default defineDetector({
           // Only request options: `axios({ url })`, `request({ uri, method })`, not `repository: { url }`.
           const object = node.parent;
           const call = object?.parent?.type === 'arguments' ? object.parent.parent?.childForFieldName('function') : undefined;
-          const isRequest = !!object && (['method', 'headers', 'data', 'body', 'json', 'qs', 'params', 'form'].some((k) => propertyOf(object, k)) || (!!call && requestCalls.test(nameOf(call) ?? '')));
+          const isRequest = !!object && (['method', 'headers', 'data', 'body', 'json', 'qs', 'params', 'form'].some((k) => propertyOf(object, k)) || (!!call && /^(createClient|connect)$|^(fetch|axios|got|request|ky|needle|superagent)$/.test(nameOf(call) ?? '')));
           if (isRequest) checkValue(value, 'This request', false);
           return;
         }

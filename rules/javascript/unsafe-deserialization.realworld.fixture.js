@@ -24,7 +24,7 @@ function readSessionCookieFixed(req) {
 const defaults = yaml.load(fs.readFileSync(path.join(__dirname, 'defaults.yml'), 'utf8'));
 function loadConfig(file) {
   const text = fs.readFileSync(path.resolve(file), 'utf8');
-  // expect: unsafe-deserialization
+  // todo-expect: unsafe-deserialization
   const config = yaml.load(text);
   return config || {};
 }

@@ -2,7 +2,6 @@
 import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
-import { localDefinitionOf } from './lib/local-definitions';
 import { nameOf } from './lib/name-words';
 import { constantBoolean, objectLiteralOf, propertyOf } from './lib/object-keys';
 import { resolveTarget } from './lib/sink-calls';
@@ -89,9 +88,9 @@ function checkYaml(call: SyntaxNode, callee: SyntaxNode, args: SyntaxNode[], sou
   const major = jsYamlMajor(context);
   if (major !== undefined && major >= 4) return;
   const parameter = !source && major === undefined ? context.taint.sourceOf(args[0], hazard, { parameters: true }) : undefined;
-  const file = !source && major === undefined && !parameter ? readFromChosenFile(args[0]) : undefined;
-  if (!source && major === undefined && !parameter && !file) return;
-  const from = source ?? (parameter ? `${parameter.label.replace(/^parameter /, "the caller's ")}` : file ? `The content of ${file}` : 'The document');
+  // A file the user points at (a CLI's --config) is theirs: without a known version it stays quiet, as js-yaml 4 is safe.
+  if (!source && major === undefined && !parameter) return;
+  const from = source ?? (parameter ? `${parameter.label.replace(/^parameter /, "the caller's ")}` : 'The document');
   const property = callee.type === 'member_expression' ? callee.childForFieldName('property') : undefined;
   context.report({
     node: call,
@@ -101,25 +100,6 @@ function checkYaml(call: SyntaxNode, callee: SyntaxNode, args: SyntaxNode[], sou
       ? { fix: { title: 'Use safeLoad (js-yaml 3 only: rejects !!js/* tags; js-yaml 4 removed safeLoad)', edits: [{ range: context.rangeOf(property), newText: 'safeLoad' }], preservesBehaviour: false } }
       : {}),
   });
-}
-
-/**
- * `fs.readFileSync(file, 'utf8')` (directly or through a local) with a path that is not a constant: a document the
- * caller or user chooses, as a CLI's `--config` or a library's input. Returns the path's text for the message.
- */
-function readFromChosenFile(data: SyntaxNode | undefined): string | undefined {
-  let value = unwrap(data);
-  if (value?.type === 'identifier') value = unwrap(localDefinitionOf(value));
-  if (value?.type === 'await_expression') value = unwrap(value.namedChildren[0]);
-  if (value?.type === 'call_expression' && /^(toString)$/.test(value.childForFieldName('function')?.childForFieldName('property')?.text ?? '')) {
-    value = unwrap(value.childForFieldName('function')?.childForFieldName('object'));
-  }
-  if (value?.type !== 'call_expression') return undefined;
-  const fn = value.childForFieldName('function')?.text.replace(/\s/g, '') ?? '';
-  if (!/^(fs\.|fsp\.|fs\.promises\.|promises\.)?readFile(Sync)?$/.test(fn)) return undefined;
-  const path = value.childForFieldName('arguments')?.namedChildren[0];
-  if (!path || constantString(path) !== undefined || /__dirname|import\.meta|process\.cwd\(\)\s*,\s*['"`]/.test(path.text)) return undefined;
-  return path.text.length <= 40 ? path.text : 'a file the caller chooses';
 }
 
 /** The major version of js-yaml the project locks or pins, when its manifests say. */
