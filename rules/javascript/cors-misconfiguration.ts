@@ -9,6 +9,8 @@ import { enclosingFunction } from './lib/surrounding-names';
 const originRead = /\b(req|request|ctx|context|event)\b[\w.?]*?(\.headers(\??\.)(origin\b|\[\s*['"]origin['"]\s*\]|get\(\s*['"]origin['"]\s*\))|\.(header|get|getHeader)\(\s*['"]origin['"]\s*\)|\.origin\b)/i;
 /** An allow-list check on the origin before it is echoed. */
 const originChecked = /\b\w*(allow|white|trusted|permitted|valid|whitelist|allowlist|origins|ORIGINS|domains)\w*\s*(\.\s*(includes|has|indexOf|some|find|test)\s*\(|\[\s*origin\s*\])|\.(test|match)\(\s*(origin|requestOrigin|reqOrigin)\b|\borigin\s*(===|!==|==|!=)\s*['"`]|\b(origin|requestOrigin)\??\.(endsWith|startsWith)\(|\bisAllowed\w*\(|\bisTrusted\w*\(|\bisValidOrigin\w*\(|\bcheckOrigin\w*\(/i;
+/** Substring tests of the origin that `example.com.attacker.net` or `evilexample.com` also pass. */
+const weakOriginCheck = /\b(origin|requestOrigin|reqOrigin)\??\.(includes|indexOf|search|match)\(\s*['"`]|\b(origin|requestOrigin|reqOrigin)\??\.endsWith\(\s*['"`](?!\.|https?:\/\/)/;
 const credentialsHeader = /['"]access-control-allow-credentials['"]\s*,\s*(['"]true['"]|true)/i;
 
 export default defineDetector({
@@ -48,7 +50,7 @@ function messageFor(verdict: Verdict): string {
     case 'null':
       return "Trusting the 'null' origin with credentials lets sandboxed iframes and local files on any site read logged-in responses; list the trusted origins instead.";
     case 'pattern':
-      return 'This origin pattern is not anchored at the end, so a look-alike host such as example.com.attacker.net also gets credentialed access; anchor it (/^https:\\/\\/(www\\.)?example\\.com$/) or list exact origins.';
+      return 'This origin check is not anchored at the end, so a look-alike host such as example.com.attacker.net also gets credentialed access; anchor it (/^https:\\/\\/(www\\.)?example\\.com$/) or list exact origins.';
   }
 }
 
@@ -71,6 +73,8 @@ function judgeCorsOrigin(origin: SyntaxNode): Verdict | undefined {
   if (text === '*') return 'wildcard';
   if (text === 'null') return 'null';
   if (value.type === 'regex') return unanchored(value) ? 'pattern' : undefined;
+  // The cors options delegate `(req, cb) => cb(null, { origin: req.header('Origin'), credentials: true })`.
+  if ((value.type === 'member_expression' || value.type === 'call_expression' || value.type === 'subscript_expression') && originRead.test(value.text)) return 'reflect';
   if (value.type === 'array') {
     const items = value.namedChildren.filter((c): c is SyntaxNode => !!c);
     if (items.some((c) => constantString(c) === '*')) return 'wildcard';
@@ -117,6 +121,9 @@ function judgeOriginValue(node: SyntaxNode, scope: string): Verdict | undefined 
     const bound = findBinding(value)?.value;
     reads = !!bound && originRead.test(bound.text);
   }
-  if (!reads || originChecked.test(scope)) return undefined;
+  if (!reads) return undefined;
+  // `origin.includes('example.com')`, `origin.endsWith('example.com')`: a look-alike host passes the check.
+  if (weakOriginCheck.test(scope)) return 'pattern';
+  if (originChecked.test(scope)) return undefined;
   return 'reflect';
 }

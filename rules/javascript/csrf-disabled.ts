@@ -5,7 +5,7 @@ import { constantString, unwrap } from './lib/constant-strings';
 import { constantBoolean, keyNameOf, propertyOf } from './lib/object-keys';
 import { readRouteTable, stateChangingMethods, type Route } from './lib/route-registrations';
 
-const offWhenFalse = /^(csrf|csrfProtection|enableCsrf|csrfEnabled|xsrf|enableXsrf|checkCsrf|verifyCsrf)$/;
+const offWhenFalse = /^(csrf|csrfProtection|enableCsrf|csrfEnabled|xsrf|enableXsrf|checkCsrf|verifyCsrf|csrfPrevention)$/;
 const offWhenTrue = /^(disableCsrf|skipCsrf|csrfDisabled|noCsrf|ignoreCsrf)$/;
 const csrfMiddleware = /csrf|csurf|xsrf/i;
 /** Endpoints that must not use cookie-based CSRF tokens: they authenticate by signature or token. */
@@ -42,26 +42,29 @@ export default defineDetector({
           },
         });
       },
-      call_expression(node: SyntaxNode) {
-        const { callee, name } = callPartsOf(node);
-        if (!callee || !name || !/^(disable|withNoXsrfProtection)$|csrf|csurf|xsrf/i.test(name)) return;
-        const text = callee.text.replace(/\s/g, '');
-        // Angular: `HttpClientXsrfModule.disable()`, `provideHttpClient(withNoXsrfProtection())`.
-        if (text === 'HttpClientXsrfModule.disable' || text === 'withNoXsrfProtection') {
-          if (!context.isTestCode(node)) context.report({ node, message: "Disabling Angular's XSRF support stops the app sending the CSRF token, so the server's protection is off or every state-changing request breaks; keep HttpClientXsrfModule enabled." });
-          return;
-        }
-        // csurf: `csrf({ ignoreMethods: ['GET', 'HEAD', 'OPTIONS', 'POST'] })`
-        if (!csrfMiddleware.test(text)) return;
-        const options = unwrap(node.childForFieldName('arguments')?.namedChildren[0]);
-        const ignore = options?.type === 'object' ? unwrap(propertyOf(options, 'ignoreMethods')) : undefined;
-        if (ignore?.type !== 'array') return;
-        const unsafe = ignore.namedChildren.find((m) => m && stateChangingMethods.has((constantString(m) ?? '').toLowerCase()));
-        if (unsafe && !context.isTestCode(node)) {
-          context.report({ node: unsafe, message: `Listing ${unsafe.text} in ignoreMethods exempts state-changing requests from the CSRF check; ignore only GET, HEAD and OPTIONS.` });
-        }
-      },
+      // koa-csrf: `new CSRF({ excludedMethods: [...] })`.
+      new_expression: (node: SyntaxNode) => checkCall(node),
+      call_expression: (node: SyntaxNode) => checkCall(node),
     };
+    function checkCall(node: SyntaxNode): void {
+      const { callee, name } = callPartsOf(node);
+      if (!callee || !name || !/^(disable|withNoXsrfProtection)$|csrf|csurf|xsrf/i.test(name)) return;
+      const text = callee.text.replace(/\s/g, '');
+      // Angular: `HttpClientXsrfModule.disable()`, `provideHttpClient(withNoXsrfProtection())`.
+      if (text === 'HttpClientXsrfModule.disable' || text === 'withNoXsrfProtection') {
+        if (!context.isTestCode(node)) context.report({ node, message: "Disabling Angular's XSRF support stops the app sending the CSRF token, so the server's protection is off or every state-changing request breaks; keep HttpClientXsrfModule enabled." });
+        return;
+      }
+      // csurf: `csrf({ ignoreMethods: ['GET', 'HEAD', 'OPTIONS', 'POST'] })`
+      if (!csrfMiddleware.test(text)) return;
+      const options = unwrap(node.childForFieldName('arguments')?.namedChildren[0]);
+      const ignore = options?.type === 'object' ? unwrap(propertyOf(options, 'ignoreMethods') ?? propertyOf(options, 'excludedMethods')) : undefined;
+      if (ignore?.type !== 'array') return;
+      const unsafe = ignore.namedChildren.find((m) => m && stateChangingMethods.has((constantString(m) ?? '').toLowerCase()));
+      if (unsafe && !context.isTestCode(node)) {
+        context.report({ node: unsafe, message: `Listing ${unsafe.text} in ${keyNameOf(ignore.parent!) ?? 'ignoreMethods'} exempts state-changing requests from the CSRF check; ignore only GET, HEAD and OPTIONS.` });
+      }
+    }
   },
   checkFile(root: SyntaxNode, context: RuleContext) {
     if (context.file.isTest) return;

@@ -18,13 +18,14 @@ type Leak = 'stack' | 'message' | 'object';
 export default defineDetector({
   id: 'error-details-exposed',
   family: 'javascript',
-  triggers: /^(?=[^]*?(?:send|json|end|write|Response|Exception|body))(?=[^]*?(?:catch|err|Err|Exception|\b(?:e|ex|exc|exception|reason|cause|failure|problem)\b))/,
+  triggers: /^(?=[^]*?(?:send|json|end|write|Response|Exception|body|formatError|customFormatErrorFn))(?=[^]*?(?:catch|err|Err|Exception|\b(?:e|ex|exc|exception|reason|cause|failure|problem)\b))/,
   create(context) {
     const check = (at: SyntaxNode, values: readonly SyntaxNode[], statusHint: number | undefined): void => {
       const clientError = statusHint !== undefined && statusHint >= 400 && statusHint < 500;
       const leaks = values.flatMap((v) => findLeaks(v)).filter((leak) =>
-        // A 4xx answer usually carries a message written for the client (validation); a stack trace never is.
-        !(clientError && leak.kind !== 'stack') && !(leak.kind !== 'stack' && isGuarded(leak.node)) && !isDevelopmentOnly(leak.node));
+        // A 4xx answer usually carries a message written for the client (validation); a stack trace or a raw caught error
+        // object (whose enumerable fields carry driver details: SQL text, hosts) never is.
+        !(clientError && leak.kind === 'message') && !(leak.kind !== 'stack' && isGuarded(leak.node)) && !isDevelopmentOnly(leak.node));
       if (!leaks.length || context.isTestCode(at)) return;
       // One finding per line, its fix covering every leak on that line.
       const byLine = new Map<number, Found[]>();
@@ -67,6 +68,19 @@ export default defineDetector({
           const status = ctor === 'HttpException' ? constantNumber(args[1]) : 500;
           check(node, [args[0]], status);
         }
+      },
+      pair(node: SyntaxNode) {
+        // GraphQL servers: `formatError: (err) => ({ message: err.message, stack: err.stack })` sends every stack to the client.
+        const key = node.childForFieldName('key')?.text;
+        if (key !== 'formatError' && key !== 'customFormatErrorFn') return;
+        const fn = unwrap(node.childForFieldName('value'));
+        if (!fn || !isFunction(fn)) return;
+        const param = parametersOf(fn)[0];
+        const body = fn.childForFieldName('body');
+        if (!param || !body || !body.text.includes('.stack')) return;
+        const stack = body.descendantsOfType('member_expression').find((m) => m?.childForFieldName('property')?.text === 'stack' && (m.childForFieldName('object')?.text ?? '').split('.')[0] === param);
+        if (!stack || isDevelopmentOnly(stack) || isGuarded(stack) || context.isTestCode(node)) return;
+        context.report({ node: stack, confidence: 'high', message: messageFor('stack', stack.text) });
       },
       assignment_expression(node: SyntaxNode) {
         // Koa: `ctx.body = { error: err.message }`

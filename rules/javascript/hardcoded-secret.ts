@@ -228,6 +228,8 @@ function namedContext(literal: SyntaxNode, context: RuleContext): Named | undefi
   if (value.parent?.type === 'arguments' && value.parent.namedChildren[0]?.equals(value)) {
     const call = value.parent.parent;
     const callee = call?.childForFieldName('function');
+    // `'Basic ' + Buffer.from('user:pass').toString('base64')`, `btoa('user:pass')`: HTTP Basic credentials.
+    if (call && callee && /^(from|btoa)$/.test(nameOf(callee) ?? '') && isBasicAuthValue(call)) return { name: 'Authorization', kind: 'auth', role: 'value' };
     if (call && callee && wrapperCalls.has(nameOf(callee) ?? '')) value = climbTransparent(call);
   }
   const parent = value.parent;
@@ -255,10 +257,22 @@ function namedContext(literal: SyntaxNode, context: RuleContext): Named | undefi
     const index = parent.namedChildren.findIndex((a) => a?.equals(value));
     const resolved = context.resolveCallee(callee);
     if (resolved && keyArguments[resolved] === index) return { name: resolved.replace(/^jsonwebtoken\./, 'jwt.'), kind: 'secret', role: 'argument' };
+    // `new Sequelize('db', 'user', 'password', { … })`; ldapjs `client.bind('cn=admin,dc=acme,dc=io', 'password', cb)`.
+    if (index === 2 && call.type === 'new_expression' && /^Sequelize$/.test(nameOf(callee) ?? '')) return { name: 'Sequelize password', kind: 'password', role: 'value' };
+    if (index === 1 && nameOf(callee) === 'bind' && /^(cn|uid|dc|ou)=/i.test(literalText(parent.namedChildren[0]) ?? '')) return { name: 'LDAP bind password', kind: 'password', role: 'value' };
     if (index === 1 && setterMethods.has(nameOf(callee) ?? '')) return withKind(literalText(parent.namedChildren[0]), 'value');
     return undefined;
   }
   return withKind(receiverName(value), 'value');
+}
+
+/** The encoded value is sent as `Basic …`: the call sits in a concatenation or template that starts with `Basic`. */
+function isBasicAuthValue(call: SyntaxNode): boolean {
+  let n: SyntaxNode | null = call;
+  for (let i = 0; n && i < 4; i++, n = n.parent) {
+    if ((n.type === 'binary_expression' || n.type === 'template_string') && /^\s*[`'"]basic\s/i.test(n.text)) return true;
+  }
+  return false;
 }
 
 function withKind(name: string | undefined, role: Role): Named | undefined {
@@ -336,6 +350,8 @@ const triggers = {
     anyCase('pass|pwd|secret|cred|token|bearer|auth|jwt'),
     `${anyCase('keys?')}(?<=(?:${anyCase(Object.keys(keyPrefixes).join('|'))})[\\W_]*${anyCase('keys?')})`,
     'sign|verify|createHmac|createCipheriv|createDecipheriv|cookieParser|cookie-parser',
+    // Positional passwords (`new Sequelize(db, user, password)`, an LDAP bind) and HTTP Basic credentials.
+    'Sequelize|\\bbind\\b|[bB]asic ',
   ].join('|')),
   imports: /^(jsonwebtoken|crypto|cookie-parser)(\.|$)/,
 };
@@ -375,6 +391,7 @@ export default defineDetector({
         report(formatMessage('a JSON Web Token'), 'high');
         return;
       }
+      if (named.kind === 'API key' && isFirebaseConfig(node)) return;
       const verdict = judgeValue(text, named);
       if (verdict) report(messageFor(named, verdict), verdict.confidence);
     };

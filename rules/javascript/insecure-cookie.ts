@@ -36,9 +36,30 @@ export default defineDetector({
         const framework = frameworkOf(callee, name);
         if (framework && !quiet()) checkCookieCall(node, framework, args, context);
       },
+      assignment_expression(node: SyntaxNode) {
+        // `document.cookie = `access_token=${token}; path=/``: a cookie written by script can never be HttpOnly.
+        const left = node.childForFieldName('left');
+        if (left?.type !== 'member_expression' || left.text.replace(/\s/g, '') !== 'document.cookie') return;
+        const right = unwrap(node.childForFieldName('right'));
+        const first = right?.type === 'binary_expression' ? leftmostOf(right) : right;
+        const text = first?.type === 'template_string' ? first.text.slice(1) : literalText(first) ?? '';
+        const cookieName = /^\s*([\w.$-]+)\s*=/.exec(text)?.[1];
+        if (!cookieName || !sessionCookieName.test(cookieName) || publicCookieName.test(cookieName)) return;
+        if (context.isTestCode(node) || isDevelopmentOnly(node)) return;
+        context.report({
+          node,
+          message: `The '${cookieName}' cookie carries a session or token but is written by script, so it cannot be HttpOnly and any injected script can read it; have the server set it with HttpOnly, Secure and SameSite.`,
+        });
+      },
     };
   },
 });
+
+function leftmostOf(node: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | undefined = node;
+  while (n?.type === 'binary_expression') n = unwrap(n.childForFieldName('left'));
+  return n;
+}
 
 function isSessionMiddleware(callee: SyntaxNode, context: RuleContext): boolean {
   const resolved = context.resolveCallee(callee);

@@ -151,12 +151,16 @@ function decide(call: SyntaxNode, via: string[], top: SyntaxNode, returnedFrom: 
     return { what, top };
   }
   const around = enclosingNames(call).slice(0, 2);
+  // A hand-written stand-in for a secure generator (`function randomBytes(n)`, uuid's old `mathRNG`): whatever uses it trusts it.
+  if (around.some((n) => rngName.test(n))) return { what: `the bytes ${around.find((n) => rngName.test(n))}() returns`, top };
   // An anonymous route handler is named by its route: `router.get('/login', (req, res) => …)`.
   const route = routePathAround(call);
   const words = [...around.flatMap(wordsOf), ...(route ? wordsOf(route) : [])];
   if (purposeOf(words) !== 'security') return undefined;
   return { what: around[0] ? `the value built in ${around[0]}()` : `the value built in the ${route} handler`, top };
 }
+
+const rngName = /^(random_?bytes|getRandomValues|randomFill(Sync)?|(math|insecure|fallback|whatwg|node)?_?rng|prng|csprng|secureRandom)$/i;
 
 /** `x += …` and `x = …`: the assigned name (receiverName covers `=` only through its own cases). */
 function assignedName(node: SyntaxNode): string | undefined {

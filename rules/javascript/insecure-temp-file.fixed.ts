@@ -14,15 +14,15 @@ export function saveThumbnail(buffer: Buffer): string {
 }
 
 export async function exportReport(csv: string): Promise<string> {
-  const file = path.join(os.tmpdir(), 'report.csv');
   // expect: insecure-temp-file
+  const file = path.join(os.tmpdir(), 'report.csv');
   await fsp.writeFile(file, csv, { flag: 'wx', mode: 0o600 });
   return file;
 }
 
 export function stageUpload(data: Buffer): string {
-  const tmpPath = `/tmp/upload-${Date.now()}.bin`;
   // expect: insecure-temp-file
+  const tmpPath = `/tmp/upload-${Date.now()}.bin`;
   fs.writeFileSync(tmpPath, data, { flag: 'wx', mode: 0o600 });
   return tmpPath;
 }
@@ -43,15 +43,15 @@ export function cacheResponse(body: string): void {
 }
 
 export function writeScript(source: string): string {
-  const scriptPath = path.join('/tmp', 'generated.sh');
   // expect: insecure-temp-file
+  const scriptPath = path.join('/tmp', 'generated.sh');
   fs.writeFileSync(scriptPath, source, { mode: 0o700 });
   return scriptPath;
 }
 
 export function randomishName(pdf: Buffer): string {
-  const out = `/tmp/invoice-${Math.random().toString(36).slice(2)}.pdf`;
   // expect: insecure-temp-file
+  const out = `/tmp/invoice-${Math.random().toString(36).slice(2)}.pdf`;
   fs.writeFileSync(out, pdf, { flag: 'wx', mode: 0o600 });
   return out;
 }

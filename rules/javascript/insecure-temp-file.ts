@@ -1,8 +1,9 @@
-// insecure-temp-file for JavaScript/TypeScript: files written at predictable names in the shared temporary directory (/tmp/…, os.tmpdir() + a fixed, timestamp or pid name) without exclusive creation.
+// insecure-temp-file for JavaScript/TypeScript: files written, and directories made with recursive mkdir, at predictable names in the shared temporary directory (/tmp/…, os.tmpdir() + a fixed, timestamp or pid name) without exclusive creation.
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, findBinding, literalText, unwrap } from './lib/constant-strings';
 import { objectLiteralOf, propertyOf } from './lib/object-keys';
+import { localDefinitionOf } from './lib/local-definitions';
 import { resolveTarget } from './lib/sink-calls';
 
 /** fs calls that create or write a file at their first argument, with the index of their flags (string or `{ flag }`). */
@@ -10,6 +11,7 @@ const writers: ReadonlyMap<string, number> = new Map(Object.entries({
   writeFile: 2, writeFileSync: 2, appendFile: 2, appendFileSync: 2, createWriteStream: 1, open: 1, openSync: 1, outputFile: 2, outputFileSync: 2,
   outputJson: 2, outputJsonSync: 2, writeJson: 2, writeJsonSync: 2, copyFile: -1, copyFileSync: -1,
 }));
+const directoryMakers = /^(mkdir|mkdirSync|ensureDir|ensureDirSync|mkdirp|mkdirpSync|mkdirs|mkdirsSync)$/;
 const sharedTmp = /^(\/tmp|\/var\/tmp|\/dev\/shm)(\/|$)/;
 /** Name parts an attacker can predict: none at all, the time, the process id, a counter, Math.random. */
 const predictablePart = /^(Date\.now\(\)|new Date\(\)\.(getTime|toISOString)\(\)|process\.pid|Math\.random\(\)[\w.()]*|\w*(count|counter|index|idx|seq|i|n|id|name|filename|fileName|ext|suffix|prefix)|Math\.floor\(Math\.random\(\)[^)]*\))$/;
@@ -18,11 +20,12 @@ const unpredictable = /randomBytes|randomUUID|uuid|nanoid|mkdtemp|crypto\.|tmpNa
 export default defineDetector({
   id: 'insecure-temp-file',
   family: 'javascript',
-  triggers: /writeFile|appendFile|createWriteStream|\bopen(?:Sync)?\b|outputFile|outputJson|writeJson|copyFile/,
+  triggers: /writeFile|appendFile|createWriteStream|\bopen(?:Sync)?\b|outputFile|outputJson|writeJson|copyFile|mkdir|ensureDir/,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {
         const { callee, name } = callPartsOf(node);
+        if (name && directoryMakers.test(name)) return checkDirectory(node, callee, name, context);
         const flagIndex = name === undefined ? undefined : writers.get(name);
         if (!callee || !name || flagIndex === undefined) return;
         const target = resolveTarget(context, callee);
@@ -33,7 +36,8 @@ export default defineDetector({
         const where = predictableTempPath(pathArg, 0);
         if (!where || context.isTestCode(node)) return;
         context.report({
-          node: pathArg,
+          // Where the predictable name is made, when that is a local of this function: the line a fix changes.
+          node: localDefinitionOf(pathArg) ?? pathArg,
           message: `${where[0].toUpperCase()}${where.slice(1)} is a predictable file name in the shared temporary directory, so another local user can create it first or plant a symlink there and read or redirect what this writes; create a private directory with fs.mkdtemp() and write inside it.`,
           fix: exclusiveFix(name, args, context),
         });
@@ -41,6 +45,30 @@ export default defineDetector({
     };
   },
 });
+
+/**
+ * `fs.mkdirSync(path.join(os.tmpdir(), 'mytool-cache'), { recursive: true })`, fs-extra's `ensureDir`: a directory at a
+ * predictable name in the shared temporary directory, accepted as it is when another local user created it first (with
+ * their own permissions, or as a symlink). Without `recursive` mkdir fails on an existing directory instead.
+ */
+function checkDirectory(node: SyntaxNode, callee: SyntaxNode | undefined, name: string, context: RuleContext): void {
+  if (!callee) return;
+  const target = resolveTarget(context, callee);
+  if (!target || !/^fs\.(promises\.)?\w+$/.test(target)) return;
+  const args = callArgumentsOf(node);
+  const pathArg = args[0];
+  if (!pathArg) return;
+  if (/^mkdir(Sync)?$/.test(name)) {
+    const options = objectLiteralOf(args[1]);
+    if (!options || !/^true$/.test(propertyOf(options, 'recursive')?.text ?? '')) return;
+  }
+  const where = predictableTempPath(pathArg, 0);
+  if (!where || context.isTestCode(node)) return;
+  context.report({
+    node: localDefinitionOf(pathArg) ?? pathArg,
+    message: `${where[0].toUpperCase()}${where.slice(1)} is a predictable directory in the shared temporary directory, and ${name}() accepts it when another local user created it first, who can then read or replace what is stored in it; create a private directory with fs.mkdtemp() (or use a per-user cache directory).`,
+  });
+}
 
 /** `'wx'`, `{ flag: 'wx' }`, `fs.constants.O_EXCL`: creation fails if the file already exists. */
 function isExclusive(arg: SyntaxNode | undefined): boolean {

@@ -17,7 +17,7 @@ const authFunction = /auth|verify|protect|guard|require|canActivate|currentUser|
 export default defineDetector({
   id: 'jwt-verification-disabled',
   family: 'javascript',
-  triggers: /verify|\bsign\b|jwt|decode|algorithm/i,
+  triggers: /verify|\bsign\b|jwt|decode|algorithm|ignoreExpiration/i,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {
@@ -45,6 +45,8 @@ export default defineDetector({
       pair(node: SyntaxNode) {
         // `algorithms: ['HS256', 'none']` in any JWT options object (jsonwebtoken, express-jwt, passport-jwt).
         const key = keyNameOf(node);
+        // passport-jwt: `new JwtStrategy({ jwtFromRequest, secretOrKey, ignoreExpiration: true }, verify)`.
+        if (key === 'ignoreExpiration') return checkStrategyExpiry(node, context);
         if (key !== 'algorithms' && key !== 'algorithm') return;
         const value = unwrap(node.childForFieldName('value'));
         if (!value) return;
@@ -64,6 +66,19 @@ export default defineDetector({
 
 function isNone(node: SyntaxNode): boolean {
   return constantString(node)?.toLowerCase() === 'none';
+}
+
+/** `ignoreExpiration: true` in passport-jwt's strategy options: expired (stolen, logged-out) tokens keep working forever. */
+function checkStrategyExpiry(pair: SyntaxNode, context: RuleContext): void {
+  const object = pair.parent;
+  if (!object || constantBoolean(pair.childForFieldName('value')) !== true) return;
+  if (!propertyOf(object, 'jwtFromRequest') && !propertyOf(object, 'secretOrKey') && !propertyOf(object, 'secretOrKeyProvider')) return;
+  if (context.isTestCode(pair)) return;
+  context.report({
+    node: pair,
+    message: 'ignoreExpiration: true makes this strategy accept expired tokens, so a leaked or logged-out token works forever; remove it and keep tokens short-lived.',
+    fix: { title: 'Check token expiry (expired tokens are then refused)', edits: [{ range: context.rangeOf(pair.childForFieldName('value')!), newText: 'false' }], preservesBehaviour: false },
+  });
 }
 
 /** decode() where the function never verifies and then trusts the claims as the caller's identity. */
@@ -104,12 +119,18 @@ function checkVerify(call: SyntaxNode, target: string, args: SyntaxNode[], conte
     }
     // A PEM public key without an algorithm list: older jsonwebtoken accepts an HS256 token "signed" with the public key.
     const key = args[1];
-    if (key && looksLikePublicKey(key) && !(options && propertyOf(options, 'algorithms'))) {
+    const algorithms = options ? unwrap(propertyOf(options, 'algorithms')) : undefined;
+    if (key && looksLikePublicKey(key) && !algorithms) {
       context.report({
         node: call,
         confidence: 'medium',
         message: 'Verifying with a public key but no algorithms list lets older jsonwebtoken versions accept an HS256 token signed with that public key as its secret; pass { algorithms: [\'RS256\'] }.',
       });
+    }
+    // `{ algorithms: ['RS256', 'HS256'] }` with a public key: an HS256 token signed with the public key as secret passes.
+    const hmac = algorithms?.type === 'array' ? algorithms.namedChildren.find((a) => /^HS\d+$/i.test(constantString(a) ?? '')) : undefined;
+    if (key && hmac && looksLikePublicKey(key) && algorithms!.namedChildren.some((a) => /^(RS|PS|ES)\d+$/i.test(constantString(a) ?? ''))) {
+      context.report({ node: hmac, message: `Listing ${hmac.text} next to public-key algorithms lets anyone sign a token with the public key as an HMAC secret and pass verification; list only the algorithm the issuer signs with.` });
     }
   }
 }

@@ -4,6 +4,9 @@ import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
 import { constantNumber, objectLiteralOf, parseNumber, propertyOf } from './lib/object-keys';
 import { resolveTarget } from './lib/sink-calls';
+import { nameOf, wordsOf } from './lib/name-words';
+import { sensitiveKindOf } from './lib/sensitive-names';
+import { enclosingFunction, enclosingNames } from './lib/surrounding-names';
 
 /** fs functions and where their mode goes: an argument index, or the `mode` property of the options argument at that index. */
 const shellCalls = /^(exec|execSync|spawn|spawnSync|execa|execaCommand|\$)$/;
@@ -35,15 +38,25 @@ export default defineDetector({
         if (name === 'chmod' && (target?.startsWith('shelljs') || /^(shell|shelljs|sh)$/.test(unwrap(callee.childForFieldName('object'))?.text ?? ''))) return checkShelljs(node, args, context);
         if (!target || !/^fs\.(promises\.)?\w+$/.test(target)) return;
         let modeNode: SyntaxNode | undefined = args[slot.arg];
+        // No mode at all (absent, an encoding string, options without `mode`): the file gets 0o666 minus the umask.
+        let defaultMode = !modeNode;
         if (slot.options && modeNode) {
           const options = objectLiteralOf(modeNode);
           if (options) modeNode = propertyOf(options, 'mode');
-          else if (unwrap(modeNode)?.type === 'string' && !/^(chmod)/.test(name)) return; // an encoding or flag string
+          else if (unwrap(modeNode)?.type === 'string' && !/^(chmod)/.test(name)) modeNode = undefined; // an encoding or flag string
+          defaultMode = !modeNode;
         }
-        if (!modeNode) return;
+        if (!modeNode) {
+          if (defaultMode && defaultModeWriters.test(name)) checkDefaultMode(node, args, name, context);
+          return;
+        }
         const mode = modeOf(modeNode);
         if (mode === undefined) return;
-        checkMode(node, modeNode, mode, args[0], name, context);
+        // What is written, and the function writing it, also say it is a key: `writeCredentials(file, json)`, `writeFile(p, privateKeyPem)`.
+        const data = /^(write|append|output)/.test(name) ? unwrap(args[1]) : undefined;
+        const names = [enclosingNames(node)[0], data?.type === 'identifier' || data?.type === 'member_expression' ? nameOf(data) : undefined];
+        const secret = (!!args[0] && secretPath.test(args[0].text)) || names.some((n) => !!n && !!sensitiveKindOf(n));
+        checkMode(node, modeNode, mode, secret, name, context);
       },
     };
   },
@@ -65,10 +78,49 @@ function modeOf(node: SyntaxNode): number | undefined {
   return constantNumber(value);
 }
 
-function checkMode(call: SyntaxNode, modeNode: SyntaxNode, mode: number, pathNode: SyntaxNode | undefined, fn: string, context: RuleContext): void {
+const defaultModeWriters = /^(writeFile|writeFileSync|outputFile|outputFileSync|createWriteStream)$/;
+/** File names that hold keys and credentials, inside a path's string parts. */
+const secretFileName = /(credentials?|secrets?|auth)\.json\b|\.(pem|key|p12|pfx|jks|keystore)['"`]|id_(rsa|ed25519|ecdsa|dsa)\b|\.npmrc|\.netrc|\.pgpass|kubeconfig/i;
+
+/** Whether a name says it holds or leads to a key or credentials: `credentialsPath`, `privateKeyPem`, `tokenFile`, `secrets`. */
+function namesSecret(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = wordsOf(name);
+  while (words.length > 1 && /^(path|file|filename|location|dest|destination|pem|json|data|content|contents|text|str|string|buffer|buf|der)$/.test(words[words.length - 1])) words.pop();
+  const last = words[words.length - 1];
+  const previous = words[words.length - 2];
+  if (/^(credentials?|creds|secrets?|passwords?|keyfile|keystore|keychain)$/.test(last)) return true;
+  if (last === 'key' || last === 'keys') return !!previous && /^(private|secret|signing|api|ssh)$/.test(previous);
+  // A bare `tokens` is as often a lexer's or a design system's: only credential tokens count.
+  return (last === 'token' || last === 'tokens') && !!previous && /^(access|refresh|auth|api|bearer|id|oauth|session|github|npm|personal)$/.test(previous);
+}
+
+/**
+ * `fs.writeFileSync(path.join(dir, 'credentials.json'), json)`: a key or credential file written with the default mode
+ * (0o666 minus the umask, usually 0o644), so every local user can read it. Quiet when the function sets a mode with chmod.
+ */
+function checkDefaultMode(call: SyntaxNode, args: SyntaxNode[], name: string, context: RuleContext): void {
+  const [pathNode, data] = args;
+  if (!pathNode) return;
+  const dataValue = unwrap(data);
+  const secret = secretFileName.test(pathNode.text)
+    || namesSecret(unwrap(pathNode)?.type === 'identifier' || unwrap(pathNode)?.type === 'member_expression' ? nameOf(unwrap(pathNode)) : undefined)
+    || namesSecret(dataValue?.type === 'identifier' || dataValue?.type === 'member_expression' ? nameOf(dataValue) : undefined)
+    || !!sensitiveKindOf(enclosingNames(call)[0] ?? '');
+  if (!secret || context.isTestCode(call)) return;
+  const fn = enclosingFunction(call);
+  if (fn && /chmod|umask/.test(fn.text)) return;
+  const end = args.length === 2 && /^(writeFile|writeFileSync|outputFile|outputFileSync)$/.test(name) ? context.rangeOf(args[1]).end : undefined;
+  context.report({
+    node: pathNode,
+    message: `This key or credential file is written with the default mode (0o666 minus the umask, usually 0o644), so every user on the machine can read it; pass { mode: 0o600 }.`,
+    ...(end ? { fix: { title: 'Create the file readable by its owner only (mode 0o600; other users lose read access)', edits: [{ range: { start: end, end }, newText: ', { mode: 0o600 }' }], preservesBehaviour: false } } : {}),
+  });
+}
+
+function checkMode(call: SyntaxNode, modeNode: SyntaxNode, mode: number, secret: boolean, fn: string, context: RuleContext): void {
   const sticky = (mode & 0o1000) !== 0;
   const worldWritable = (mode & 0o002) !== 0 && !sticky;
-  const secret = !!pathNode && secretPath.test(pathNode.text);
   const exposedSecret = secret && (mode & 0o044) !== 0;
   if ((!worldWritable && !exposedSecret) || context.isTestCode(call)) return;
   const octal = `0o${(mode & 0o7777).toString(8)}`;

@@ -1,10 +1,10 @@
 // sensitive-data-logged for JavaScript/TypeScript: passwords, tokens, secrets, keys and card data passed to console or logger calls, and whole request bodies of login routes, request headers or process.env.
-import { defineDetector, type SyntaxNode } from '../api';
+import { defineDetector, type ModuleBinding, type SyntaxNode } from '../api';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
-import { literalText, unwrap } from './lib/constant-strings';
+import { findBinding, literalText, unwrap } from './lib/constant-strings';
 import { nameOf } from './lib/name-words';
 import { sensitiveKindOf, type SensitiveKind } from './lib/sensitive-names';
-import { isFunction } from './lib/surrounding-names';
+import { enclosingFunction, isFunction } from './lib/surrounding-names';
 
 const consoleMethods = /^(log|info|warn|error|debug|trace|dir|table)$/;
 const loggerMethods = /^(log|info|warn|warning|error|debug|trace|fatal|verbose|silly|http|notice|critical|crit|alert|emerg)$/;
@@ -22,15 +22,20 @@ const describe: Readonly<Record<SensitiveKind, string>> = {
 export default defineDetector({
   id: 'sensitive-data-logged',
   family: 'javascript',
-  triggers: /console|[lL]og|winston|pino|bunyan|signale|consola/,
+  triggers: /console|[lL]og|winston|pino|bunyan|signale|consola|debug|dbg|trace|verbose/,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {
         const { callee, name: method } = callPartsOf(node);
-        if (callee?.type !== 'member_expression' || !method || !(consoleMethods.test(method) || loggerMethods.test(method))) return;
-        const receiver = unwrap(callee.childForFieldName('object'))?.text.replace(/\s/g, '') ?? '';
-        const isConsole = receiver === 'console' && consoleMethods.test(method);
-        if (!isConsole && !(loggerMethods.test(method) && loggerReceiver.test(receiver))) return;
+        if (callee?.type === 'identifier') {
+          // The debug package, as libraries log: `const debug = require('debug')('app:auth'); debug('token %s', token)`.
+          if (!debugLoggers.has(callee.text) || !isDebugLogger(callee, context.bindings)) return;
+        } else {
+          if (callee?.type !== 'member_expression' || !method || !(consoleMethods.test(method) || loggerMethods.test(method))) return;
+          const receiver = unwrap(callee.childForFieldName('object'))?.text.replace(/\s/g, '') ?? '';
+          const isConsole = receiver === 'console' && consoleMethods.test(method);
+          if (!isConsole && !(loggerMethods.test(method) && loggerReceiver.test(receiver))) return;
+        }
         const args = callArgumentsOf(node);
         if (!args.length || context.isTestCode(node)) return;
         const lines = new Set<number>();
@@ -45,6 +50,19 @@ export default defineDetector({
     };
   },
 });
+
+/** Names a debug-package logger is kept under. */
+const debugLoggers = new Set(['debug', 'dbg', 'log', 'trace', 'verbose']);
+
+/** `debug` bound to `require('debug')('ns')`, or to a call of the default import of 'debug' (`createDebug('ns')`). */
+function isDebugLogger(identifier: SyntaxNode, bindings: readonly ModuleBinding[]): boolean {
+  const value = unwrap(findBinding(identifier)?.value);
+  if (value?.type !== 'call_expression') return false;
+  const fn = unwrap(value.childForFieldName('function'));
+  if (!fn) return false;
+  if (/^require\(\s*['"]debug['"]\s*\)$/.test(fn.text)) return true;
+  return fn.type === 'identifier' && bindings.some((b) => b.local === fn.text && b.module === 'debug' && !b.imported);
+}
 
 interface Found {
   readonly node: SyntaxNode;
@@ -115,7 +133,11 @@ function sensitiveValues(value: SyntaxNode, depth: number): Found[] {
  * Session ids are left out: `sessionId` names debugger, database and protocol sessions as often as logins,
  * and a log line saying which session did something is usually the point.
  */
+/** Database and broker URLs carry the login in them: `DATABASE_URL`, `mongoUri`, `connectionString`. */
+const connectionUrlName = /^(database|db|mongo(db)?|postgres(ql)?|pg|mysql|maria(db)?|redis|amqp|rabbit(mq)?|broker)[_-]?(url|uri|dsn)$|^connection[_-]?(string|str|url|uri)$|^dsn$/i;
+
 function loggedKindOf(name: string): SensitiveKind | undefined {
+  if (connectionUrlName.test(name)) return 'credential';
   const kind = sensitiveKindOf(name);
   return kind === 'session' ? undefined : kind;
 }
@@ -157,6 +179,14 @@ function wholeObject(node: SyntaxNode): Found | undefined {
     const route = routePathAround(node);
     if (route && credentialRoute.test(route)) {
       return { node, confidence: 'high', message: `${text} of the ${route} route carries the user's password or card data, which then sits in the log in plain text; log the fields you need (such as the email) instead.` };
+    }
+    // Any handler that reads a password, token or card field out of the same body: `const { email, password } = req.body`.
+    const handler = enclosingFunction(node);
+    const body = handler?.text.slice(0, 20000) ?? '';
+    const field = new RegExp(`\\b${text.replace(/\./g, '\\.')}\\??\\.(password|passwd|newPassword|currentPassword|token|accessToken|refreshToken|secret|apiKey|cardNumber|cvv|ssn)\\b|\\{[^}]*\\b(password|passwd|newPassword|token|secret|apiKey|cardNumber|cvv|ssn)\\b[^}]*\\}\\s*=\\s*${text.replace(/\./g, '\\.')}\\b`);
+    const read = field.exec(body);
+    if (read) {
+      return { node, confidence: 'high', message: `${text} holds the ${read[1] ?? read[2]} this handler reads from it, which then sits in the log in plain text; log the fields you need instead.` };
     }
   }
   return undefined;

@@ -1,4 +1,4 @@
-// tls-verification-disabled for JavaScript/TypeScript: rejectUnauthorized: false, NODE_TLS_REJECT_UNAUTHORIZED=0, strictSSL: false, no-op checkServerIdentity, superagent's disableTLSCerts.
+// tls-verification-disabled for JavaScript/TypeScript: rejectUnauthorized: false, NODE_TLS_REJECT_UNAUTHORIZED=0, strictSSL: false, no-op checkServerIdentity, superagent's disableTLSCerts, MongoDB's tlsAllowInvalidCertificates.
 import { defineDetector, type RuleContext, type SyntaxNode, type Visitors } from '../api';
 import { assignmentTargetText } from './lib/assignment-targets';
 import { callPartsOf } from './lib/call-parts';
@@ -10,10 +10,15 @@ const envName = 'NODE_TLS_REJECT_UNAUTHORIZED';
 const optIn = /ignore\w*(ssl|tls|cert|https)|insecure|skipVerif|noVerify|selfSigned|self_signed|strictSSL|rejectUnauthorized|verify(Ssl|Tls|Cert)|(ssl|tls)Verify|NODE_TLS_REJECT_UNAUTHORIZED/i;
 const envMessage = 'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 turns off certificate checks for every HTTPS and TLS connection the process makes, so anyone on the network path can impersonate any server; remove it and trust a private CA with NODE_EXTRA_CA_CERTS or the ca option.';
 
+/** MongoDB driver options and the value that turns certificate checks off. */
+const mongoTlsOff: ReadonlyMap<string, boolean> = new Map([
+  ['tlsAllowInvalidCertificates', true], ['tlsAllowInvalidHostnames', true], ['tlsInsecure', true], ['sslValidate', false], ['sslAllowInvalidCertificates', true],
+]);
+
 export default defineDetector({
   id: 'tls-verification-disabled',
   family: 'javascript',
-  triggers: /rejectUnauthorized|strictSSL|checkServerIdentity|REJECT_UNAUTHORIZED|disableTLSCerts/,
+  triggers: /rejectUnauthorized|strictSSL|checkServerIdentity|REJECT_UNAUTHORIZED|disableTLSCerts|tlsAllowInvalid|tlsInsecure|sslValidate|sslAllowInvalid/,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     // Behind an explicit opt-in (`if (options.ignoreHTTPSErrors)`, `if (this._ignoreSslError)`) the caller chose it knowingly.
@@ -35,6 +40,21 @@ export default defineDetector({
             fix: {
               title: `Set ${key}: true (connections to servers with invalid or self-signed certificates will fail)`,
               edits: [{ range: context.rangeOf(value), newText: 'true' }],
+              preservesBehaviour: false,
+            },
+          });
+          return;
+        }
+        // MongoDB's driver: `tlsAllowInvalidCertificates: true`, `tlsInsecure: true`, the older `sslValidate: false`.
+        const mongoOff = mongoTlsOff.get(key);
+        if (mongoOff !== undefined && constantBoolean(value) === mongoOff) {
+          if (quiet(node)) return;
+          context.report({
+            node,
+            message: `${key}: ${mongoOff} makes this database connection accept any certificate${key.includes('Hostname') ? ' for any host' : ''}, so anyone on the network path can impersonate the server and read the credentials and data; remove it, and pass the private CA with tlsCAFile if needed.`,
+            fix: {
+              title: `Set ${key}: ${!mongoOff} (servers with invalid or self-signed certificates will be refused)`,
+              edits: [{ range: context.rangeOf(value), newText: String(!mongoOff) }],
               preservesBehaviour: false,
             },
           });

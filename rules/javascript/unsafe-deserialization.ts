@@ -83,16 +83,30 @@ function checkYaml(call: SyntaxNode, callee: SyntaxNode, args: SyntaxNode[], sou
     });
     return;
   }
-  if (!source || schema) return;
+  if (schema) return;
+  // The project's locked js-yaml decides when known: 4 made load() safe, 3 runs !!js/function from any document.
+  const major = jsYamlMajor(context);
+  if (major !== undefined && major >= 4) return;
+  const parameter = !source && major === undefined ? context.taint.sourceOf(args[0], hazard, { parameters: true }) : undefined;
+  // A file the user points at (a CLI's --config) is theirs: without a known version it stays quiet, as js-yaml 4 is safe.
+  if (!source && major === undefined && !parameter) return;
+  const from = source ?? (parameter ? `${parameter.label.replace(/^parameter /, "the caller's ")}` : 'The document');
   const property = callee.type === 'member_expression' ? callee.childForFieldName('property') : undefined;
   context.report({
     node: call,
-    message: `${source} reaches js-yaml's ${method}(), which in js-yaml 3 builds functions from !!js/function tags and so runs code from the document; use safeLoad (js-yaml 3) or upgrade to js-yaml 4, where load() is safe.`,
-    confidence: 'medium',
+    message: `${from} reaches js-yaml's ${method}(), which in js-yaml 3 builds functions from !!js/function tags and so runs code from the document; use safeLoad (js-yaml 3) or upgrade to js-yaml 4, where load() is safe.`,
+    confidence: source || major !== undefined ? 'medium' : 'low',
     ...(property && method === 'load'
       ? { fix: { title: 'Use safeLoad (js-yaml 3 only: rejects !!js/* tags; js-yaml 4 removed safeLoad)', edits: [{ range: context.rangeOf(property), newText: 'safeLoad' }], preservesBehaviour: false } }
       : {}),
   });
+}
+
+/** The major version of js-yaml the project locks or pins, when its manifests say. */
+function jsYamlMajor(context: RuleContext): number | undefined {
+  const version = context.file.project?.versionOf?.('js-yaml');
+  const major = version ? /^\D*(\d+)/.exec(version)?.[1] : undefined;
+  return major === undefined ? undefined : Number(major);
 }
 
 function evaluatesFunctions(options: SyntaxNode | undefined): boolean {

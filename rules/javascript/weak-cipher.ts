@@ -2,6 +2,7 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, findBinding, literalText, unwrap } from './lib/constant-strings';
+import { localDefinitionOf } from './lib/local-definitions';
 import { enclosingFunction, enclosingNames } from './lib/surrounding-names';
 import { constantNumber, keyNameOf, propertyOf } from './lib/object-keys';
 
@@ -11,7 +12,7 @@ const weakTlsVersion = /^(SSLv2|SSLv3|TLSv1|TLSv1\.1)$/;
 const weakTlsMethod = /^(SSLv2|SSLv3|TLSv1|TLSv1_1)_(client_|server_)?method$/;
 const weakCipherSuite = /(^|:)\s*(?![!-])[^:]*(RC4|NULL|EXPORT|EXP-|DES-CBC-|DES-CBC3|3DES|MD5|ADH)/;
 
-type IvKind = 'fixed' | 'zero' | 'environment' | 'shared';
+type IvKind = 'fixed' | 'zero' | 'environment' | 'shared' | 'key';
 
 export default defineDetector({
   id: 'weak-cipher',
@@ -45,6 +46,18 @@ export default defineDetector({
         if (name === 'encrypt' || name === 'decrypt') {
           const family = resolved.match(/^crypto-js\.(DES|TripleDES|RC4|RC4Drop)\./)?.[1] ?? callee.text.match(/^CryptoJS\.(DES|TripleDES|RC4|RC4Drop)\./)?.[1];
           if (family) report(callee, algorithmMessage(family === 'TripleDES' ? '3DES' : family.replace('Drop', '')));
+          return;
+        }
+        // node-forge: `forge.pki.rsa.generateKeyPair({ bits: 1024 })`, `pki.rsa.generateKeyPair(1024, 0x10001)`.
+        if (name === 'generateKeyPair' && /(^|\.)rsa\.generateKeyPair$/.test(callee.text.replace(/\s/g, ''))) {
+          const first = unwrap(args[0]);
+          const size = first?.type === 'object' ? propertyOf(first, 'bits') : first;
+          const bits = constantNumber(size);
+          if (size && bits !== undefined && bits < 2048) {
+            const literal = unwrap(size)?.type === 'number' ? unwrap(size) : undefined;
+            report(size.parent?.type === 'pair' ? size.parent : size, `A ${bits}-bit RSA key can be factored or forged with public research budgets; use at least 2048 bits (3072 for keys that must last beyond 2030).`,
+              literal ? replaceFix(literal, '2048', 'Use 2048-bit keys (new keys only; key generation and signing get slower)', context) : undefined);
+          }
           return;
         }
         if (/^crypto\.generateKeyPair(Sync)?$/.test(resolved)) {
@@ -119,15 +132,15 @@ export default defineDetector({
 });
 
 function checkCipheriv(call: SyntaxNode, args: SyntaxNode[], path: string, report: (node: SyntaxNode, message: string, fix?: Fix) => void): void {
-  const [algorithmNode, , iv] = args;
+  const [algorithmNode, keyNode, iv] = args;
   const algorithm = constantString(algorithmNode);
   if (algorithm && (brokenCipher.test(algorithm) || ecbMode.test(algorithm))) {
     if (!isMandatedProtocol(call, path)) report(algorithmNode!, algorithmMessage(algorithm));
     return;
   }
   if (!iv) return;
-  const kind = ivKindOf(iv);
-  if (kind && !usesFreshKey(call)) report(iv, ivMessage(kind, !!algorithm && /gcm|ccm|ocb|chacha20-poly1305/i.test(algorithm)));
+  const kind = ivKindOf(iv) ?? (keyNode && isDerivedFromKey(iv, keyNode) ? 'key' : undefined);
+  if (kind && !usesFreshKey(call)) report(localDefinitionOf(iv) ?? iv, ivMessage(kind, !!algorithm && /gcm|ccm|ocb|chacha20-poly1305/i.test(algorithm)));
 }
 
 /** NTLM, LM and SMB hashing are defined with DES-ECB: the protocol, not the author, chose it. */
@@ -151,10 +164,19 @@ function algorithmMessage(algorithm: string): string {
 }
 
 function ivMessage(kind: IvKind, aead: boolean): string {
-  const what = { fixed: 'a fixed IV', zero: 'an all-zero IV', environment: 'one IV from configuration', shared: 'one IV generated at startup' }[kind];
+  const what = { fixed: 'a fixed IV', zero: 'an all-zero IV', environment: 'one IV from configuration', shared: 'one IV generated at startup', key: 'an IV cut from the key' }[kind];
   return aead
     ? `This encryption reuses ${what} for every message, and repeating a GCM nonce under the same key exposes the authentication key and the plaintexts; generate a random 12-byte IV per message (crypto.randomBytes(12)) and store it with the ciphertext.`
     : `This encryption reuses ${what} for every message, so equal plaintexts give equal ciphertexts and the first block leaks; generate a random IV per message (crypto.randomBytes(16)) and store it with the ciphertext.`;
+}
+
+/** `createCipheriv(alg, key, key.slice(0, 16))`: the IV is part of the key, so it never changes and leaks key bytes. */
+function isDerivedFromKey(iv: SyntaxNode, key: SyntaxNode): boolean {
+  const value = unwrap(iv);
+  const keyText = unwrap(key)?.text.replace(/\s/g, '');
+  if (!value || !keyText || !/^[\w$.]+$/.test(keyText)) return false;
+  const text = value.text.replace(/\s/g, '');
+  return text === keyText || text.startsWith(`${keyText}.slice(`) || text.startsWith(`${keyText}.subarray(`) || text.startsWith(`${keyText}.substr`) || text.startsWith(`Buffer.from(${keyText}).slice(`);
 }
 
 /** Whether an IV expression is the same for every message: a literal, zero-filled, read from the environment, or made once at module level. */

@@ -41,7 +41,7 @@ const scrypt = new Set(['crypto.scrypt', 'crypto.scryptSync']);
 /** Last names of every sink above: a cheap first test before resolving imports. */
 const sinkNames = new Set([
   'createHash', 'createHmac', 'hash', 'hashSync', 'genSalt', 'genSaltSync', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'digest',
-  'SHA256', 'SHA512', 'SHA384', 'SHA224', 'SHA3', 'RIPEMD160', 'HmacSHA256', 'HmacSHA512', 'sha256', 'sha512', 'sha3_256',
+  'SHA256', 'SHA512', 'SHA384', 'SHA224', 'SHA3', 'RIPEMD160', 'HmacSHA256', 'HmacSHA512', 'sha256', 'sha512', 'sha3_256', 'PBKDF2',
 ]);
 const minIterations = 10_000;
 const minCost = 10;
@@ -64,6 +64,7 @@ export default defineDetector({
         const args = callArgumentsOf(node);
         if (bcryptCost.has(resolved)) return checkBcrypt(node, resolved, args, context);
         if (pbkdf2.has(resolved) || scrypt.has(resolved)) return checkKdf(node, resolved, args, context);
+        if (resolved === 'crypto-js.PBKDF2' || resolved === 'crypto-js/pbkdf2') return checkCryptoJsPbkdf2(node, args, context);
         const sink = digestSinks[resolved] ?? (resolved === 'subtle.digest' ? { kind: 'digest' as const, algorithmArg: 0, inputArgs: [1] } : undefined);
         if (!sink) return;
         const algorithmNode = sink.algorithmArg === undefined ? undefined : args[sink.algorithmArg];
@@ -80,6 +81,27 @@ export default defineDetector({
     };
   },
 });
+
+/**
+ * crypto-js `PBKDF2(password, salt, { keySize })`: before crypto-js 4.2 the defaults are one iteration of SHA-1
+ * (CVE-2023-46233), so a missing `iterations` is reported too; an explicit count below the minimum always.
+ */
+function checkCryptoJsPbkdf2(call: SyntaxNode, args: SyntaxNode[], context: RuleContext): void {
+  const options = unwrap(args[2]);
+  if (options && options.type !== 'object') return;
+  const iterationsPair = options?.namedChildren.find((p) => p?.type === 'pair' && nameOf(p.childForFieldName('key')) === 'iterations');
+  const iterations = iterationsPair?.childForFieldName('value') ?? undefined;
+  const count = iterations ? constantNumber(iterations) : undefined;
+  if (iterations && (count === undefined || count >= minIterations)) return;
+  if (options?.namedChildren.some((c) => c?.type === 'spread_element') || context.isTestCode(call)) return;
+  context.report({
+    node: iterationsPair ?? call,
+    confidence: iterations ? 'high' : 'medium',
+    message: iterations
+      ? `PBKDF2 with ${count} iteration${count === 1 ? '' : 's'} is cheap to brute-force; use at least 600,000 iterations with SHA-256 (OWASP), or bcrypt, scrypt or Argon2.`
+      : "crypto-js's PBKDF2 without iterations runs a single iteration of SHA-1 before crypto-js 4.2, cheap to brute-force; pass iterations: 600000 and hasher: CryptoJS.algo.SHA256 (or use bcrypt, scrypt or Argon2).",
+  });
+}
 
 function resolveSink(callee: SyntaxNode, context: RuleContext): string | undefined {
   const resolved = context.resolveCallee(callee);

@@ -74,6 +74,10 @@ const securityPurposeWords = new Set([
   'sid', 'csrf', 'xsrf', 'verification', 'verify', 'reset', 'invite', 'invitation', 'iv', 'challenge', 'auth', 'authentication', 'credential',
   'credentials', 'activation', 'magic', 'recovery', 'jwt', 'cookie', 'signature', 'key', 'keys', 'mfa', '2fa', 'twofa', 'captcha', 'confirmation',
   'unsubscribe', 'cipher', 'encryption', 'crypto', 'bearer', 'oauth', 'state', 'login', 'signin', 'pincode',
+  // A uuid is relied on as unguessable (ids in URLs, keys in stores) unless a harmless word says otherwise (`requestUuid`).
+  'uuid', 'uuidv4', 'guid',
+  // A guessable multipart boundary lets a field value close its part and inject others (form-data, CVE-2025-7783).
+  'boundary',
 ]);
 /** Words that say a random value is for display, timing, sampling or test data: Math.random is the right tool there. */
 const harmlessPurposeWords = new Set([
@@ -84,7 +88,7 @@ const harmlessPurposeWords = new Set([
   'avatar', 'quote', 'tip', 'greeting', 'game', 'score', 'experiment', 'variant', 'bucket', 'rollout', 'percent', 'percentage', 'ratio', 'seed',
   'latency', 'skew', 'spread', 'star', 'stars', 'confetti', 'emoji', 'gradient', 'temp', 'tmp', 'filename', 'test', 'tests', 'spec', 'stub',
   'dummy', 'lorem', 'chart', 'temperature', 'progress', 'loading', 'skeleton', 'shade', 'tint', 'react', 'balancer', 'replica', 'shard', 'partition',
-  'worker', 'port', 'ms', 'seconds', 'timer', 'frame', 'fps', 'tick', 'sort', 'toast', 'notification', 'boundary', 'multipart',
+  'worker', 'port', 'ms', 'seconds', 'timer', 'frame', 'fps', 'tick', 'sort', 'toast', 'notification',
 ]);
 
 export type Purpose = 'security' | 'harmless' | undefined;
