@@ -53,7 +53,10 @@ export default defineDetector({
         if (!left || !/(DEBUG|\.debug|\[\s*["']DEBUG["']\s*\])$/.test(left.text)) return;
         const right = node.childForFieldName('right');
         if (!right || flagValue(right, context) !== true) return;
-        if (left.type === 'identifier' && debugSettings.has(left.text)) checkSetting(context, node, left.text, right);
+        // `TEMPLATE_DEBUG = DEBUG` follows the switch that is already reported where it is set.
+        if (left.type === 'identifier' && debugSettings.has(left.text)) {
+          if (right.type !== 'identifier' || !debugSettings.has(right.text)) checkSetting(context, node, left.text, right);
+        }
         else if (left.type === 'attribute' && left.childForFieldName('attribute')?.text === 'debug') {
           const object = left.childForFieldName('object');
           if (!object || !isAppObject(object, context)) return;

@@ -124,6 +124,10 @@ function exposure(node: SyntaxNode, variable: string | undefined): string | unde
     const callee = call?.childForFieldName('function');
     const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
     if (name && responseCalls.test(name)) return 'The exception';
+    // Formatted into text: "failed: %s" % e, "failed: %s (%s)" % (path, e), "failed: {}".format(e)
+    const operands = parent?.type === 'tuple' ? parent.parent : parent;
+    if (operands?.type === 'binary_operator' && operands.childForFieldName('operator')?.text === '%' && !operands.childForFieldName('left')?.equals(node)) return 'The exception message';
+    if (name === 'format' && callee?.type === 'attribute' && callee.childForFieldName('object')?.type === 'string') return 'The exception message';
   }
   return undefined;
 }

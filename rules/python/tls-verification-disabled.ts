@@ -47,7 +47,7 @@ export default defineDetector({
   id: 'tls-verification-disabled',
   family: 'python',
   triggers: {
-    text: /verify|check_hostname|CERT_NONE|cert_reqs|_context|missing_host_key|ssl|HTTPSVERIFY|CA_BUNDLE|cert_check|tlsAllow|tlsInsecure/,
+    text: /verify|check_hostname|CERT_NONE|cert_reqs|_context|missing_host_key|ssl|HTTPSVERIFY|CA_BUNDLE|cert_check|tlsAllow|tlsInsecure|disable_warnings/,
     imports: /(?:^|\.)(?:_create_unverified_context|_create_stdlib_context)$/,
   },
   create(rawContext) {
@@ -99,6 +99,10 @@ export default defineDetector({
           const callee = node.childForFieldName('function');
           if (!callee || resolveCallee(callee, context) !== `ssl.${method}`) return;
           report(context, node, `ssl.${method}() makes a context that accepts any certificate, so anyone on the network path can impersonate the server; use ssl.create_default_context() (with cafile= for a private CA).`, replaceCall(context, node, callee));
+        } else if (method === 'disable_warnings') {
+          // Inside a function: reported when the same function turns verification off (module level: checkFile).
+          const scope = enclosingFunction(node);
+          if (scope && uncheckedTls.test(scope.text) && silencesTlsWarning(node, context)) reportSilenced(context, node);
         } else if (method === 'set_missing_host_key_policy') {
           const policy = positionalArguments(node.childForFieldName('arguments'))[0];
           const name = policy?.type === 'call' ? calleeLastName(policy, context) : policy?.type === 'attribute' ? policy.lastChild?.text : policy?.text;
@@ -116,7 +120,33 @@ export default defineDetector({
       },
     };
   },
+  checkFile: checkModuleWarnings,
 });
+
+/** Text showing the module turns certificate checks off somewhere. */
+const uncheckedTls = /\bverify\s*=\s*False\b|CERT_NONE|_create_unverified_context|\.verify\s*=\s*False\b/;
+
+/** urllib3.disable_warnings() or disable_warnings(InsecureRequestWarning): silences the one warning unverified HTTPS gives. */
+function silencesTlsWarning(node: SyntaxNode, context: RuleContext): boolean {
+  const callee = node.childForFieldName('function');
+  const resolved = callee ? resolveCallee(callee, context) ?? callee.text : '';
+  if (!/(^|\.)urllib3\.disable_warnings$|^requests\.packages\.urllib3\.disable_warnings$/.test(resolved)) return false;
+  const args = positionalArguments(node.childForFieldName('arguments'));
+  return args.length === 0 || /InsecureRequestWarning$/.test(args[0].text);
+}
+
+function reportSilenced(context: RuleContext, node: SyntaxNode): void {
+  context.report({ node, confidence: 'medium', message: 'Silencing InsecureRequestWarning hides that requests here skip certificate verification, so anyone on the network path can impersonate the server unnoticed; keep verification on (verify=True or a CA bundle) and let the warning stand.' });
+}
+
+/** Module-level disable_warnings() in a module that turns verification off somewhere (the unit alone cannot tell). */
+function checkModuleWarnings(root: SyntaxNode, context: RuleContext): void {
+  if (!root.text.includes('disable_warnings') || !uncheckedTls.test(root.text)) return;
+  for (const statement of root.namedChildren) {
+    const call = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (call?.type === 'call' && calleeLastName(call, context) === 'disable_warnings' && !context.isTestCode(call) && silencesTlsWarning(call, context)) reportSilenced(context, call);
+  }
+}
 
 function checkAttribute(context: RuleContext, node: SyntaxNode, left: SyntaxNode, right: SyntaxNode): void {
   const attribute = left.childForFieldName('attribute')?.text ?? '';

@@ -22,7 +22,7 @@ export default defineDetector({
   id: 'weak-cipher',
   family: 'python',
   triggers: {
-    text: /Crypto|cryptography|pyDes|OpenSSL|ssl/,
+    text: /Crypto|cryptography|pyDes|OpenSSL|ssl|self\.\w*(?:iv|IV|nonce|vector)\b/,
     imports: /^(?:Crypto|Cryptodome|cryptography|pyDes|ssl|OpenSSL)(?:\.|$)/,
   },
   create(rawContext) {
@@ -63,6 +63,10 @@ export default defineDetector({
       },
       assignment(node: SyntaxNode) {
         const left = node.childForFieldName('left');
+        if (left?.type === 'attribute' && fixedInstanceIv(node, left, context)) {
+          report(context, node, `${left.text} is a fixed IV that every message this class encrypts reuses, so equal plaintexts encrypt alike and their common prefixes show; generate a random IV per message and store it with the ciphertext.`);
+          return;
+        }
         if (left?.type !== 'attribute' || !left.text.endsWith('.minimum_version')) return;
         const right = node.childForFieldName('right');
         const version = right?.type === 'attribute' ? right.childForFieldName('attribute')?.text ?? '' : '';
@@ -149,6 +153,19 @@ function isFixedValue(node: SyntaxNode, key: SyntaxNode | undefined, context: Ru
     return bindings.every((b) => isFixedValue(b.value!, key, context));
   }
   return isConstant(node, context) && node.type !== 'identifier';
+}
+
+/**
+ * `self.iv = b"\\0" * 16` in a class that encrypts with an IV mode: every call of its encrypt method then reuses it (the
+ * cipher call only sees `self.iv`, which a unit-local look cannot resolve).
+ */
+function fixedInstanceIv(node: SyntaxNode, left: SyntaxNode, context: RuleContext): boolean {
+  if (left.childForFieldName('object')?.text !== 'self' || !/^_{0,2}(iv|IV|nonce|init_vector|initialization_vector)$/.test(left.childForFieldName('attribute')?.text ?? '')) return false;
+  const right = node.childForFieldName('right');
+  if (!right || right.type === 'identifier' || !isFixedValue(right, undefined, context)) return false;
+  let owner = node.parent;
+  while (owner && owner.type !== 'class_definition') owner = owner.parent;
+  return !!owner && /MODE_(CBC|CFB|OFB|CTR|GCM)|modes\.(CBC|CFB|OFB|CTR|GCM)/.test(owner.text);
 }
 
 function describe(algorithm: string): string {

@@ -26,12 +26,16 @@ export default defineDetector({
   id: 'weak-hash',
   family: 'python',
   // `candidateNames` as the callee is written (not resolved), and Django's weak PASSWORD_HASHERS entries.
-  triggers: new RegExp(`\\b(?:${[...candidateNames].join('|')})\\b|PasswordHasher`),
+  triggers: {
+    text: new RegExp(`\\b(?:${[...candidateNames].join('|')})\\b|PasswordHasher`),
+    // `from hashlib import md5 as _md5`: the unit spells only the alias.
+    imports: new RegExp(`^(?:_?hashlib|hmac|passlib\\.hash|Crypto\\.Hash|Cryptodome\\.Hash|cryptography\\.hazmat\\.primitives\\.hashes)\\.(?:${[...candidateNames].join('|')})$`),
+  },
   create(context) {
     return {
       call(node: SyntaxNode) {
         const callee = node.childForFieldName('function');
-        if (!callee || !candidateNames.has(lastName(callee))) return;
+        if (!callee || !(candidateNames.has(lastName(callee)) || isAliasOfCandidate(callee, context))) return;
         const args = node.childForFieldName('arguments');
         if (args?.type !== 'argument_list') return;
         const resolved = resolveCallee(callee, context);
@@ -220,6 +224,12 @@ function sha256Reference(node: SyntaxNode, context: RuleContext): string | undef
   if (node.type === 'attribute' && resolveCallee(node, context)?.startsWith('hashlib.')) return `${node.childForFieldName('object')?.text}.sha256`;
   const module = context.bindings.find((b) => b.module === 'hashlib' && b.imported === undefined);
   return module ? `${module.local}.sha256` : undefined;
+}
+
+/** `_md5(...)` after `from hashlib import md5 as _md5`. */
+function isAliasOfCandidate(callee: SyntaxNode, context: RuleContext): boolean {
+  if (callee.type !== 'identifier') return false;
+  return context.bindings.some((b) => b.local === callee.text && b.imported !== undefined && candidateNames.has(b.imported));
 }
 
 function lastName(callee: SyntaxNode): string {
