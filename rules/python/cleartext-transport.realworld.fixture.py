@@ -80,3 +80,15 @@ def metadata():
 
 # ok: cleartext-transport
 XMLNS = "http://www.w3.org/2000/svg"
+
+
+def rpc_client():
+    import xmlrpc.client
+    # expect: cleartext-transport
+    return xmlrpc.client.ServerProxy("http://rpc.partner-billing.com/RPC2")
+
+
+def rpc_client_fixed():
+    import xmlrpc.client
+    # ok: cleartext-transport
+    return xmlrpc.client.ServerProxy("https://rpc.partner-billing.com/RPC2")

@@ -22,3 +22,7 @@ ROOT_URLCONF = "mysite.urls"
 WSGI_APPLICATION = "mysite.wsgi.application"
 # ok: debug-enabled
 DEBUG_TOOLBAR_ENABLED = os.environ.get("DEBUG_TOOLBAR") == "1"
+# expect: debug-enabled
+TEMPLATE_DEBUG = os.getenv("TEMPLATE_DEBUG", "True").lower() == "true"
+# ok: debug-enabled
+SQL_DEBUG = os.getenv("SQL_DEBUG", "False").lower() == "true"

@@ -115,3 +115,24 @@ ENCRYPTION_KEY_FIXED = os.environ["ENCRYPTION_KEY"].encode()
 PASSWORD_RESET_SUBJECT = "Reset your password"
 # ok: hardcoded-secret
 SECRET_NAME = "prod/app/db"
+
+
+def run_bot(bot):
+    # expect: hardcoded-secret
+    bot.run("MTA4NzQ2MjM5ODc2NTQzMjE5OA.GhT5kL.Qw8ErTy2UiOp4AsDf6GhJkL9ZxCvBnM1Qw3Er")
+
+
+def run_bot_fixed(bot):
+    # ok: hardcoded-secret
+    bot.run(os.environ["DISCORD_TOKEN"])
+
+
+def droplets(do_client_class):
+    # expect: hardcoded-secret
+    return do_client_class("dop_v1_4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e2f5a8c1b4d7e0f3a6c9b2e5d8f")
+
+
+def subscribe(mc, email):
+    # expect: hardcoded-secret
+    mc.set_config({"api_key": "4e8b1c9d2f7a3e6b0c5d8f1a4b7e2c9d-us14", "server": "us14"})
+    return mc.lists.add_list_member("abc", {"email_address": email})

@@ -59,3 +59,8 @@ def issue_token(user_id):
 def issue_token_fixed(user_id):
     # ok: hardcoded-session-secret
     return jwt.encode({"sub": user_id}, os.environ["JWT_SECRET"], algorithm="HS256")
+
+
+class ProductionConfig:
+    # expect: hardcoded-session-secret
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-secret-key-change-me")

@@ -102,3 +102,45 @@ def retry_backoff(attempt):
 def temp_name():
     # ok: insecure-random
     return "tmp-" + uuid.uuid4().hex
+
+
+def password_reset_link(user):
+    # expect: insecure-random
+    reset_token = uuid.uuid1().hex
+    return f"https://app.example.com/reset/{user.id}/{reset_token}"
+
+
+def password_reset_link_fixed(user):
+    # ok: insecure-random
+    reset_token = secrets.token_urlsafe(32)
+    return f"https://app.example.com/reset/{user.id}/{reset_token}"
+
+
+def generate_key():
+    # expect: insecure-random
+    return "%032x" % random.getrandbits(128)
+
+
+def request_id():
+    # ok: insecure-random
+    return uuid.uuid1().hex
+
+
+def send_sms_code(phone, sms_client):
+    # expect: insecure-random
+    code = random.randint(100000, 999999)
+    sms_client.send(phone, f"Your code is {code}")
+    return code
+
+
+def send_sms_code_fixed(phone, sms_client):
+    # ok: insecure-random
+    code = secrets.randbelow(900000) + 100000
+    sms_client.send(phone, f"Your code is {code}")
+    return code
+
+
+def pick_color_code():
+    # ok: insecure-random
+    color_code = random.randint(0, 255)
+    return color_code

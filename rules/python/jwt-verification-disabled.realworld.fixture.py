@@ -62,3 +62,13 @@ def expired_ok(token):
 def sign(payload):
     # expect: jwt-verification-disabled
     return jwt.encode(payload, None, algorithm="none")
+
+
+def verify_service_token(token, public_key):
+    # expect: jwt-verification-disabled
+    return jwt.decode(token, public_key, algorithms=["HS256", "RS256"])
+
+
+def verify_service_token_fixed(token, public_key):
+    # ok: jwt-verification-disabled
+    return jwt.decode(token, public_key, algorithms=["RS256"])

@@ -58,3 +58,21 @@ def refresh(resp):
 def db_connect(dsn):
     # ok: sensitive-data-logged
     logger.info("connecting to database")
+
+
+def login_view():
+    # expect: sensitive-data-logged
+    logger.info(f"Login request body: {request.get_json()}")
+    data = request.get_json()
+    return check(data["username"], data["password"])
+
+
+def login_view_fixed():
+    data = request.get_json()
+    # ok: sensitive-data-logged
+    logger.info("Login attempt for %s", data.get("username"))
+    return check(data["username"], data["password"])
+
+
+def check(username, password):
+    return bool(username and password)

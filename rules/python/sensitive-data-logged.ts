@@ -2,6 +2,7 @@
 import { defineDetector, type SyntaxNode } from '../api';
 import { wordsOf } from './lib/name-words';
 import { describeKind, secretName } from './lib/secret-names';
+import { enclosingFunction } from './lib/scope';
 import { calleeLastName } from './lib/sink-calls';
 import { literalText } from './lib/string-literals';
 import { quietInTests } from './lib/test-code';
@@ -41,7 +42,7 @@ export default defineDetector({
         } else return;
         const args = node.childForFieldName('arguments');
         if (!args) return;
-        const found = findSensitive(args);
+        const found = findSensitive(args) ?? findPasswordBody(node, args);
         if (!found) return;
         context.report({
           node,
@@ -121,6 +122,30 @@ function findSensitive(args: SyntaxNode): Sensitive | undefined {
         return;
       default:
         break;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(args);
+  return found;
+}
+
+/** The whole request body of a request that carries a password. */
+const requestBody = /^(request|req|self\.request)\.(json|form|data|POST|body|values|get_json|get_data|text)$/;
+
+/**
+ * The whole request body (`request.get_json()`, `request.form`, `request.POST`) logged by a function that handles a password
+ * (a login, registration or password change): the password is in the body.
+ */
+function findPasswordBody(call: SyntaxNode, args: SyntaxNode): Sensitive | undefined {
+  const fn = enclosingFunction(call);
+  if (!fn || !/password|passwd|\bpwd\b/i.test(fn.text)) return undefined;
+  let found: Sensitive | undefined;
+  const visit = (n: SyntaxNode): void => {
+    if (found) return;
+    const body = n.type === 'attribute' ? n : n.type === 'call' ? n.childForFieldName('function') : n.type === 'await' ? null : undefined;
+    if (body && requestBody.test(body.text) && passesUnchanged(n, args)) {
+      found = { what: 'the request body, which holds the password', label: shorten(n.text), confidence: 'medium' };
+      return;
     }
     for (const c of n.namedChildren) if (c) visit(c);
   };

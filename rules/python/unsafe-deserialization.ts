@@ -103,7 +103,8 @@ function checkYaml(context: RuleContext, node: SyntaxNode, callee: SyntaxNode, a
   const fix: Fix | undefined = loader.type === 'attribute'
     ? { title: safeTitle, edits: [{ range: context.rangeOf(loader.childForFieldName('attribute')!), newText: safeName }], preservesBehaviour: false }
     : undefined;
-  report(context, node, data, `yaml.${method}() with ${loader.text}`, unsafe
+  // Reported at the loader: in a multi-line call that is the line a fix changes.
+  report(context, loader.parent?.type === 'keyword_argument' ? loader.parent : loader, data, `yaml.${method}() with ${loader.text}`, unsafe
     ? `builds any Python object a document names (!!python/object/apply runs functions), so a crafted document runs code; use yaml.SafeLoader (or yaml.safe_load).`
     : `accepts Python-specific tags and has let crafted documents run code in several PyYAML releases; use yaml.SafeLoader (or yaml.safe_load).`,
   unsafe ? undefined : 'medium', fix);

@@ -111,3 +111,8 @@ def decrypt_cfb_fixed(key, blob):
     # ok: weak-cipher
     cipher = AES.new(key, AES.MODE_CFB, iv=iv)
     return cipher.decrypt(body)
+
+
+def legacy_encrypt(key, data):
+    # expect: weak-cipher
+    return AES.new(key).encrypt(pad(data, 16))

@@ -85,9 +85,15 @@ function checkCryptodome(context: RuleContext, node: SyntaxNode, args: SyntaxNod
   }
   const positional = positionalArguments(args);
   const mode = keywordArgument(args, 'mode') ?? positional[1];
-  if (!mode) return;
+  if (!mode) {
+    // PyCrypto's AES.new(key) defaulted to ECB (PyCryptodome refuses it): code written for the old library.
+    if (module === 'AES' && positional.length === 1 && !args.namedChildren.some((a) => a?.type === 'keyword_argument' || a?.type === 'dictionary_splat' || a?.type === 'list_splat')) {
+      report(context, node, 'AES.new(key) without a mode is ECB in PyCrypto, which encrypts equal blocks to equal ciphertext so patterns in the data show through; pass AES.MODE_GCM and keep the nonce with the ciphertext.');
+    }
+    return;
+  }
   if (/MODE_ECB$/.test(mode.text)) {
-    report(context, node, `${module} in ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through and blocks can be swapped; use GCM (or CBC with a random IV plus a MAC).`);
+    report(context, mode, `${module} in ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through and blocks can be swapped; use GCM (or CBC with a random IV plus a MAC).`);
     return;
   }
   if (ivModes.test(mode.text)) {

@@ -127,3 +127,15 @@ def calculate_auth_response(username, realm, password, method, uri, nonce):
     ha2 = hashlib.md5(("%s:%s" % (method, uri)).encode()).hexdigest()
     # expect: weak-hash
     return hashlib.md5(("%s:%s:%s" % (ha1, nonce, ha2)).encode()).hexdigest()
+
+
+def create_account(username, raw_password):
+    from django.contrib.auth.hashers import make_password
+    # expect: weak-hash
+    return {"username": username, "password": make_password(raw_password, None, "unsalted_md5")}
+
+
+def create_account_fixed(username, raw_password):
+    from django.contrib.auth.hashers import make_password
+    # ok: weak-hash
+    return {"username": username, "password": make_password(raw_password)}

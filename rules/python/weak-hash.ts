@@ -18,7 +18,7 @@ const djangoWeakHashers = /^django\.contrib\.auth\.hashers\.(Unsalted)?(MD5|SHA1
 const sha1SafeWrappers = new Set(['OAEP', 'MGF1']);
 
 /** Last names of every call this rule resolves: resolving is costly, and most calls are none of these. */
-const candidateNames = new Set(['md5', 'sha1', 'md4', 'openssl_md5', 'openssl_sha1', 'new', 'HMAC', 'digest', 'MD5', 'SHA1', 'hash', 'encrypt', 'using']);
+const candidateNames = new Set(['make_password', 'md5', 'sha1', 'md4', 'openssl_md5', 'openssl_sha1', 'new', 'HMAC', 'digest', 'MD5', 'SHA1', 'hash', 'encrypt', 'using']);
 
 const migrateTitle = 'Use SHA-256 (changes the digest: stored or compared hashes must be migrated)';
 
@@ -45,6 +45,7 @@ export default defineDetector({
         else if (/^(Crypto|Cryptodome)\.Hash\.\w+\.new$/.test(resolved)) checkCryptodome(node, args, resolved, context);
         else if (resolved.startsWith('cryptography.hazmat.primitives.hashes.')) checkCryptography(node, callee, resolved, context);
         else if (passlibSchemes.test(resolved)) checkPasslib(node, callee, context);
+        else if (resolved === 'django.contrib.auth.hashers.make_password') checkMakePassword(node, args, context);
       },
       string(node: SyntaxNode) {
         if (!node.text.includes('PasswordHasher')) return;
@@ -128,6 +129,18 @@ function checkPasslib(node: SyntaxNode, callee: SyntaxNode, context: RuleContext
     node,
     confidence: 'high',
     message: `passlib's ${scheme} scheme hashes passwords with a fast MD5 or SHA-1 construction that GPUs crack in bulk; use passlib.hash.argon2 or bcrypt.`,
+  });
+}
+
+/** Django's make_password(password, salt, hasher) with one of its MD5/SHA-1 hashers named explicitly. */
+function checkMakePassword(node: SyntaxNode, args: SyntaxNode, context: RuleContext): void {
+  const hasher = keyword(args, 'hasher') ?? positional(args, 2);
+  const name = hasher && literalText(hasher);
+  if (!hasher || !name || !/^(unsalted_)?(md5|sha1)$|^crypt$/.test(name) || context.isTestCode(node)) return;
+  context.report({
+    node: hasher,
+    confidence: 'high',
+    message: `make_password(..., "${name}") stores the password as a fast ${name === 'crypt' ? 'DES crypt(3)' : /md5/.test(name) ? 'MD5' : 'SHA-1'} digest that GPUs crack in bulk; leave out the hasher so Django uses PBKDF2 (or configure Argon2).`,
   });
 }
 
