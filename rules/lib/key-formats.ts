@@ -21,6 +21,7 @@ export const keyFormats: readonly KeyFormat[] = [
   { label: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Slack token', pattern: /\bxox[abeoprs]-[A-Za-z0-9-]{10,}/, confidence: 'high', minEntropy: 3 },
+  { label: 'a Discord webhook URL', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Stripe live secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{16,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Stripe test secret key', pattern: /\b[sr]k_test_[0-9A-Za-z]{16,}/, confidence: 'medium', testKey: true, minEntropy: 3.5 },
@@ -63,7 +64,7 @@ export const keyFormats: readonly KeyFormat[] = [
  * Text every format above contains (a pattern source, to combine with a language's own hints): one cheap test for
  * every prefix, so most strings, and a rule's triggers whole units, cost a single regex.
  */
-export const keyFormatHint = 'AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abeoprs]-|hooks\\.slack|k_live_|k_test_|whsec_|sk-|AIza|GOCSPX-|SG\\.|npm_|pypi-|hf_|:AA|key-|[0-9a-f]{32}-us\\d|sq0|EAA|shp|_v1_|SK[0-9a-f]{32}|[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.|PMAK-|lin_api_|secret_|ntn_|NR(?:AK|II|JS)-|sl\\.|APA91b|dapi|ATATT3|dp\\.|gsk_|r8_';
+export const keyFormatHint = 'AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abeoprs]-|hooks\\.slack|api\\/webhooks|k_live_|k_test_|whsec_|sk-|AIza|GOCSPX-|SG\\.|npm_|pypi-|hf_|:AA|key-|[0-9a-f]{32}-us\\d|sq0|EAA|shp|_v1_|SK[0-9a-f]{32}|[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.|PMAK-|lin_api_|secret_|ntn_|NR(?:AK|II|JS)-|sl\\.|APA91b|dapi|ATATT3|dp\\.|gsk_|r8_';
 
 /** Documentation examples and filler that match a format without being a key. */
 const filler = /example|x{4,}|0{8}|1234567890|abcdefghij|(.)\1{7}|\.\.\.|your|here/i;

@@ -98,3 +98,26 @@ def handle(f):
 
 def build_report():
     return ""
+
+
+@app.route("/import", methods=["POST"])
+def import_csv():
+    try:
+        handle(request.files["csv"])
+    except Exception as exc:
+        # expect: error-details-exposed
+        message = "Import failed: " + str(exc)
+        return jsonify(status="error", message=message), 500
+    return jsonify(status="ok")
+
+
+@app.route("/import2", methods=["POST"])
+def import_csv_fixed():
+    try:
+        handle(request.files["csv"])
+    except Exception as exc:
+        logger.warning("import failed: %s", exc)
+        # ok: error-details-exposed
+        message = "Import failed"
+        return jsonify(status="error", message=message), 500
+    return jsonify(status="ok")

@@ -136,3 +136,29 @@ def subscribe(mc, email):
     # expect: hardcoded-secret
     mc.set_config({"api_key": "4e8b1c9d2f7a3e6b0c5d8f1a4b7e2c9d-us14", "server": "us14"})
     return mc.lists.add_list_member("abc", {"email_address": email})
+
+
+def twitter_api():
+    import tweepy
+    # expect: hardcoded-secret
+    auth = tweepy.OAuthHandler("q8Lm2Xv7Rt4Nb9Wc3Yd6Fg1Hk", "Zp5As3Df7Gh1Jk9Lq2Wx8Ec4Rv6Tb0Yn3Um5Io7Pa1Sd9Fg2Hj")
+    # expect: hardcoded-secret
+    auth.set_access_token("1184729301-Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7Qr9St1Uv3Wx5Yz", "Lq2Wx8Ec4Rv6Tb0Yn3Um5Io7Pa1Sd9Fg2Hj4Kl6Zx8Cv")
+    return tweepy.API(auth)
+
+
+def twitter_api_fixed():
+    import tweepy
+    # ok: hardcoded-secret
+    auth = tweepy.OAuthHandler(os.environ["TWITTER_KEY"], os.environ["TWITTER_SECRET"])
+    return tweepy.API(auth)
+
+
+def directory(server):
+    import ldap3
+    # expect: hardcoded-secret
+    return ldap3.Connection(server, "cn=svc-portal,ou=apps,dc=corp,dc=local", "P0rtal!Bind", auto_bind=True)
+
+
+# expect: hardcoded-secret
+ALERT_HOOK = "https://discord.com/api/webhooks/1087462398765432198/Qw8ErTy2UiOp4AsDf6GhJkL9ZxCvBnM1Qw3ErTy5UiOp7AsDf9GhJkL2ZxCvBnM4Qw6E"

@@ -22,11 +22,14 @@ const credentialArguments: readonly { matches: (resolved: string, method: string
   // DB-API drivers taking (host, user, password, database) positionally.
   { matches: (r) => /^(pymysql|MySQLdb|mysql\.connector|pymssql)\.connect$/.test(r), index: 2, kind: 'password', what: 'the database password' },
   { matches: (r) => r === 'twilio.rest.Client', index: 1, keyword: 'password', kind: 'secret', what: 'the Twilio auth token' },
+  // tweepy.OAuthHandler(consumer_key, consumer_secret), auth.set_access_token(token, token_secret)
+  { matches: (r, m) => /^tweepy\.(auth\.)?OAuth1?(User)?Handler$/.test(r) || m === 'set_access_token', index: 1, kind: 'secret', what: 'the OAuth secret' },
+  { matches: (r) => r === 'ldap3.Connection', index: 2, keyword: 'password', kind: 'password', what: 'the LDAP bind password' },
   // base64.b64encode(b"user:password") for an HTTP Basic Authorization header.
   { matches: (r) => r === 'base64.b64encode' || r === 'base64.standard_b64encode' || r === 'base64.encodebytes', index: 0, kind: 'password', what: 'the Basic auth credentials' },
 ];
 /** Last names of the calls in credentialArguments, checked before the costly callee resolution. */
-const credentialCallNames = /^(connect|Client|b64encode|standard_b64encode|encodebytes|encode|decode|new|digest|HMAC|Fernet|\w*(Serializer|Signer)|login|simple_bind_s|simple_bind|bind_s|HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|set_password|create_user|create_superuser)$/;
+const credentialCallNames = /^(OAuthHandler|OAuth1UserHandler|set_access_token|Connection|connect|Client|b64encode|standard_b64encode|encodebytes|encode|decode|new|digest|HMAC|Fernet|\w*(Serializer|Signer)|login|simple_bind_s|simple_bind|bind_s|HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|set_password|create_user|create_superuser)$/;
 /** Lookups whose second argument is a fallback: os.getenv("X", default), os.environ.get, decouple's config, django-environ's env. */
 const fallbackLookups = new Set(['getenv', 'get', 'setdefault', 'config', 'env', 'str']);
 /** Wrappers that hold a literal without changing it: pydantic's SecretStr("..."). */
@@ -39,7 +42,7 @@ export default defineDetector({
   id: 'hardcoded-secret',
   family: 'python',
   // A key or connection password in some string, a credential name, or a call in `credentialCallNames` (written, not resolved).
-  triggers: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:connect|Client|b64encode|standard_b64encode|encodebytes|add_argument|add_option|option|encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
+  triggers: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:OAuthHandler|OAuth1UserHandler|set_access_token|Connection|connect|Client|b64encode|standard_b64encode|encodebytes|add_argument|add_option|option|encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
   create(rawContext): Visitors {
     if (skippedPaths.test(rawContext.file.path)) return {};
     // One id per line: a hard-coded session secret is hardcoded-session-secret's, with its more specific message and fix.

@@ -29,3 +29,24 @@ def delete_account(request):
 @permission_required("accounts.delete_user")
 def delete_any_account(request):
     return JsonResponse({"ok": True})
+
+
+from rest_framework import generics, viewsets  # noqa: E402
+from rest_framework.permissions import AllowAny, IsAuthenticated  # noqa: E402
+
+
+class DocumentViewSet(viewsets.ModelViewSet):
+    serializer_class = None
+    # expect: missing-authorization
+    permission_classes = [AllowAny]
+
+
+class DocumentViewSetFixed(viewsets.ModelViewSet):
+    serializer_class = None
+    # ok: missing-authorization
+    permission_classes = [IsAuthenticated]
+
+
+class SignupView(generics.CreateAPIView):
+    # ok: missing-authorization
+    permission_classes = [AllowAny]

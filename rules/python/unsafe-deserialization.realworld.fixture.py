@@ -1,4 +1,7 @@
 """Deserialization of untrusted data in real libraries, CLIs and apps, each followed by its fix."""
+import base64
+import hashlib
+import hmac
 import json
 import marshal
 import pickle
@@ -132,3 +135,25 @@ def dump_state(state, path):
     with open(path, "wb") as fh:
         # ok: unsafe-deserialization
         pickle.dump(state, fh)
+
+
+def load_signed_cache(blob, key):
+    signature, payload = blob[:32], blob[32:]
+    if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
+        raise ValueError("cache entry was tampered with")
+    # ok: unsafe-deserialization
+    return pickle.loads(payload)
+
+
+@app.route("/prefs", methods=["POST"])
+def load_prefs():
+    # expect: unsafe-deserialization
+    prefs = pickle.loads(base64.b64decode(request.cookies.get("prefs", "")))
+    return str(prefs)
+
+
+@app.route("/prefs2", methods=["POST"])
+def load_prefs_fixed():
+    # ok: unsafe-deserialization
+    prefs = json.loads(base64.b64decode(request.cookies.get("prefs", "")))
+    return str(prefs)

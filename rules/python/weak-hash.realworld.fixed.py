@@ -2,6 +2,7 @@
 import hashlib
 import hmac
 import binascii
+import sys
 from hashlib import md5 as _md5
 
 from Crypto.Hash import SHA as CryptoSHA
@@ -139,3 +140,11 @@ def create_account_fixed(username, raw_password):
     from django.contrib.auth.hashers import make_password
     # ok: weak-hash
     return {"username": username, "password": make_password(raw_password)}
+
+
+FIPS_SAFE = {"usedforsecurity": False} if sys.version_info >= (3, 9) else {}
+
+
+def asset_digest(content):
+    # ok: weak-hash
+    return hashlib.md5(content, **({"usedforsecurity": False} if sys.version_info >= (3, 9) else {})).hexdigest()

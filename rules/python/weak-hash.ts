@@ -187,7 +187,9 @@ function swap(context: RuleContext, node: SyntaxNode, newText: string, title: st
 
 /** `usedforsecurity=False` (Python 3.9+) declares a non-security digest. */
 function notForSecurity(args: SyntaxNode): boolean {
-  return keyword(args, 'usedforsecurity')?.type === 'false';
+  // Also the pre-3.9 compatible spelling: md5(data, **({"usedforsecurity": False} if PY39 else {})), **_NOT_FOR_SECURITY.
+  return keyword(args, 'usedforsecurity')?.type === 'false'
+    || args.namedChildren.some((a) => a?.type === 'dictionary_splat' && /usedforsecurity|not_?for_?security|FIPS/i.test(a.text));
 }
 
 function positional(args: SyntaxNode, index: number): SyntaxNode | undefined {

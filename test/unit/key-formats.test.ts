@@ -27,6 +27,7 @@ const samples: Record<string, string> = {
   'a GitHub fine-grained token': `github_pat_${r(60)}`,
   'a GitLab token': `glpat-${r(20)}`,
   'a Slack token': `xoxb-${r(12, '0123456789')}-${r(24)}`,
+  'a Discord webhook URL': `https://discord.com/api/webhooks/${r(18, '0123456789', 27)}/${r(68, alnum, 28)}`,
   'a Slack webhook URL': `https://hooks.slack.com/services/T${r(9, upper)}/B${r(9, upper, 3)}/${r(24)}`,
   'a Stripe live secret key': `sk_live_${r(24)}`,
   'a Stripe test secret key': `sk_test_${r(24)}`,
