@@ -91,3 +91,26 @@ def pool(host):
 def fetch_with_ca(url, ca_bundle):
     # ok: tls-verification-disabled
     return requests.get(url, verify=ca_bundle)
+
+
+def fetch_status(host):
+    # expect: tls-verification-disabled
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS)
+    conn = http.client.HTTPSConnection(host, context=ctx)
+    conn.request("GET", "/status")
+    return conn.getresponse().read()
+
+
+def fetch_status_fixed(host):
+    # ok: tls-verification-disabled
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    conn = http.client.HTTPSConnection(host, context=ctx)
+    conn.request("GET", "/status")
+    return conn.getresponse().read()
+
+
+def serve(sock, certfile):
+    # ok: tls-verification-disabled
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS)
+    ctx.load_cert_chain(certfile)
+    return ctx.wrap_socket(sock, server_side=True)

@@ -48,7 +48,7 @@ export default defineDetector({
   family: 'python',
   triggers: {
     text: /verify|check_hostname|CERT_NONE|cert_reqs|_context|missing_host_key|ssl|HTTPSVERIFY|CA_BUNDLE|cert_check|tlsAllow|tlsInsecure|disable_warnings/,
-    imports: /(?:^|\.)(?:_create_unverified_context|_create_stdlib_context)$/,
+    imports: /(?:^|\.)(?:_create_unverified_context|_create_stdlib_context|SSLContext|wrap_socket)$/,
   },
   create(rawContext) {
     const context = quietInTests(rawContext);
@@ -99,6 +99,8 @@ export default defineDetector({
           const callee = node.childForFieldName('function');
           if (!callee || resolveCallee(callee, context) !== `ssl.${method}`) return;
           report(context, node, `ssl.${method}() makes a context that accepts any certificate, so anyone on the network path can impersonate the server; use ssl.create_default_context() (with cafile= for a private CA).`, replaceCall(context, node, callee));
+        } else if (method === 'SSLContext' || method === 'wrap_socket') {
+          checkUnverifiedDefault(context, node, method);
         } else if (method === 'disable_warnings') {
           // Inside a function: reported when the same function turns verification off (module level: checkFile).
           const scope = enclosingFunction(node);
@@ -123,6 +125,34 @@ export default defineDetector({
   checkFile: checkModuleWarnings,
 });
 
+/** Protocols whose SSLContext starts with CERT_NONE and no hostname check (PROTOCOL_TLS_CLIENT is the verifying one). */
+const unverifiedProtocols = /(^|\.)PROTOCOL_(TLS|SSLv23|TLSv1|TLSv1_1|TLSv1_2)$/;
+/** The function connects out with the context: a client, where the missing verification matters. */
+const clientUse = /server_hostname\s*=|urlopen\s*\(|HTTPSConnection\s*\(|create_connection\s*\(|\.connect\s*\(\s*\(/;
+/** The function turns verification on, or builds a server context. */
+const verifiedOrServer = /CERT_REQUIRED|check_hostname\s*=\s*True|server_side\s*=\s*True|load_cert_chain\s*\(|PROTOCOL_TLS_SERVER|Purpose\.CLIENT_AUTH/;
+
+/**
+ * `ssl.SSLContext(ssl.PROTOCOL_TLS)` (or SSLv23, or no protocol) and `ssl.wrap_socket(sock)` verify nothing unless
+ * told to: in a function that connects out with them and never turns verification on, any certificate is accepted.
+ */
+function checkUnverifiedDefault(context: RuleContext, node: SyntaxNode, method: string): void {
+  const callee = node.childForFieldName('function');
+  if (!callee || resolveCallee(callee, context) !== `ssl.${method}`) return;
+  const args = node.childForFieldName('arguments');
+  if (method === 'SSLContext') {
+    const protocol = keywordArgument(args, 'protocol') ?? positionalArguments(args)[0];
+    if (protocol && !unverifiedProtocols.test(protocol.text)) return;
+  } else if (keywordArgument(args, 'cert_reqs') || keywordArgument(args, 'server_side')) return;
+  const scope = enclosingFunction(node);
+  if (!scope || !clientUse.test(scope.text) || verifiedOrServer.test(scope.text)) return;
+  context.report({
+    node,
+    confidence: 'medium',
+    message: `ssl.${method}(${method === 'SSLContext' ? node.childForFieldName('arguments')?.text.slice(1, -1) ?? '' : '…'}) starts with verify_mode CERT_NONE and no hostname check, and this function connects with it without turning verification on, so any certificate is accepted; use ssl.create_default_context() (or PROTOCOL_TLS_CLIENT).`,
+  });
+}
+
 /** Text showing the module turns certificate checks off somewhere. */
 const uncheckedTls = /\bverify\s*=\s*False\b|CERT_NONE|_create_unverified_context|\.verify\s*=\s*False\b/;
 
@@ -141,11 +171,12 @@ function reportSilenced(context: RuleContext, node: SyntaxNode): void {
 
 /** Module-level disable_warnings() in a module that turns verification off somewhere (the unit alone cannot tell). */
 function checkModuleWarnings(root: SyntaxNode, context: RuleContext): void {
-  if (!root.text.includes('disable_warnings') || !uncheckedTls.test(root.text)) return;
-  for (const statement of root.namedChildren) {
-    const call = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
-    if (call?.type === 'call' && calleeLastName(call, context) === 'disable_warnings' && !context.isTestCode(call) && silencesTlsWarning(call, context)) reportSilenced(context, call);
-  }
+  // Top-level statements only (cheap, uncached); the whole text is read only when one silences the warning.
+  const calls = root.namedChildren
+    .map((statement) => (statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined))
+    .filter((call): call is SyntaxNode => call?.type === 'call' && /disable_warnings\s*\(/.test(call.text) && calleeLastName(call, context) === 'disable_warnings');
+  if (calls.length === 0 || !uncheckedTls.test(root.text)) return;
+  for (const call of calls) if (!context.isTestCode(call) && silencesTlsWarning(call, context)) reportSilenced(context, call);
 }
 
 function checkAttribute(context: RuleContext, node: SyntaxNode, left: SyntaxNode, right: SyntaxNode): void {
