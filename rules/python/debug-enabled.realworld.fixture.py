@@ -25,3 +25,13 @@ def main_fixed():
 if __name__ == "__main__":
     # expect: debug-enabled
     app.run(debug=True)
+
+
+def serve_positional():
+    # expect: debug-enabled
+    app.run("0.0.0.0", 8080, True)
+
+
+def serve_positional_fixed():
+    # ok: debug-enabled
+    app.run("0.0.0.0", 8080, False)

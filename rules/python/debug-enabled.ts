@@ -23,7 +23,8 @@ const pageRisk = 'stack traces, settings and source in error pages to anyone who
 export default defineDetector({
   id: 'debug-enabled',
   family: 'python',
-  triggers: /DEBUG\s*=|debug\s*=|["']DEBUG["']|debug\(|evalex|use_debugger/,
+  // `\.run\(…, True\)`: Flask's run(host, port, debug) with the flag given positionally.
+  triggers: /DEBUG\s*=|debug\s*=|["']DEBUG["']|debug\(|evalex|use_debugger|\.run\([^()]*,\s*True\s*\)/,
   create(rawContext): Visitors {
     const context = quietInTests(rawContext);
     if (isDevelopmentPath(context.file.path)) return {};
@@ -74,7 +75,11 @@ export default defineDetector({
 
 /** `app.run(debug=True)`, `socketio.run(app, debug=True)`, Dash's `run_server(debug=True)`. */
 function checkRun(context: RuleContext, node: SyntaxNode, args: SyntaxNode): void {
-  const value = keywordArgument(args, 'debug');
+  // Flask's run(host, port, debug): the third positional argument of app.run("0.0.0.0", 5000, True).
+  const positional = positionalArguments(args);
+  const object = node.childForFieldName('function')?.childForFieldName('object');
+  const flaskRun = positional.length === 3 && positional[2].type === 'true' && !!object && isAppObject(object, context);
+  const value = keywordArgument(args, 'debug') ?? (flaskRun ? positional[2] : undefined);
   if (!value || flagValue(value, context) !== true || !importsWebFramework(context)) return;
   const host = literalText(keywordArgument(args, 'host') ?? positionalArguments(args)[0]);
   const exposed = host === '0.0.0.0' || host === '::';

@@ -76,3 +76,18 @@ def login_view_fixed():
 
 def check(username, password):
     return bool(username and password)
+
+
+def basic_login(user, pw):
+    # expect: sensitive-data-logged
+    logger.info("login attempt user=%s password=%s", user, pw)
+
+
+def basic_login_fixed(user, pw):
+    # ok: sensitive-data-logged
+    logger.info("login attempt user=%s password=%s", user, "*" * len(pw))
+
+
+def token_stats(count):
+    # ok: sensitive-data-logged
+    logger.info("token: %s issued today", count)

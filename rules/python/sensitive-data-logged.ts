@@ -42,7 +42,7 @@ export default defineDetector({
         } else return;
         const args = node.childForFieldName('arguments');
         if (!args) return;
-        const found = findSensitive(args) ?? findPasswordBody(node, args);
+        const found = findSensitive(args) ?? findPasswordBody(node, args) ?? findLabelledValue(args);
         if (!found) return;
         context.report({
           node,
@@ -127,6 +127,34 @@ function findSensitive(args: SyntaxNode): Sensitive | undefined {
   };
   visit(args);
   return found;
+}
+
+const describingValueWords = new Set(['count', 'num', 'n', 'len', 'length', 'id', 'ids', 'name', 'names', 'user', 'username', 'email', 'type', 'kind', 'status', 'expires', 'expiry', 'ttl', 'exp', 'size', 'age', 'scope', 'scopes', 'url', 'path', 'file', 'filename', 'prefix', 'suffix', 'hint', 'mask', 'masked', 'hash', 'digest', 'fingerprint', 'index', 'idx', 'total', 'remaining', 'error', 'err', 'e', 'exc', 'reason', 'msg', 'message', 'result', 'code']);
+
+/** A message that labels a placeholder as a credential: `"user=%s password=%s"`, `"token: {}"`. */
+const labelledPlaceholder = /\b(password|passwd|pwd|passphrase|secret|api[_ -]?key|access[_ -]?token|auth[_ -]?token|token)\s*[=:]\s*['"]?(%[sr]|\{\})/i;
+
+/**
+ * `log.info("login user=%s password=%s", user, pw)`: the message says what the argument is even when its name (pw, p,
+ * value) does not. The placeholder's position picks the argument, which must reach the message unchanged.
+ */
+function findLabelledValue(args: SyntaxNode): Sensitive | undefined {
+  const items = args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment' && a.type !== 'keyword_argument');
+  const format = items[0];
+  if (format?.type !== 'string' || items.length < 2) return undefined;
+  const text = literalText(format) ?? '';
+  const label = labelledPlaceholder.exec(text);
+  if (!label) return undefined;
+  // Which placeholder: count the ones before the labelled one.
+  const before = text.slice(0, label.index + label[0].length - label[2].length);
+  const index = (before.match(/%[sdrfi]|\{\}/g) ?? []).length;
+  const value = items[1 + index];
+  if (!value || !/^(identifier|attribute|subscript)$/.test(value.type) || !passesUnchanged(value, args)) return undefined;
+  // "token: %s" with a count, an id or a name: the label speaks of the credential, the value is about it.
+  const last = wordsOf(value.type === 'attribute' ? value.childForFieldName('attribute')?.text ?? '' : value.text).pop() ?? '';
+  if (describingValueWords.has(last)) return undefined;
+  const what = /token/i.test(label[1]) ? 'a token' : /secret/i.test(label[1]) ? 'a secret' : /key/i.test(label[1]) ? 'an API key' : 'a password';
+  return { what, label: shorten(value.text), confidence: 'medium' };
 }
 
 /** The whole request body of a request that carries a password. */
