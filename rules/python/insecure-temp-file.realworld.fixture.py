@@ -70,3 +70,12 @@ def scratch_dir():
     # ok: insecure-temp-file
     with tempfile.TemporaryDirectory() as tmp:
         return os.listdir(tmp)
+
+
+def write_report(rows):
+    tmpdir = tempfile.gettempdir()
+    # The shared directory reaches the path through a local name: not followed yet.
+    # todo-expect: insecure-temp-file
+    path = os.path.join(tmpdir, "report.csv")
+    with open(path, "w") as fh:
+        fh.writelines(rows)

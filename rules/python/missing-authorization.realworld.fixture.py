@@ -34,3 +34,20 @@ def disable_user(uid):
 @bp.route("/health")
 def health():
     return "ok"
+
+
+@bp.route("/users/<int:uid>/promote", methods=["POST"])
+@login_required
+def promote_user(uid):
+    if not current_user.is_admin:
+        return jsonify({"error": "forbidden"}), 403
+    return jsonify({"promoted": uid})
+
+
+# Signed in, but without the admin check its sibling makes: not caught yet (the rule compares
+# declared guards, not the checks inside bodies of views that already authenticate).
+# todo-expect: missing-authorization
+@bp.route("/users/<int:uid>/ban", methods=["POST"])
+@login_required
+def ban_user(uid):
+    return jsonify({"banned": uid})

@@ -114,3 +114,19 @@ def serve(sock, certfile):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS)
     ctx.load_cert_chain(certfile)
     return ctx.wrap_socket(sock, server_side=True)
+
+
+class ReportingClient:
+    # expect: tls-verification-disabled
+    def __init__(self, base_url, verify_ssl=False):
+        self.base_url = base_url
+        self.session = requests.Session()
+        self.session.verify = verify_ssl
+
+
+class ReportingClientFixed:
+    # ok: tls-verification-disabled
+    def __init__(self, base_url, verify_ssl=True):
+        self.base_url = base_url
+        self.session = requests.Session()
+        self.session.verify = verify_ssl

@@ -85,6 +85,8 @@ export default defineDetector({
         report(context, node, `${calleeText}(${name}=${value.text}) turns off certificate checks, so anyone on the network path can impersonate the server and read or change the traffic; keep verification on and pass your CA bundle if the server uses a private CA.`,
           flagFix(context, value, offWhenTrue.has(name) ? 'False' : 'True', verifyTitle));
       },
+      default_parameter: (node) => checkDefaultOff(context, node, usesHttpClient),
+      typed_default_parameter: (node) => checkDefaultOff(context, node, usesHttpClient),
       assignment(node: SyntaxNode) {
         const left = node.childForFieldName('left');
         if (!left || !/(verify|verify_ssl|check_hostname|verify_mode|_create_default_https_context|\])$/.test(left.text)) return;
@@ -124,6 +126,25 @@ export default defineDetector({
   },
   checkFile: checkModuleWarnings,
 });
+
+/**
+ * `def __init__(self, url, verify_ssl=False)` whose body hands the parameter to an HTTP client's verify switch: every
+ * caller that does not think of it gets unverified TLS.
+ */
+function checkDefaultOff(context: RuleContext, node: SyntaxNode, usesHttpClient: boolean): void {
+  const name = node.childForFieldName('name')?.text ?? '';
+  if (!usesHttpClient || !offWhenFalse.has(name) || node.childForFieldName('value')?.type !== 'false') return;
+  const fn = node.parent?.parent;
+  const body = fn?.type === 'function_definition' ? fn.childForFieldName('body')?.text ?? '' : '';
+  const handed = new RegExp(`\\b(verify|verify_ssl|ssl|verify_certs|ssl_verify)\\s*=\\s*(self\\.)?${name}\\b|\\.verify\\s*=\\s*${name}\\b`);
+  if (!handed.test(body)) return;
+  context.report({
+    node,
+    confidence: 'medium',
+    message: `${name}=False makes unverified TLS the default for every caller that does not pass it, so anyone on the network path can impersonate the server; default to True and let callers opt out explicitly.`,
+    fix: { title: 'Verify certificates by default (callers relying on the old default must pass False explicitly)', edits: [{ range: context.rangeOf(node.childForFieldName('value')!), newText: 'True' }], preservesBehaviour: false },
+  });
+}
 
 /** Protocols whose SSLContext starts with CERT_NONE and no hostname check (PROTOCOL_TLS_CLIENT is the verifying one). */
 const unverifiedProtocols = /(^|\.)PROTOCOL_(TLS|SSLv23|TLSv1|TLSv1_1|TLSv1_2)$/;
