@@ -42,7 +42,11 @@ export default defineDetector({
   id: 'hardcoded-secret',
   family: 'python',
   // A key or connection password in some string, a credential name, or a call in `credentialCallNames` (written, not resolved).
-  triggers: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:OAuthHandler|OAuth1UserHandler|set_access_token|Connection|connect|Client|b64encode|standard_b64encode|encodebytes|add_argument|add_option|option|encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
+  triggers: {
+    // The DB-API, Twilio, tweepy and ldap3 calls are named by their module in the unit, or by a name imported from it.
+    text: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:pymysql|MySQLdb|mysql|pymssql|twilio|tweepy|ldap3|OAuthHandler|OAuth1UserHandler|set_access_token|b64encode|standard_b64encode|encodebytes|add_argument|add_option|option|encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
+    imports: /^(?:pymysql|MySQLdb|mysql\.connector|pymssql|twilio\.rest|tweepy|ldap3|base64)(?:\.|$)/,
+  },
   create(rawContext): Visitors {
     if (skippedPaths.test(rawContext.file.path)) return {};
     // One id per line: a hard-coded session secret is hardcoded-session-secret's, with its more specific message and fix.
