@@ -44,3 +44,13 @@ def transfer():
 class Config:
     # expect: csrf-disabled
     WTF_CSRF_ENABLED = False
+
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    # expect: csrf-disabled
+    # "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
