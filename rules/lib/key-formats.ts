@@ -21,6 +21,7 @@ export const keyFormats: readonly KeyFormat[] = [
   { label: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Slack token', pattern: /\bxox[abeoprs]-[A-Za-z0-9-]{10,}/, confidence: 'high', minEntropy: 3 },
+  { label: 'a Discord webhook URL', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Stripe live secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{16,}/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Stripe test secret key', pattern: /\b[sr]k_test_[0-9A-Za-z]{16,}/, confidence: 'medium', testKey: true, minEntropy: 3.5 },
@@ -39,13 +40,31 @@ export const keyFormats: readonly KeyFormat[] = [
   { label: 'a Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{30,}\b/, confidence: 'high', minEntropy: 3.5 },
   { label: 'a Telegram bot token', pattern: /\b\d{8,10}:AA[0-9A-Za-z_-]{33}\b/, confidence: 'high', minEntropy: 3 },
   { label: 'a Mailgun API key', pattern: /\bkey-[0-9a-f]{32}\b/, confidence: 'high', minEntropy: 3 },
+  { label: 'a Mailchimp API key', pattern: /\b[0-9a-f]{32}-us\d{1,2}\b/, confidence: 'high', minEntropy: 3 },
+  { label: 'a Square access token', pattern: /\b(?:sq0atp|sq0csp|EAAA)[0-9A-Za-z_-]{22,60}\b/, confidence: 'high', minEntropy: 3.5, accept: (m) => !m.startsWith('EAAA') || m.length >= 60 },
+  { label: 'a Shopify access token', pattern: /\bshp(?:at|ca|pa|ss)_[0-9a-fA-F]{32}\b/, confidence: 'high', minEntropy: 3 },
+  { label: 'a DigitalOcean token', pattern: /\bdo[opr]_v1_[0-9a-f]{64}\b/, confidence: 'high', minEntropy: 3 },
+  { label: 'a Twilio API key', pattern: /\bSK[0-9a-f]{32}\b/, confidence: 'medium', minEntropy: 3 },
+  { label: 'a Discord bot token', pattern: /\b[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}\b/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Postman API key', pattern: /\bPMAK-[0-9a-f]{24}-[0-9a-f]{34}\b/, confidence: 'high', minEntropy: 3 },
+  { label: 'a Linear API key', pattern: /\blin_api_[A-Za-z0-9]{40}\b/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Notion integration token', pattern: /\b(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{46})\b/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a New Relic key', pattern: /\bNR(?:AK|II|JS)-[A-Za-z0-9]{27}\b/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Facebook access token', pattern: /\bEAA(?:B|C|G)[0-9A-Za-z]{60,}/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Dropbox access token', pattern: /\bsl\.[A-Za-z0-9_-]{130,}/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Firebase Cloud Messaging server key', pattern: /\bAAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{100,}/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Databricks token', pattern: /\bdapi[0-9a-f]{32}(?:-\d)?\b/, confidence: 'high', minEntropy: 3 },
+  { label: 'an Atlassian API token', pattern: /\bATATT3[A-Za-z0-9_=-]{180,}/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Doppler token', pattern: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Groq API key', pattern: /\bgsk_[A-Za-z0-9]{48,}\b/, confidence: 'high', minEntropy: 3.5 },
+  { label: 'a Replicate API token', pattern: /\br8_[A-Za-z0-9]{37}\b/, confidence: 'high', minEntropy: 3.5 },
 ];
 
 /**
  * Text every format above contains (a pattern source, to combine with a language's own hints): one cheap test for
  * every prefix, so most strings, and a rule's triggers whole units, cost a single regex.
  */
-export const keyFormatHint = 'AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abeoprs]-|hooks\\.slack|k_live_|k_test_|whsec_|sk-|AIza|GOCSPX-|SG\\.|npm_|pypi-|hf_|:AA|key-';
+export const keyFormatHint = 'AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abeoprs]-|hooks\\.slack|api\\/webhooks|k_live_|k_test_|whsec_|sk-|AIza|GOCSPX-|SG\\.|npm_|pypi-|hf_|:AA|key-|[0-9a-f]{32}-us\\d|sq0|EAA|shp|_v1_|SK[0-9a-f]{32}|[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.|PMAK-|lin_api_|secret_|ntn_|NR(?:AK|II|JS)-|sl\\.|APA91b|dapi|ATATT3|dp\\.|gsk_|r8_';
 
 /** Documentation examples and filler that match a format without being a key. */
 const filler = /example|x{4,}|0{8}|1234567890|abcdefghij|(.)\1{7}|\.\.\.|your|here/i;

@@ -10,8 +10,8 @@ import { quietInTests } from './lib/test-code';
 
 const cleartextUrl = /^(http|ws|ftp):\/\/(\[[^\]]+\]|[^/:?#\s]+)/i;
 /** Client calls whose first (or `url`) argument is where the request goes. */
-const urlMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'urlopen', 'Request', 'urlretrieve', 'ws_connect', 'create_connection', 'connect', 'WebSocketApp']);
-const httpClients = /^(requests|httpx|urllib|urllib2|urllib3|aiohttp|websocket|websockets|http\.client)(\.|$)/;
+const urlMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'urlopen', 'Request', 'urlretrieve', 'ws_connect', 'create_connection', 'connect', 'WebSocketApp', 'ServerProxy', 'Server']);
+const httpClients = /^(requests|httpx|urllib|urllib2|urllib3|aiohttp|websocket|websockets|http\.client|xmlrpc\.client|xmlrpclib)(\.|$)/;
 const plainProtocols = new Set(['FTP', 'Telnet', 'SMTP', 'IMAP4', 'POP3']);
 /** Keyword arguments that name where a client connects. */
 const urlKeywords = new Set(['url', 'base_url', 'endpoint', 'endpoint_url', 'api_url', 'server_url', 'webhook_url', 'callback_url', 'api_base', 'host_url']);
@@ -25,7 +25,7 @@ export default defineDetector({
   triggers: {
     // A URL written in the unit, a plain protocol client, or a name imported from an HTTP client (for URLs held in constants).
     text: /:\/\/|FTP|Telnet|SMTP|IMAP4|POP3/,
-    imports: /^(?:requests|httpx|urllib|urllib2|urllib3|aiohttp|websocket|websockets|ftplib|telnetlib|smtplib|imaplib|poplib)(?:\.|$)/,
+    imports: /^(?:requests|httpx|urllib|urllib2|urllib3|aiohttp|websocket|websockets|ftplib|telnetlib|smtplib|imaplib|poplib|xmlrpc|xmlrpclib)(?:\.|$)/,
   },
   create(rawContext) {
     const context = quietInTests(rawContext);

@@ -66,7 +66,8 @@ function checkFlaskCors(context: RuleContext, node: SyntaxNode, args: SyntaxNode
     }
   }
   if (!open || !withCredentials) return;
-  context.report({ node, message: `${name}() allows every origin with supports_credentials=True, so flask-cors echoes back whatever Origin asks and ${reflectRisk}; pass origins=[...] with the sites you trust.` });
+  // A multi-line call is reported where it opens the origins (the line its fix changes).
+  context.report({ node: origins && anyOrigin(origins, context) ? origins : node, message: `${name}() allows every origin with supports_credentials=True, so flask-cors echoes back whatever Origin asks and ${reflectRisk}; pass origins=[...] with the sites you trust.` });
 }
 
 /** Starlette's CORSMiddleware echoes the Origin for credentialed requests when allow_origins is ["*"] or the regex matches anything. */
@@ -80,7 +81,7 @@ function checkStarlette(context: RuleContext, node: SyntaxNode, args: SyntaxNode
   const regex = keywordArgument(args, 'allow_origin_regex');
   const open = (origins && anyOrigin(origins, context)) || (regex && anyOriginPattern.test(literalText(regex) ?? ''));
   if (!open) return;
-  context.report({ node, message: `CORSMiddleware allows ${origins && anyOrigin(origins, context) ? 'every origin' : 'any origin through its regex'} with allow_credentials=True, so Starlette echoes the caller's Origin and ${reflectRisk}; list trusted origins in allow_origins.` });
+  context.report({ node: (origins && anyOrigin(origins, context) ? origins : regex) ?? node, message: `CORSMiddleware allows ${origins && anyOrigin(origins, context) ? 'every origin' : 'any origin through its regex'} with allow_credentials=True, so Starlette echoes the caller's Origin and ${reflectRisk}; list trusted origins in allow_origins.` });
 }
 
 /** `response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin")` with credentials allowed and no check in between. */

@@ -118,7 +118,9 @@ function checkMiddleware(context: RuleContext, node: SyntaxNode, list: SyntaxNod
       preservesBehaviour: false,
     };
   }
-  context.report({ node, message: 'MIDDLEWARE has sessions and authentication but no CsrfViewMiddleware, so any website can make a logged-in visitor\'s browser submit forms to every view; add django.middleware.csrf.CsrfViewMiddleware.', ...(fix ? { fix } : {}) });
+  // `# "django.middleware.csrf.CsrfViewMiddleware",`: the line someone commented out is the one to point at.
+  const commented = list.namedChildren.find((e) => e?.type === 'comment' && /CsrfViewMiddleware/.test(e.text));
+  context.report({ node: commented ?? node, message: 'MIDDLEWARE has sessions and authentication but no CsrfViewMiddleware, so any website can make a logged-in visitor\'s browser submit forms to every view; add django.middleware.csrf.CsrfViewMiddleware.', ...(fix ? { fix } : {}) });
 }
 
 /** `csrf_exempt` from Django, or `<CSRFProtect>.exempt`. */

@@ -23,7 +23,8 @@ const pageRisk = 'stack traces, settings and source in error pages to anyone who
 export default defineDetector({
   id: 'debug-enabled',
   family: 'python',
-  triggers: /DEBUG\s*=|debug\s*=|["']DEBUG["']|debug\(|evalex|use_debugger/,
+  // `\.run\(…, True\)`: Flask's run(host, port, debug) with the flag given positionally.
+  triggers: /DEBUG\s*=|debug\s*=|["']DEBUG["']|debug\(|evalex|use_debugger|\.run\([^()]*,\s*True\s*\)/,
   create(rawContext): Visitors {
     const context = quietInTests(rawContext);
     if (isDevelopmentPath(context.file.path)) return {};
@@ -52,8 +53,11 @@ export default defineDetector({
         // Most assignments are not about debug: decide on the target's text before resolving the value.
         if (!left || !/(DEBUG|\.debug|\[\s*["']DEBUG["']\s*\])$/.test(left.text)) return;
         const right = node.childForFieldName('right');
-        if (!right || flagValue(right, context) !== true) return;
-        if (left.type === 'identifier' && debugSettings.has(left.text)) checkSetting(context, node, left.text, right);
+        if (!right || flagValue(right, context) !== true && !(left.type === 'identifier' && defaultsOn(right, context))) return;
+        // `TEMPLATE_DEBUG = DEBUG` follows the switch that is already reported where it is set.
+        if (left.type === 'identifier' && debugSettings.has(left.text)) {
+          if (right.type !== 'identifier' || !debugSettings.has(right.text)) checkSetting(context, node, left.text, right);
+        }
         else if (left.type === 'attribute' && left.childForFieldName('attribute')?.text === 'debug') {
           const object = left.childForFieldName('object');
           if (!object || !isAppObject(object, context)) return;
@@ -71,7 +75,11 @@ export default defineDetector({
 
 /** `app.run(debug=True)`, `socketio.run(app, debug=True)`, Dash's `run_server(debug=True)`. */
 function checkRun(context: RuleContext, node: SyntaxNode, args: SyntaxNode): void {
-  const value = keywordArgument(args, 'debug');
+  // Flask's run(host, port, debug): the third positional argument of app.run("0.0.0.0", 5000, True).
+  const positional = positionalArguments(args);
+  const object = node.childForFieldName('function')?.childForFieldName('object');
+  const flaskRun = positional.length === 3 && positional[2].type === 'true' && !!object && isAppObject(object, context);
+  const value = keywordArgument(args, 'debug') ?? (flaskRun ? positional[2] : undefined);
   if (!value || flagValue(value, context) !== true || !importsWebFramework(context)) return;
   const host = literalText(keywordArgument(args, 'host') ?? positionalArguments(args)[0]);
   const exposed = host === '0.0.0.0' || host === '::';
@@ -127,10 +135,39 @@ function checkSetting(context: RuleContext, node: SyntaxNode, name: string, valu
     confidence = 'high';
   }
   const django = hasDjangoSettings(node);
+  const setting = flagValue(value, context) === true ? `${name} = True` : `${name}, on by default when its environment variable is unset,`;
   report(context, node, django
-    ? `${name} = True in Django settings serves detailed error pages with settings, SQL and source to anyone who triggers an error (and keeps every query in memory); read it from the environment and keep it off in production.`
-    : `${name} = True in this config ships the framework's debug mode, which serves ${pageRisk}; read it from the environment and keep it off in production.`,
+    ? `${setting} in Django settings serves detailed error pages with settings, SQL and source to anyone who triggers an error (and keeps every query in memory); read it from the environment and keep it off in production.`
+    : `${setting} in this config ships the framework's debug mode, which serves ${pageRisk}; read it from the environment and keep it off in production.`,
   confidence, environmentFix(context, value, django ? 'DJANGO_DEBUG' : 'FLASK_DEBUG'));
+}
+
+/** Environment lookups that read a variable with a fallback: os.environ.get, os.getenv, decouple's config, django-environ's env. */
+const lookupNames = /^(get|getenv|config|env|bool)$/;
+
+/**
+ * `os.environ.get("DEBUG", True)`, `os.getenv("DEBUG", "True") == "True"`, `config("DEBUG", default=True, cast=bool)`:
+ * debug is on wherever the variable is unset, which is every deployment that forgot it.
+ */
+function defaultsOn(node: SyntaxNode, context: RuleContext, depth = 0): boolean {
+  if (depth > 3) return false;
+  if (node.type === 'comparison_operator') {
+    const [value, expected] = node.namedChildren;
+    const operator = node.children.find((c) => c && !c.isNamed)?.type;
+    return operator === '==' && !!value && !!expected && flagValue(expected, context, { strings: true }) === true && defaultsOn(value, context, depth + 1);
+  }
+  if (node.type !== 'call') return false;
+  const callee = node.childForFieldName('function');
+  const args = node.childForFieldName('arguments');
+  if (!callee || args?.type !== 'argument_list') return false;
+  const name = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : callee.text;
+  // os.getenv("DEBUG", "True").lower() == "true", bool(os.getenv("DEBUG", True)), strtobool(...)
+  if (/^(lower|upper|strip|casefold)$/.test(name) && callee.type === 'attribute') return defaultsOn(callee.childForFieldName('object')!, context, depth + 1);
+  const positional = positionalArguments(args);
+  if (/^(bool|strtobool)$/.test(name)) return positional.length === 1 && defaultsOn(positional[0], context, depth + 1);
+  if (!lookupNames.test(name) || !/debug/i.test(literalText(positional[0]) ?? '')) return false;
+  const fallback = keywordArgument(args, 'default') ?? positional[1];
+  return !!fallback && flagValue(fallback, context, { strings: true }) === true;
 }
 
 /** The app object of `app.debug = True`: a conventional name, or a name bound to Flask(...). */

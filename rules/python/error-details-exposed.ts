@@ -79,7 +79,7 @@ function checkBlock(context: RuleContext, block: SyntaxNode, variable: string | 
     if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return;
     const exposed = exposure(n, variable);
     if (exposed) {
-      if (reachesClient(n)) {
+      if (reachesClient(n) || reachesClientThroughName(n, block)) {
         context.report({
           node: n,
           confidence: exposed === 'The stack trace' ? 'high' : 'medium',
@@ -92,6 +92,34 @@ function checkBlock(context: RuleContext, block: SyntaxNode, variable: string | 
     for (const child of n.namedChildren) if (child) visit(child);
   };
   visit(block);
+}
+
+/**
+ * `msg = "Failed: " + str(e)` … `return jsonify(message=msg)`: the text is held in a local name first, and that name
+ * then reaches the response later in the same block.
+ */
+function reachesClientThroughName(node: SyntaxNode, block: SyntaxNode): boolean {
+  let assignment: SyntaxNode | null = node.parent;
+  for (let depth = 0; assignment && assignment.type !== 'assignment' && depth < 6; depth++) {
+    if (assignment.type === 'call' && !/^(str|repr|format|join)$/.test(calleeName(assignment))) return false;
+    assignment = assignment.parent;
+  }
+  const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier' || !assignment) return false;
+  const end = assignment.endIndex;
+  let found = false;
+  const visit = (n: SyntaxNode): void => {
+    if (found || n.endIndex <= end) return;
+    if (n.type === 'identifier' && n.startIndex > end && n.text === target.text && reachesClient(n)) found = true;
+    for (const child of n.namedChildren) if (child) visit(child);
+  };
+  visit(block);
+  return found;
+}
+
+function calleeName(call: SyntaxNode): string {
+  const callee = call.childForFieldName('function');
+  return (callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text) ?? '';
 }
 
 /** What a node exposes: `str(e)`, `repr(e)`, `f"{e}"`, `e.args`, `traceback.format_exc()`; undefined otherwise. */
@@ -124,6 +152,10 @@ function exposure(node: SyntaxNode, variable: string | undefined): string | unde
     const callee = call?.childForFieldName('function');
     const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
     if (name && responseCalls.test(name)) return 'The exception';
+    // Formatted into text: "failed: %s" % e, "failed: %s (%s)" % (path, e), "failed: {}".format(e)
+    const operands = parent?.type === 'tuple' ? parent.parent : parent;
+    if (operands?.type === 'binary_operator' && operands.childForFieldName('operator')?.text === '%' && !operands.childForFieldName('left')?.equals(node)) return 'The exception message';
+    if (name === 'format' && callee?.type === 'attribute' && callee.childForFieldName('object')?.type === 'string') return 'The exception message';
   }
   return undefined;
 }

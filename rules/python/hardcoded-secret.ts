@@ -19,9 +19,17 @@ const credentialArguments: readonly { matches: (resolved: string, method: string
   { matches: (_, m) => m === 'HTTPBasicAuth' || m === 'HTTPDigestAuth' || m === 'HTTPProxyAuth' || m === 'BasicAuth', index: 1, kind: 'password', what: 'the HTTP auth password' },
   { matches: (_, m) => m === 'set_password', index: 0, kind: 'password', what: 'the new password' },
   { matches: (_, m) => m === 'create_user' || m === 'create_superuser', index: 2, keyword: 'password', kind: 'password', what: "the user's password" },
+  // DB-API drivers taking (host, user, password, database) positionally.
+  { matches: (r) => /^(pymysql|MySQLdb|mysql\.connector|pymssql)\.connect$/.test(r), index: 2, kind: 'password', what: 'the database password' },
+  { matches: (r) => r === 'twilio.rest.Client', index: 1, keyword: 'password', kind: 'secret', what: 'the Twilio auth token' },
+  // tweepy.OAuthHandler(consumer_key, consumer_secret), auth.set_access_token(token, token_secret)
+  { matches: (r, m) => /^tweepy\.(auth\.)?OAuth1?(User)?Handler$/.test(r) || m === 'set_access_token', index: 1, kind: 'secret', what: 'the OAuth secret' },
+  { matches: (r) => r === 'ldap3.Connection', index: 2, keyword: 'password', kind: 'password', what: 'the LDAP bind password' },
+  // base64.b64encode(b"user:password") for an HTTP Basic Authorization header.
+  { matches: (r) => r === 'base64.b64encode' || r === 'base64.standard_b64encode' || r === 'base64.encodebytes', index: 0, kind: 'password', what: 'the Basic auth credentials' },
 ];
 /** Last names of the calls in credentialArguments, checked before the costly callee resolution. */
-const credentialCallNames = /^(encode|decode|new|digest|HMAC|Fernet|\w*(Serializer|Signer)|login|simple_bind_s|simple_bind|bind_s|HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|set_password|create_user|create_superuser)$/;
+const credentialCallNames = /^(OAuthHandler|OAuth1UserHandler|set_access_token|Connection|connect|Client|b64encode|standard_b64encode|encodebytes|encode|decode|new|digest|HMAC|Fernet|\w*(Serializer|Signer)|login|simple_bind_s|simple_bind|bind_s|HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|set_password|create_user|create_superuser)$/;
 /** Lookups whose second argument is a fallback: os.getenv("X", default), os.environ.get, decouple's config, django-environ's env. */
 const fallbackLookups = new Set(['getenv', 'get', 'setdefault', 'config', 'env', 'str']);
 /** Wrappers that hold a literal without changing it: pydantic's SecretStr("..."). */
@@ -34,7 +42,11 @@ export default defineDetector({
   id: 'hardcoded-secret',
   family: 'python',
   // A key or connection password in some string, a credential name, or a call in `credentialCallNames` (written, not resolved).
-  triggers: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
+  triggers: {
+    // The DB-API, Twilio, tweepy and ldap3 calls are named by their module in the unit, or by a name imported from it.
+    text: new RegExp(`${credentialTextHint.source}|${secretNameHint.source}|\\b(?:pymysql|MySQLdb|mysql|pymssql|twilio|tweepy|ldap3|OAuthHandler|OAuth1UserHandler|set_access_token|b64encode|standard_b64encode|encodebytes|add_argument|add_option|option|encode|decode|new|digest|HMAC|Fernet|login|simple_bind_s|simple_bind|bind_s|set_password|create_user|create_superuser)\\b|(?:Serializer|Signer)\\b`, 'i'),
+    imports: /^(?:pymysql|MySQLdb|mysql\.connector|pymssql|twilio\.rest|tweepy|ldap3|base64)(?:\.|$)/,
+  },
   create(rawContext): Visitors {
     if (skippedPaths.test(rawContext.file.path)) return {};
     // One id per line: a hard-coded session secret is hardcoded-session-secret's, with its more specific message and fix.
@@ -89,8 +101,21 @@ export default defineDetector({
       call(node: SyntaxNode) {
         checkFallback(context, node);
         checkCredentialArgument(context, node);
+        checkOptionDefault(node);
       },
     };
+
+    /** argparse's add_argument("--password", default="…"), optparse's add_option, click.option: the option names the value. */
+    function checkOptionDefault(node: SyntaxNode): void {
+      const callee = node.childForFieldName('function');
+      const args = node.childForFieldName('arguments');
+      if (!callee || args?.type !== 'argument_list' || !/^(add_argument|add_option|option)$/.test(lastName(callee))) return;
+      const fallback = keyword(args, 'default');
+      if (!fallback) return;
+      const flags = args.namedChildren.filter((a): a is SyntaxNode => a?.type === 'string').map((a) => literalText(a) ?? '');
+      const flag = flags.find((f) => f.startsWith('--')) ?? flags[0];
+      if (flag) named(flag, flag.replace(/^-+/, '').replace(/-/g, '_'), fallback);
+    }
 
     function namedParameter(node: SyntaxNode): void {
       const name = node.childForFieldName('name')?.text;
@@ -195,6 +220,7 @@ function checkCredentialArgument(context: RuleContext, node: SyntaxNode): void {
   const argument = positional(args, entry.index) ?? (entry.keyword ? keyword(args, entry.keyword) : undefined);
   const text = literalText(argument);
   if (!argument || text === undefined || findKeyFormat(text)) return;
+  if (/b64encode|encodebytes/.test(resolved) && !basicCredentials.test(text)) return;
   const verdict = judgeArgument(text);
   if (!verdict || context.isTestCode(node)) return;
   const call = `${shorten(callee.text)}()`;
@@ -205,6 +231,9 @@ function checkCredentialArgument(context: RuleContext, node: SyntaxNode): void {
       : `${call} is given a hard-coded key, so anyone who can read the repository can forge or read what it protects; load the key from an environment variable or a secrets manager.`;
   report(context, argument, verdict, message);
 }
+
+/** `user:password`, what Basic authentication encodes. */
+const basicCredentials = /^[^:\s]{2,}:\S{4,}$/;
 
 /** A positional credential needs no name to count: anything but empty, template or placeholder text is one. */
 function judgeArgument(text: string): ValueVerdict | undefined {

@@ -93,8 +93,10 @@ function checkSetCookie(context: RuleContext, node: SyntaxNode, args: SyntaxNode
   if (missing.length === 0) return;
   const label = name ? `The "${name}"` : 'This';
   const consequences = missing.map((m) => (m === 'HttpOnly' ? 'any XSS can read and steal it' : 'it is also sent over plain HTTP, where anyone on the network can read it')).join(', and ');
+  // A multi-line call is reported at the flag switched off, the line its fix changes.
+  const switchedOff = [httponly, secure].find((flag) => flag && flagValue(flag, context) === false);
   context.report({
-    node,
+    node: switchedOff?.parent ?? node,
     message: `${label} cookie carries ${what} without ${missing.join(' or ')}, so ${consequences}; set httponly=True, secure=True and samesite="Lax".`,
     fix: flagsFix(context, args, httponly, secure, keywordArgument(args, 'samesite')),
   });

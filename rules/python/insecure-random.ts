@@ -19,7 +19,8 @@ const securityWords = new Map<string, string>([
   ['sid', 'a session identifier'], ['csrf', 'a CSRF token'], ['xsrf', 'a CSRF token'], ['apikey', 'an API key'], ['credential', 'a credential'],
   ['credentials', 'a credential'], ['signature', 'a signature'], ['challenge', 'a challenge'], ['iv', 'an IV'], ['verification', 'a verification code'],
   ['activation', 'an activation code'], ['confirmation', 'a confirmation code'], ['invite', 'an invitation code'], ['invitation', 'an invitation code'],
-  ['reset', 'a reset code'], ['auth', 'an authentication value'], ['mfa', 'a one-time code'], ['2fa', 'a one-time code'], ['captcha', 'a CAPTCHA'],
+  ['reset', 'a reset code'], ['auth', 'an authentication value'], ['sms', 'a one-time code'], ['verify', 'a verification code'],
+  ['confirm', 'a confirmation code'], ['signup', 'a verification code'], ['mfa', 'a one-time code'], ['2fa', 'a one-time code'], ['captcha', 'a CAPTCHA'],
 ]);
 /** Words that say the value is timing, sampling, display or test data: they win over a security word in the same name. */
 const harmlessWords = new Set([
@@ -37,12 +38,13 @@ const carriers = new Set(['join', 'str', 'format', 'int', 'hex', 'bytes', 'bytea
 export default defineDetector({
   id: 'insecure-random',
   family: 'python',
-  triggers: { text: /random/, imports: /^(?:random|numpy)(?:\.|$)/ },
+  triggers: { text: /random|uuid1/, imports: /^(?:random|numpy|uuid)(?:\.|$)/ },
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {
       call(node: SyntaxNode) {
         const last = calleeLastName(node, context);
+        if (last === 'uuid1') return checkUuid1(context, node);
         if (!last || !randomFunctions.has(last)) return;
         const callee = node.childForFieldName('function');
         if (!callee) return;
@@ -62,6 +64,22 @@ export default defineDetector({
   },
 });
 
+/** uuid.uuid1() is the clock and the MAC address: a token made from it is guessed from roughly when it was issued. */
+function checkUuid1(context: RuleContext, node: SyntaxNode): void {
+  const callee = node.childForFieldName('function');
+  if (!callee || resolveCallee(callee, context) !== 'uuid.uuid1') return;
+  const purpose = purposeOf(node);
+  if (!purpose) return;
+  const uuid4: Fix | undefined = callee.type === 'attribute' && callee.childForFieldName('attribute')
+    ? { title: 'Use uuid4 (random, from the OS CSPRNG; the value no longer encodes time and host)', edits: [{ range: context.rangeOf(callee.childForFieldName('attribute')!), newText: 'uuid4' }], preservesBehaviour: false }
+    : undefined;
+  context.report({
+    node,
+    message: `uuid1() is made of the current time and the machine's MAC address, so ${purpose.what} made from it can be guessed from when it was issued; use secrets.token_urlsafe() (or uuid4()).`,
+    ...(uuid4 ? { fix: uuid4 } : {}),
+  });
+}
+
 interface Purpose {
   readonly what: string;
 }
@@ -75,14 +93,36 @@ function purposeOf(call: SyntaxNode): Purpose | undefined {
     const verdict = judge(name);
     if (verdict === 'harmless') return undefined;
     if (verdict) return { what: verdict };
+    // code = random.randint(100000, 999999): a numeric code of four or more digits is a one-time code.
+    if (wordsOf(name).includes('code') && isDigitCode(call)) return { what: 'a one-time code' };
   }
   for (let n = call.parent; n; n = n.parent) {
     if (n.type !== 'function_definition' && n.type !== 'class_definition') continue;
-    const verdict = judge(n.childForFieldName('name')?.text ?? '');
+    const name = n.childForFieldName('name')?.text ?? '';
+    // generate_key(), make_api_keys(): a function that makes keys makes credentials.
+    if (n.type === 'function_definition' && /^_*(generate|gen|make|create|new|random|issue)_?(api_?|access_?|secret_?)?keys?$/i.test(name)) return { what: 'a key' };
+    const verdict = judge(name);
     if (verdict === 'harmless') return undefined;
     if (verdict) return { what: verdict };
   }
   return undefined;
+}
+
+/** randint(1000, 9999), randint(100000, 999999), randrange(10**5, 10**6): the draw of a fixed-width numeric code. */
+function isDigitCode(call: SyntaxNode): boolean {
+  const callee = call.childForFieldName('function');
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+  if (name !== 'randint' && name !== 'randrange') return false;
+  const [low, high] = positionalArguments(call.childForFieldName('arguments'));
+  const value = (n: SyntaxNode | undefined): number | undefined => {
+    if (!n) return undefined;
+    if (n.type === 'integer') return Number(n.text.replaceAll('_', ''));
+    const power = /^10\s*\*\*\s*(\d)$/.exec(n.text);
+    return power ? 10 ** Number(power[1]) : undefined;
+  };
+  const lo = value(low);
+  const hi = value(high);
+  return lo !== undefined && hi !== undefined && lo >= 1000 && /^10*$/.test(String(lo)) && hi >= lo * 9 - 1;
 }
 
 function judge(name: string): string | 'harmless' | undefined {

@@ -84,6 +84,11 @@ function report(context: RuleContext, node: SyntaxNode, path: string): void {
   });
 }
 
+/** `"/tmp/"` → /tmp, `tempfile.gettempdir()` as written: the directory part of a path in a message. */
+function directoryText(node: SyntaxNode): string {
+  return literalText(node)?.replace(/\/+$/, '') ?? node.text;
+}
+
 /** The shared-directory path an expression always names with no random part, as text for messages; else undefined. */
 function sharedTempPath(node: SyntaxNode, context: RuleContext, depth: number): string | undefined {
   if (depth > 4 || randomPart.test(node.text)) return undefined;
@@ -98,7 +103,7 @@ function sharedTempPath(node: SyntaxNode, context: RuleContext, depth: number): 
       // "/tmp/" + name, tempfile.gettempdir() + "/x", Path("/tmp") / "x"
       const left = node.childForFieldName('left');
       if (!left) return undefined;
-      if (isTempDirectory(left, context)) return `${left.text}/…`;
+      if (isTempDirectory(left, context)) return `${directoryText(left)}/…`;
       return sharedTempPath(left, context, depth + 1) ?? pathObject(left, context, depth + 1);
     }
     case 'call': {
@@ -106,7 +111,7 @@ function sharedTempPath(node: SyntaxNode, context: RuleContext, depth: number): 
       const resolved = callee ? resolveCallee(callee, context) : undefined;
       const args = positionalArguments(node.childForFieldName('arguments'));
       if ((resolved === 'os.path.join' || resolved === 'posixpath.join' || /^(pathlib\.)?(Pure)?(Posix)?Path$/.test(resolved ?? '')) && args.length >= 2) {
-        if (isTempDirectory(args[0], context)) return `${args[0].text}/${args.slice(1).map((a) => literalText(a) ?? '…').join('/')}`;
+        if (isTempDirectory(args[0], context)) return `${directoryText(args[0])}/${args.slice(1).map((a) => literalText(a) ?? '…').join('/')}`;
         return sharedTempPath(args[0], context, depth + 1);
       }
       if (/^(pathlib\.)?(Pure)?(Posix)?Path$/.test(resolved ?? '') && args.length === 1) return sharedTempPath(args[0], context, depth + 1);

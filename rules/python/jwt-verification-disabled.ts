@@ -60,6 +60,13 @@ function checkDecode(context: RuleContext, node: SyntaxNode, args: SyntaxNode, r
     return;
   }
   const key = positionalArguments(args)[1] ?? keywordArgument(args, 'key');
+  if (algorithms && mixesKeyTypes(algorithms)) {
+    context.report({
+      node: algorithms,
+      message: `Accepting both HMAC (HS*) and public-key (RS*/ES*/PS*) algorithms with one key lets an attacker sign a token with HMAC using the public key as the secret (algorithm confusion); list only the family your tokens are signed with.`,
+    });
+    return;
+  }
   if ((!algorithms || algorithms.type === 'none') && key) {
     context.report({
       node,
@@ -91,6 +98,13 @@ function disabledChecks(options: SyntaxNode, context: RuleContext): string[] {
     if (key && pair.childForFieldName('value')?.type === 'false') out.push(key);
   }
   return out;
+}
+
+/** An algorithms list with both an HMAC algorithm and a public-key one: the classic algorithm-confusion setup. */
+function mixesKeyTypes(algorithms: SyntaxNode): boolean {
+  if (algorithms.type !== 'list' && algorithms.type !== 'tuple' && algorithms.type !== 'set') return false;
+  const names = algorithms.namedChildren.map((e) => (e ? literalText(e)?.toUpperCase() ?? '' : ''));
+  return names.some((n) => /^HS\d+$/.test(n)) && names.some((n) => /^(RS|ES|PS)\d+K?$|^EDDSA$/.test(n));
 }
 
 /** The "none" entry of an algorithms list (or the lone "none" string). */

@@ -44,6 +44,7 @@ export default defineDetector({
     const text = root.text;
     if (!/@\w+\.(route|get|post|put|patch|delete|api_route)\(|def \w+\(\s*request\b|View\b|ViewSet\b/.test(text)) return;
     const routerAuth = routerDependencies(root);
+    checkOpenViewSets(root, context);
     const views = collectViews(root, routerAuth);
     if (views.length < 2) return;
     // A module that opens some DRF views with AllowAny has a restrictive default: views that say nothing inherit it.
@@ -178,6 +179,37 @@ function classView(statement: SyntaxNode, cls: SyntaxNode, decorators: SyntaxNod
     isPublic: allowAny || publicName.test(name),
     drfDefault: drf && !permissions,
   };
+}
+
+/** DRF views that update and delete any object: a full ModelViewSet, or the update/destroy generics and mixins. */
+const destructiveBases = /\b(ModelViewSet|DestroyAPIView|UpdateAPIView|RetrieveUpdateDestroyAPIView|RetrieveUpdateAPIView|RetrieveDestroyAPIView|DestroyModelMixin|UpdateModelMixin)\b/;
+
+/**
+ * `permission_classes = [AllowAny]` on a DRF view that updates and deletes: anyone, signed in or not, can change or
+ * delete every object it serves, whatever the other views do. Reported at the permission_classes line.
+ */
+function checkOpenViewSets(root: SyntaxNode, context: RuleContext): void {
+  if (!/\bAllowAny\b/.test(root.text)) return;
+  for (const statement of root.namedChildren) {
+    const cls = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (cls?.type !== 'class_definition') continue;
+    const name = cls.childForFieldName('name')?.text ?? '';
+    if (!destructiveBases.test(cls.childForFieldName('superclasses')?.text ?? '') || publicName.test(name)) continue;
+    const body = cls.childForFieldName('body');
+    if (!body || /http_method_names|def\s+(destroy|update|partial_update|get_permissions)\s*\(/.test(body.text)) continue;
+    for (const member of body.namedChildren) {
+      const assignment = member?.type === 'expression_statement' ? member.namedChildren[0] : undefined;
+      if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== 'permission_classes') continue;
+      const right = assignment.childForFieldName('right');
+      const open = right && (/^[[(]\s*[\])]$/.test(right.text) || (/\bAllowAny\b/.test(right.text) && right.namedChildren.length === 1));
+      if (!open) continue;
+      context.report({
+        node: assignment,
+        confidence: 'medium',
+        message: `The view ${name} lets anyone, signed in or not, update and delete every object it serves (permission_classes allows any caller); require IsAuthenticated plus an ownership or role check, or make the view read-only.`,
+      });
+    }
+  }
 }
 
 /** The first decorator that authenticates or authorizes, as written. */

@@ -2,6 +2,7 @@
 import { defineDetector, type SyntaxNode } from '../api';
 import { wordsOf } from './lib/name-words';
 import { describeKind, secretName } from './lib/secret-names';
+import { enclosingFunction } from './lib/scope';
 import { calleeLastName } from './lib/sink-calls';
 import { literalText } from './lib/string-literals';
 import { quietInTests } from './lib/test-code';
@@ -41,7 +42,7 @@ export default defineDetector({
         } else return;
         const args = node.childForFieldName('arguments');
         if (!args) return;
-        const found = findSensitive(args);
+        const found = findSensitive(args) ?? findPasswordBody(node, args) ?? findLabelledValue(args);
         if (!found) return;
         context.report({
           node,
@@ -121,6 +122,58 @@ function findSensitive(args: SyntaxNode): Sensitive | undefined {
         return;
       default:
         break;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(args);
+  return found;
+}
+
+const describingValueWords = new Set(['count', 'num', 'n', 'len', 'length', 'id', 'ids', 'name', 'names', 'user', 'username', 'email', 'type', 'kind', 'status', 'expires', 'expiry', 'ttl', 'exp', 'size', 'age', 'scope', 'scopes', 'url', 'path', 'file', 'filename', 'prefix', 'suffix', 'hint', 'mask', 'masked', 'hash', 'digest', 'fingerprint', 'index', 'idx', 'total', 'remaining', 'error', 'err', 'e', 'exc', 'reason', 'msg', 'message', 'result', 'code']);
+
+/** A message that labels a placeholder as a credential: `"user=%s password=%s"`, `"token: {}"`. */
+const labelledPlaceholder = /\b(password|passwd|pwd|passphrase|secret|api[_ -]?key|access[_ -]?token|auth[_ -]?token|token)\s*[=:]\s*['"]?(%[sr]|\{\})/i;
+
+/**
+ * `log.info("login user=%s password=%s", user, pw)`: the message says what the argument is even when its name (pw, p,
+ * value) does not. The placeholder's position picks the argument, which must reach the message unchanged.
+ */
+function findLabelledValue(args: SyntaxNode): Sensitive | undefined {
+  const items = args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment' && a.type !== 'keyword_argument');
+  const format = items[0];
+  if (format?.type !== 'string' || items.length < 2) return undefined;
+  const text = literalText(format) ?? '';
+  const label = labelledPlaceholder.exec(text);
+  if (!label) return undefined;
+  // Which placeholder: count the ones before the labelled one.
+  const before = text.slice(0, label.index + label[0].length - label[2].length);
+  const index = (before.match(/%[sdrfi]|\{\}/g) ?? []).length;
+  const value = items[1 + index];
+  if (!value || !/^(identifier|attribute|subscript)$/.test(value.type) || !passesUnchanged(value, args)) return undefined;
+  // "token: %s" with a count, an id or a name: the label speaks of the credential, the value is about it.
+  const last = wordsOf(value.type === 'attribute' ? value.childForFieldName('attribute')?.text ?? '' : value.text).pop() ?? '';
+  if (describingValueWords.has(last)) return undefined;
+  const what = /token/i.test(label[1]) ? 'a token' : /secret/i.test(label[1]) ? 'a secret' : /key/i.test(label[1]) ? 'an API key' : 'a password';
+  return { what, label: shorten(value.text), confidence: 'medium' };
+}
+
+/** The whole request body of a request that carries a password. */
+const requestBody = /^(request|req|self\.request)\.(json|form|data|POST|body|values|get_json|get_data|text)$/;
+
+/**
+ * The whole request body (`request.get_json()`, `request.form`, `request.POST`) logged by a function that handles a password
+ * (a login, registration or password change): the password is in the body.
+ */
+function findPasswordBody(call: SyntaxNode, args: SyntaxNode): Sensitive | undefined {
+  const fn = enclosingFunction(call);
+  if (!fn || !/password|passwd|\bpwd\b/i.test(fn.text)) return undefined;
+  let found: Sensitive | undefined;
+  const visit = (n: SyntaxNode): void => {
+    if (found) return;
+    const body = n.type === 'attribute' ? n : n.type === 'call' ? n.childForFieldName('function') : n.type === 'await' ? null : undefined;
+    if (body && requestBody.test(body.text) && passesUnchanged(n, args)) {
+      found = { what: 'the request body, which holds the password', label: shorten(n.text), confidence: 'medium' };
+      return;
     }
     for (const c of n.namedChildren) if (c) visit(c);
   };

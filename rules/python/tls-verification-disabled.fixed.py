@@ -77,6 +77,7 @@ ssl._create_default_https_context = ssl._create_unverified_context
 
 
 def pool() -> urllib3.PoolManager:
+    # expect: tls-verification-disabled
     urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
     # expect: tls-verification-disabled
     return urllib3.PoolManager(cert_reqs="CERT_REQUIRED")

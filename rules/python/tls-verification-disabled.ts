@@ -47,8 +47,8 @@ export default defineDetector({
   id: 'tls-verification-disabled',
   family: 'python',
   triggers: {
-    text: /verify|check_hostname|CERT_NONE|cert_reqs|_context|missing_host_key|ssl|HTTPSVERIFY|CA_BUNDLE|cert_check|tlsAllow|tlsInsecure/,
-    imports: /(?:^|\.)(?:_create_unverified_context|_create_stdlib_context)$/,
+    text: /verify|check_hostname|CERT_NONE|cert_reqs|_context|missing_host_key|ssl|HTTPSVERIFY|CA_BUNDLE|cert_check|tlsAllow|tlsInsecure|disable_warnings/,
+    imports: /(?:^|\.)(?:_create_unverified_context|_create_stdlib_context|SSLContext|wrap_socket)$/,
   },
   create(rawContext) {
     const context = quietInTests(rawContext);
@@ -85,6 +85,8 @@ export default defineDetector({
         report(context, node, `${calleeText}(${name}=${value.text}) turns off certificate checks, so anyone on the network path can impersonate the server and read or change the traffic; keep verification on and pass your CA bundle if the server uses a private CA.`,
           flagFix(context, value, offWhenTrue.has(name) ? 'False' : 'True', verifyTitle));
       },
+      default_parameter: (node) => checkDefaultOff(context, node, usesHttpClient),
+      typed_default_parameter: (node) => checkDefaultOff(context, node, usesHttpClient),
       assignment(node: SyntaxNode) {
         const left = node.childForFieldName('left');
         if (!left || !/(verify|verify_ssl|check_hostname|verify_mode|_create_default_https_context|\])$/.test(left.text)) return;
@@ -99,6 +101,12 @@ export default defineDetector({
           const callee = node.childForFieldName('function');
           if (!callee || resolveCallee(callee, context) !== `ssl.${method}`) return;
           report(context, node, `ssl.${method}() makes a context that accepts any certificate, so anyone on the network path can impersonate the server; use ssl.create_default_context() (with cafile= for a private CA).`, replaceCall(context, node, callee));
+        } else if (method === 'SSLContext' || method === 'wrap_socket') {
+          checkUnverifiedDefault(context, node, method);
+        } else if (method === 'disable_warnings') {
+          // Inside a function: reported when the same function turns verification off (module level: checkFile).
+          const scope = enclosingFunction(node);
+          if (scope && uncheckedTls.test(scope.text) && silencesTlsWarning(node, context)) reportSilenced(context, node);
         } else if (method === 'set_missing_host_key_policy') {
           const policy = positionalArguments(node.childForFieldName('arguments'))[0];
           const name = policy?.type === 'call' ? calleeLastName(policy, context) : policy?.type === 'attribute' ? policy.lastChild?.text : policy?.text;
@@ -116,7 +124,81 @@ export default defineDetector({
       },
     };
   },
+  checkFile: checkModuleWarnings,
 });
+
+/**
+ * `def __init__(self, url, verify_ssl=False)` whose body hands the parameter to an HTTP client's verify switch: every
+ * caller that does not think of it gets unverified TLS.
+ */
+function checkDefaultOff(context: RuleContext, node: SyntaxNode, usesHttpClient: boolean): void {
+  const name = node.childForFieldName('name')?.text ?? '';
+  if (!usesHttpClient || !offWhenFalse.has(name) || node.childForFieldName('value')?.type !== 'false') return;
+  const fn = node.parent?.parent;
+  const body = fn?.type === 'function_definition' ? fn.childForFieldName('body')?.text ?? '' : '';
+  const handed = new RegExp(`\\b(verify|verify_ssl|ssl|verify_certs|ssl_verify)\\s*=\\s*(self\\.)?${name}\\b|\\.verify\\s*=\\s*${name}\\b`);
+  if (!handed.test(body)) return;
+  context.report({
+    node,
+    confidence: 'medium',
+    message: `${name}=False makes unverified TLS the default for every caller that does not pass it, so anyone on the network path can impersonate the server; default to True and let callers opt out explicitly.`,
+    fix: { title: 'Verify certificates by default (callers relying on the old default must pass False explicitly)', edits: [{ range: context.rangeOf(node.childForFieldName('value')!), newText: 'True' }], preservesBehaviour: false },
+  });
+}
+
+/** Protocols whose SSLContext starts with CERT_NONE and no hostname check (PROTOCOL_TLS_CLIENT is the verifying one). */
+const unverifiedProtocols = /(^|\.)PROTOCOL_(TLS|SSLv23|TLSv1|TLSv1_1|TLSv1_2)$/;
+/** The function connects out with the context: a client, where the missing verification matters. */
+const clientUse = /server_hostname\s*=|urlopen\s*\(|HTTPSConnection\s*\(|create_connection\s*\(|\.connect\s*\(\s*\(/;
+/** The function turns verification on, or builds a server context. */
+const verifiedOrServer = /CERT_REQUIRED|check_hostname\s*=\s*True|server_side\s*=\s*True|load_cert_chain\s*\(|PROTOCOL_TLS_SERVER|Purpose\.CLIENT_AUTH/;
+
+/**
+ * `ssl.SSLContext(ssl.PROTOCOL_TLS)` (or SSLv23, or no protocol) and `ssl.wrap_socket(sock)` verify nothing unless
+ * told to: in a function that connects out with them and never turns verification on, any certificate is accepted.
+ */
+function checkUnverifiedDefault(context: RuleContext, node: SyntaxNode, method: string): void {
+  const callee = node.childForFieldName('function');
+  if (!callee || resolveCallee(callee, context) !== `ssl.${method}`) return;
+  const args = node.childForFieldName('arguments');
+  if (method === 'SSLContext') {
+    const protocol = keywordArgument(args, 'protocol') ?? positionalArguments(args)[0];
+    if (protocol && !unverifiedProtocols.test(protocol.text)) return;
+  } else if (keywordArgument(args, 'cert_reqs') || keywordArgument(args, 'server_side')) return;
+  const scope = enclosingFunction(node);
+  if (!scope || !clientUse.test(scope.text) || verifiedOrServer.test(scope.text)) return;
+  context.report({
+    node,
+    confidence: 'medium',
+    message: `ssl.${method}(${method === 'SSLContext' ? node.childForFieldName('arguments')?.text.slice(1, -1) ?? '' : '…'}) starts with verify_mode CERT_NONE and no hostname check, and this function connects with it without turning verification on, so any certificate is accepted; use ssl.create_default_context() (or PROTOCOL_TLS_CLIENT).`,
+  });
+}
+
+/** Text showing the module turns certificate checks off somewhere. */
+const uncheckedTls = /\bverify\s*=\s*False\b|CERT_NONE|_create_unverified_context|\.verify\s*=\s*False\b/;
+
+/** urllib3.disable_warnings() or disable_warnings(InsecureRequestWarning): silences the one warning unverified HTTPS gives. */
+function silencesTlsWarning(node: SyntaxNode, context: RuleContext): boolean {
+  const callee = node.childForFieldName('function');
+  const resolved = callee ? resolveCallee(callee, context) ?? callee.text : '';
+  if (!/(^|\.)urllib3\.disable_warnings$|^requests\.packages\.urllib3\.disable_warnings$/.test(resolved)) return false;
+  const args = positionalArguments(node.childForFieldName('arguments'));
+  return args.length === 0 || /InsecureRequestWarning$/.test(args[0].text);
+}
+
+function reportSilenced(context: RuleContext, node: SyntaxNode): void {
+  context.report({ node, confidence: 'medium', message: 'Silencing InsecureRequestWarning hides that requests here skip certificate verification, so anyone on the network path can impersonate the server unnoticed; keep verification on (verify=True or a CA bundle) and let the warning stand.' });
+}
+
+/** Module-level disable_warnings() in a module that turns verification off somewhere (the unit alone cannot tell). */
+function checkModuleWarnings(root: SyntaxNode, context: RuleContext): void {
+  // Top-level statements only (cheap, uncached); the whole text is read only when one silences the warning.
+  const calls = root.namedChildren
+    .map((statement) => (statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined))
+    .filter((call): call is SyntaxNode => call?.type === 'call' && /disable_warnings\s*\(/.test(call.text) && calleeLastName(call, context) === 'disable_warnings');
+  if (calls.length === 0 || !uncheckedTls.test(root.text)) return;
+  for (const call of calls) if (!context.isTestCode(call) && silencesTlsWarning(call, context)) reportSilenced(context, call);
+}
 
 function checkAttribute(context: RuleContext, node: SyntaxNode, left: SyntaxNode, right: SyntaxNode): void {
   const attribute = left.childForFieldName('attribute')?.text ?? '';

@@ -65,12 +65,22 @@ function checkPickle(context: RuleContext, node: SyntaxNode, args: SyntaxNode, r
   // An explicit opt-in the caller must pass (`if not allow_pickle: raise`), as numpy and pydantic do.
   const scope = enclosingFunction(node);
   if (scope && /\ballow_pickle\b|\btrusted\b|\ballow_unsafe\b/.test(scope.text) && !(data && context.taint.sourceOf(data, hazard))) return;
+  // The fix this rule suggests: the bytes' HMAC is checked (compare_digest, a signer's loads/unsign) before they are loaded.
+  if (scope && verifiedBefore(scope, node)) return;
   const what = method === 'Unpickler' ? `${module}.Unpickler` : `${module}.${method}()`;
   const predicate = module === 'marshal'
     ? 'reads code objects and is not safe against crafted data, so a crafted file can crash or subvert the interpreter; use json for data you did not write yourself.'
     : 'runs code chosen by whoever wrote the data (pickle calls any importable function while loading), so untrusted bytes mean remote code execution; use json or another data-only format, or sign the data with HMAC and verify it before loading.';
   // Without a visible source the bytes may well be the program's own (a cache it wrote): worth a look, not certain.
   report(context, node, data, what, predicate, 'medium');
+}
+
+const signatureCheck = /\bcompare_digest\s*\(|\.unsign\s*\(|\bverify_signature\s*\(|\.verify\s*\(\s*\w+\s*,/;
+
+/** A signature check written in the function before the load. */
+function verifiedBefore(scope: SyntaxNode, node: SyntaxNode): boolean {
+  const before = scope.text.slice(0, node.startIndex - scope.startIndex);
+  return signatureCheck.test(before);
 }
 
 function checkYaml(context: RuleContext, node: SyntaxNode, callee: SyntaxNode, args: SyntaxNode, resolved: string): void {
@@ -103,7 +113,8 @@ function checkYaml(context: RuleContext, node: SyntaxNode, callee: SyntaxNode, a
   const fix: Fix | undefined = loader.type === 'attribute'
     ? { title: safeTitle, edits: [{ range: context.rangeOf(loader.childForFieldName('attribute')!), newText: safeName }], preservesBehaviour: false }
     : undefined;
-  report(context, node, data, `yaml.${method}() with ${loader.text}`, unsafe
+  // Reported at the loader: in a multi-line call that is the line a fix changes.
+  report(context, loader.parent?.type === 'keyword_argument' ? loader.parent : loader, data, `yaml.${method}() with ${loader.text}`, unsafe
     ? `builds any Python object a document names (!!python/object/apply runs functions), so a crafted document runs code; use yaml.SafeLoader (or yaml.safe_load).`
     : `accepts Python-specific tags and has let crafted documents run code in several PyYAML releases; use yaml.SafeLoader (or yaml.safe_load).`,
   unsafe ? undefined : 'medium', fix);

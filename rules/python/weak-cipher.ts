@@ -22,7 +22,7 @@ export default defineDetector({
   id: 'weak-cipher',
   family: 'python',
   triggers: {
-    text: /Crypto|cryptography|pyDes|OpenSSL|ssl/,
+    text: /Crypto|cryptography|pyDes|OpenSSL|ssl|self\.\w*(?:iv|IV|nonce|vector)\b/,
     imports: /^(?:Crypto|Cryptodome|cryptography|pyDes|ssl|OpenSSL)(?:\.|$)/,
   },
   create(rawContext) {
@@ -63,6 +63,10 @@ export default defineDetector({
       },
       assignment(node: SyntaxNode) {
         const left = node.childForFieldName('left');
+        if (left?.type === 'attribute' && fixedInstanceIv(node, left, context)) {
+          report(context, node, `${left.text} is a fixed IV that every message this class encrypts reuses, so equal plaintexts encrypt alike and their common prefixes show; generate a random IV per message and store it with the ciphertext.`);
+          return;
+        }
         if (left?.type !== 'attribute' || !left.text.endsWith('.minimum_version')) return;
         const right = node.childForFieldName('right');
         const version = right?.type === 'attribute' ? right.childForFieldName('attribute')?.text ?? '' : '';
@@ -81,9 +85,15 @@ function checkCryptodome(context: RuleContext, node: SyntaxNode, args: SyntaxNod
   }
   const positional = positionalArguments(args);
   const mode = keywordArgument(args, 'mode') ?? positional[1];
-  if (!mode) return;
+  if (!mode) {
+    // PyCrypto's AES.new(key) defaulted to ECB (PyCryptodome refuses it): code written for the old library.
+    if (module === 'AES' && positional.length === 1 && !args.namedChildren.some((a) => a?.type === 'keyword_argument' || a?.type === 'dictionary_splat' || a?.type === 'list_splat')) {
+      report(context, node, 'AES.new(key) without a mode is ECB in PyCrypto, which encrypts equal blocks to equal ciphertext so patterns in the data show through; pass AES.MODE_GCM and keep the nonce with the ciphertext.');
+    }
+    return;
+  }
   if (/MODE_ECB$/.test(mode.text)) {
-    report(context, node, `${module} in ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through and blocks can be swapped; use GCM (or CBC with a random IV plus a MAC).`);
+    report(context, mode, `${module} in ECB mode encrypts equal blocks to equal ciphertext, so patterns in the data show through and blocks can be swapped; use GCM (or CBC with a random IV plus a MAC).`);
     return;
   }
   if (ivModes.test(mode.text)) {
@@ -149,6 +159,19 @@ function isFixedValue(node: SyntaxNode, key: SyntaxNode | undefined, context: Ru
     return bindings.every((b) => isFixedValue(b.value!, key, context));
   }
   return isConstant(node, context) && node.type !== 'identifier';
+}
+
+/**
+ * `self.iv = b"\\0" * 16` in a class that encrypts with an IV mode: every call of its encrypt method then reuses it (the
+ * cipher call only sees `self.iv`, which a unit-local look cannot resolve).
+ */
+function fixedInstanceIv(node: SyntaxNode, left: SyntaxNode, context: RuleContext): boolean {
+  if (left.childForFieldName('object')?.text !== 'self' || !/^_{0,2}(iv|IV|nonce|init_vector|initialization_vector)$/.test(left.childForFieldName('attribute')?.text ?? '')) return false;
+  const right = node.childForFieldName('right');
+  if (!right || right.type === 'identifier' || !isFixedValue(right, undefined, context)) return false;
+  let owner = node.parent;
+  while (owner && owner.type !== 'class_definition') owner = owner.parent;
+  return !!owner && /MODE_(CBC|CFB|OFB|CTR|GCM)|modes\.(CBC|CFB|OFB|CTR|GCM)/.test(owner.text);
 }
 
 function describe(algorithm: string): string {

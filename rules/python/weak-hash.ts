@@ -18,7 +18,7 @@ const djangoWeakHashers = /^django\.contrib\.auth\.hashers\.(Unsalted)?(MD5|SHA1
 const sha1SafeWrappers = new Set(['OAEP', 'MGF1']);
 
 /** Last names of every call this rule resolves: resolving is costly, and most calls are none of these. */
-const candidateNames = new Set(['md5', 'sha1', 'md4', 'openssl_md5', 'openssl_sha1', 'new', 'HMAC', 'digest', 'MD5', 'SHA1', 'hash', 'encrypt', 'using']);
+const candidateNames = new Set(['make_password', 'md5', 'sha1', 'md4', 'openssl_md5', 'openssl_sha1', 'new', 'HMAC', 'digest', 'MD5', 'SHA1', 'hash', 'encrypt', 'using']);
 
 const migrateTitle = 'Use SHA-256 (changes the digest: stored or compared hashes must be migrated)';
 
@@ -26,12 +26,16 @@ export default defineDetector({
   id: 'weak-hash',
   family: 'python',
   // `candidateNames` as the callee is written (not resolved), and Django's weak PASSWORD_HASHERS entries.
-  triggers: new RegExp(`\\b(?:${[...candidateNames].join('|')})\\b|PasswordHasher`),
+  triggers: {
+    text: new RegExp(`\\b(?:${[...candidateNames].join('|')})\\b|PasswordHasher`),
+    // `from hashlib import md5 as _md5`: the unit spells only the alias.
+    imports: new RegExp(`^(?:_?hashlib|hmac|passlib\\.hash|Crypto\\.Hash|Cryptodome\\.Hash|cryptography\\.hazmat\\.primitives\\.hashes)\\.(?:${[...candidateNames].join('|')})$`),
+  },
   create(context) {
     return {
       call(node: SyntaxNode) {
         const callee = node.childForFieldName('function');
-        if (!callee || !candidateNames.has(lastName(callee))) return;
+        if (!callee || !(candidateNames.has(lastName(callee)) || isAliasOfCandidate(callee, context))) return;
         const args = node.childForFieldName('arguments');
         if (args?.type !== 'argument_list') return;
         const resolved = resolveCallee(callee, context);
@@ -41,6 +45,7 @@ export default defineDetector({
         else if (/^(Crypto|Cryptodome)\.Hash\.\w+\.new$/.test(resolved)) checkCryptodome(node, args, resolved, context);
         else if (resolved.startsWith('cryptography.hazmat.primitives.hashes.')) checkCryptography(node, callee, resolved, context);
         else if (passlibSchemes.test(resolved)) checkPasslib(node, callee, context);
+        else if (resolved === 'django.contrib.auth.hashers.make_password') checkMakePassword(node, args, context);
       },
       string(node: SyntaxNode) {
         if (!node.text.includes('PasswordHasher')) return;
@@ -127,6 +132,18 @@ function checkPasslib(node: SyntaxNode, callee: SyntaxNode, context: RuleContext
   });
 }
 
+/** Django's make_password(password, salt, hasher) with one of its MD5/SHA-1 hashers named explicitly. */
+function checkMakePassword(node: SyntaxNode, args: SyntaxNode, context: RuleContext): void {
+  const hasher = keyword(args, 'hasher') ?? positional(args, 2);
+  const name = hasher && literalText(hasher);
+  if (!hasher || !name || !/^(unsalted_)?(md5|sha1)$|^crypt$/.test(name) || context.isTestCode(node)) return;
+  context.report({
+    node: hasher,
+    confidence: 'high',
+    message: `make_password(..., "${name}") stores the password as a fast ${name === 'crypt' ? 'DES crypt(3)' : /md5/.test(name) ? 'MD5' : 'SHA-1'} digest that GPUs crack in bulk; leave out the hasher so Django uses PBKDF2 (or configure Argon2).`,
+  });
+}
+
 /** Reports a weak digest with confidence and wording from what the names around it say it is for. */
 function report(
   context: RuleContext,
@@ -170,7 +187,9 @@ function swap(context: RuleContext, node: SyntaxNode, newText: string, title: st
 
 /** `usedforsecurity=False` (Python 3.9+) declares a non-security digest. */
 function notForSecurity(args: SyntaxNode): boolean {
-  return keyword(args, 'usedforsecurity')?.type === 'false';
+  // Also the pre-3.9 compatible spelling: md5(data, **({"usedforsecurity": False} if PY39 else {})), **_NOT_FOR_SECURITY.
+  return keyword(args, 'usedforsecurity')?.type === 'false'
+    || args.namedChildren.some((a) => a?.type === 'dictionary_splat' && /usedforsecurity|not_?for_?security|FIPS/i.test(a.text));
 }
 
 function positional(args: SyntaxNode, index: number): SyntaxNode | undefined {
@@ -220,6 +239,12 @@ function sha256Reference(node: SyntaxNode, context: RuleContext): string | undef
   if (node.type === 'attribute' && resolveCallee(node, context)?.startsWith('hashlib.')) return `${node.childForFieldName('object')?.text}.sha256`;
   const module = context.bindings.find((b) => b.module === 'hashlib' && b.imported === undefined);
   return module ? `${module.local}.sha256` : undefined;
+}
+
+/** `_md5(...)` after `from hashlib import md5 as _md5`. */
+function isAliasOfCandidate(callee: SyntaxNode, context: RuleContext): boolean {
+  if (callee.type !== 'identifier') return false;
+  return context.bindings.some((b) => b.local === callee.text && b.imported !== undefined && candidateNames.has(b.imported));
 }
 
 function lastName(callee: SyntaxNode): string {

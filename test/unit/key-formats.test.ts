@@ -18,6 +18,7 @@ function randomText(length: number, alphabet: string, seed: number): string {
 
 const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const hex = '0123456789abcdef';
 const r = (n: number, alphabet = alnum, seed = n): string => randomText(n, alphabet, seed * 7919);
 
 const samples: Record<string, string> = {
@@ -26,6 +27,7 @@ const samples: Record<string, string> = {
   'a GitHub fine-grained token': `github_pat_${r(60)}`,
   'a GitLab token': `glpat-${r(20)}`,
   'a Slack token': `xoxb-${r(12, '0123456789')}-${r(24)}`,
+  'a Discord webhook URL': `https://discord.com/api/webhooks/${r(18, '0123456789', 27)}/${r(68, alnum, 28)}`,
   'a Slack webhook URL': `https://hooks.slack.com/services/T${r(9, upper)}/B${r(9, upper, 3)}/${r(24)}`,
   'a Stripe live secret key': `sk_live_${r(24)}`,
   'a Stripe test secret key': `sk_test_${r(24)}`,
@@ -40,6 +42,24 @@ const samples: Record<string, string> = {
   'a Hugging Face token': `hf_${r(34)}`,
   'a Telegram bot token': `${r(9, '123456789')}:AA${r(33)}`,
   'a Mailgun API key': `key-${r(32, '0123456789abcdef')}`,
+  'a Mailchimp API key': `${r(32, hex, 5)}-us14`,
+  'a Square access token': `sq0atp-${r(22, alnum, 6)}`,
+  'a Shopify access token': `shpat_${r(32, hex, 7)}`,
+  'a DigitalOcean token': `dop_v1_${r(64, hex, 8)}`,
+  'a Twilio API key': `SK${r(32, hex, 9)}`,
+  'a Discord bot token': `MT${r(22, alnum, 10)}.${r(6, alnum, 11)}.${r(27, alnum, 12)}`,
+  'a Postman API key': `PMAK-${r(24, hex, 13)}-${r(34, hex, 31)}`,
+  'a Linear API key': `lin_api_${r(40, alnum, 15)}`,
+  'a Notion integration token': `ntn_${r(46, alnum, 16)}`,
+  'a New Relic key': `NRAK-${r(27, upper, 17)}`,
+  'a Facebook access token': `EAAB${r(80, alnum, 18)}`,
+  'a Dropbox access token': `sl.${r(140, alnum, 19)}`,
+  'a Firebase Cloud Messaging server key': `AAAA${r(7, alnum, 20)}:APA91b${r(134, alnum, 21)}`,
+  'a Databricks token': `dapi${r(32, hex, 22)}`,
+  'an Atlassian API token': `ATATT3${r(186, alnum, 23)}`,
+  'a Doppler token': `dp.pt.${r(43, alnum, 24)}`,
+  'a Groq API key': `gsk_${r(52, alnum, 25)}`,
+  'a Replicate API token': `r8_${r(37, alnum, 26)}`,
 };
 
 describe('key formats', () => {

@@ -173,7 +173,7 @@ export function judgeSecretValue(value: string, kind: SecretKind, name: string, 
   if (dottedPath.test(text) || secretReference.test(text) || mask.test(text) || nonValues.test(text) || passwordHash.test(text)) return undefined;
   if (bracketed.test(text) || regexLike.test(text) || hostname.test(text) || publicDefaults.test(text)) return undefined;
   if (prompt.test(text)) return undefined;
-  if (typeName.test(text) && (credentialWord.test(text) || (text.match(/[A-Z][a-z]/g) ?? []).length >= 3)) return undefined;
+  if (typeName.test(text) && (credentialWord.test(text) || (text.match(/[A-Z][a-z]/g) ?? []).length >= 3) && readsAsWords(text)) return undefined;
   if (kind === 'password') return text.length >= 4 ? 'real' : undefined;
   if (shortDottedPath.test(text)) return undefined;
   // Keys and tokens are generated; a run of plain words is an identifier (a registry or session key), unless it says secret.
@@ -182,6 +182,17 @@ export function judgeSecretValue(value: string, kind: SecretKind, name: string, 
   if (wordy.test(text) && includesAll(wordsOf(text), wordsOf(name).slice(-2))) return undefined;
   if (bare) return looksRandom(text) ? 'real' : undefined;
   return text.length >= 6 ? 'real' : undefined;
+}
+
+/**
+ * `SecretManagerServiceClient`, `HTTPBasicAuth`: CamelCase made of real words (capitalised runs of lowercase letters, few
+ * digits). A generated base62 token (`Lq2Wx8Ec4Rv6Tb0Yn3`) also has capitals after lowercase, but in one- or two-letter runs.
+ */
+function readsAsWords(text: string): boolean {
+  const segments = text.match(/[A-Z]{2,}(?=[A-Z][a-z]|\d|$)|[A-Z][a-z]+|[A-Z]|[a-z]+|\d+/g) ?? [];
+  const digits = (text.match(/\d/g) ?? []).length;
+  const wordLike = segments.filter((s) => /^[A-Z]{2,}$|^[A-Z][a-z]{2,}$|^[a-z]{3,}$|^(Id|Io|Os|Ui|Db|Ip|Me|My|To|Of|On|In|By|At|Is|Or|An|Up)$/.test(s)).length;
+  return digits <= 3 && wordLike >= segments.length * 0.6;
 }
 
 /** Assistants leave these for the user to paste over, and the real credential then lands in source. */

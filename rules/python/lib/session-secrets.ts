@@ -144,5 +144,17 @@ function hardcodedValue(value: SyntaxNode): SyntaxNode | undefined {
     const fallback = right ? literalText(right) : undefined;
     if (right && fallback !== undefined && fallback.trim() !== '') return right;
   }
+  // os.environ.get("SECRET_KEY", "dev"), os.getenv(...), decouple's config("SECRET_KEY", default="dev"), env.str(...)
+  if (value.type === 'call') {
+    const callee = value.childForFieldName('function');
+    const args = value.childForFieldName('arguments');
+    const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+    if (!args || !name || !/^(get|getenv|config|env|str|setdefault)$/.test(name)) return undefined;
+    const items = args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment');
+    const positional = items.filter((a) => a.type !== 'keyword_argument');
+    const fallback = items.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'default')?.childForFieldName('value') ?? positional[1];
+    const text = fallback ? literalText(fallback) : undefined;
+    if (fallback && text !== undefined && text.trim() !== '' && literalText(positional[0]) !== undefined) return fallback;
+  }
   return undefined;
 }
