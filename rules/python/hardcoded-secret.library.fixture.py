@@ -33,6 +33,7 @@ def ssh_run(host, command):
     client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
     # expect: hardcoded-secret
     client.connect(host, username="deploy", password="D3pl0y#2021")
+    # expect: command-injection (low confidence: a wrapper that hands its caller's whole command to the remote shell)
     return client.exec_command(command)
 
 
@@ -41,6 +42,7 @@ def ssh_run_fixed(host, command):
     client.load_system_host_keys()
     # ok: hardcoded-secret
     client.connect(host, username="deploy", key_filename=os.path.expanduser("~/.ssh/deploy_ed25519"))
+    # expect: command-injection (low confidence: a wrapper that hands its caller's whole command to the remote shell)
     return client.exec_command(command)
 
 
