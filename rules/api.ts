@@ -252,6 +252,22 @@ export interface Detector {
    * triggers must report the same (test/unit/triggers.test.ts).
    */
   readonly triggers?: RegExp | Triggers | ((file: TriggerFile) => RegExp | Triggers);
+  /**
+   * The triggers also anchor the visitors: every node a visitor reports on, or reads to decide about another node, holds
+   * a match of the triggers (text or import names) within its own text. The engine then hands the visitors only the
+   * nodes of their types around each match in the unit's text (each node once, in document order), not every node of
+   * those types in the unit: a call visitor of a rule triggered by `query` sees `db.query(…)` and the calls around it,
+   * never `res.json(…)`. Leave it off for a visitor that reports on nodes its trigger words only lead to (an alias
+   * declared elsewhere, a whole-module check). Fixtures run with and without anchoring must report the same
+   * (test/unit/triggers.test.ts).
+   */
+  readonly anchored?: boolean;
+  /**
+   * Anchors the visitors at this pattern's matches in the unit's text (and at the import names of `triggers`) instead
+   * of the triggers' own: for a trigger that tests the unit as a whole (two words anywhere in it), while each visited
+   * node holds one word of a list (a response method's name). Same contract as `anchored`.
+   */
+  readonly anchors?: RegExp;
   /** Per unit (top-level statement or class member); results are cached by the unit's text. */
   create(context: RuleContext): Visitors;
   /**

@@ -24,6 +24,7 @@ export default defineDetector({
   id: 'cleartext-transport',
   family: 'javascript',
   triggers: /:\/\/|ignoreTLS|\bssl\b|\btls\b|useSSL/,
+  anchored: true,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     const reportUrl = (literal: SyntaxNode, url: { scheme: string; host: string }, use: string): void => {

@@ -19,6 +19,8 @@ export default defineDetector({
   id: 'error-details-exposed',
   family: 'javascript',
   triggers: /^(?=[^]*?(?:send|json|end|write|Response|Exception|body))(?=[^]*?(?:catch|err|Err|Exception|\b(?:e|ex|exc|exception|reason|cause|failure|problem)\b))/,
+  // Each visited call, `new` or assignment names its response method, Response/…Exception, or `body`.
+  anchors: /send|json|end|write|Response|Exception|body/,
   create(context) {
     const check = (at: SyntaxNode, values: readonly SyntaxNode[], statusHint: number | undefined): void => {
       const clientError = statusHint !== undefined && statusHint >= 400 && statusHint < 500;

@@ -20,6 +20,7 @@ export default defineDetector({
   family: 'javascript',
   // The callee's property is a filter method: `User.find(…)`, `users.updateOne(…)`.
   triggers: new RegExp(`(?<![\\w$])(?:${Object.keys(nosqlFilterMethods).join('|')})(?![\\w$])`),
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

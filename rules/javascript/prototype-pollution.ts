@@ -22,6 +22,7 @@ export default defineDetector({
   family: 'javascript',
   // Every finding is an assignment to a computed member: `target[key] = …`.
   triggers: /\]\s*=(?![=>])/,
+  anchored: true,
   create(context) {
     const fixedLoops = new Set<string>();
     return {

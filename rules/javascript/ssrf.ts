@@ -13,6 +13,7 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   triggers: sinkTriggers([hazard]),
+  anchored: true,
   create(context) {
     const visit = (node: SyntaxNode): void => {
       // `axios({ url })` matches as a whole and by its `url` property: the property is the one to judge.

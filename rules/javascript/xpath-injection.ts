@@ -11,6 +11,7 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   triggers: sinkTriggers([hazard]),
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -18,6 +18,7 @@ export default defineDetector({
   family: 'python',
   // `evaluators`, called bare or as `builtins.eval`, and the Python 2 exec statement.
   triggers: /\b(?:eval|exec|compile)\b/,
+  anchored: true,
   create(context) {
     return {
       call(node: SyntaxNode) {

@@ -24,6 +24,7 @@ export default defineDetector({
   id: 'debug-enabled',
   family: 'python',
   triggers: /DEBUG\s*=|debug\s*=|["']DEBUG["']|debug\(|evalex|use_debugger/,
+  anchored: true,
   create(rawContext): Visitors {
     const context = quietInTests(rawContext);
     if (isDevelopmentPath(context.file.path)) return {};

@@ -38,6 +38,7 @@ export default defineDetector({
   id: 'insecure-random',
   family: 'python',
   triggers: { text: /random/, imports: /^(?:random|numpy)(?:\.|$)/ },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

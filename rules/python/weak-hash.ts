@@ -27,6 +27,7 @@ export default defineDetector({
   family: 'python',
   // `candidateNames` as the callee is written (not resolved), and Django's weak PASSWORD_HASHERS entries.
   triggers: new RegExp(`\\b(?:${[...candidateNames].join('|')})\\b|PasswordHasher`),
+  anchored: true,
   create(context) {
     return {
       call(node: SyntaxNode) {

@@ -1,7 +1,7 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
-import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TriggerFile, Triggers, Visitor } from '../../rules/api';
-import { collectBindings, normalizeModule, type StatementBindings } from './bindings';
+import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
+import { collectBindings, ModuleNames, normalizeModule, type StatementBindings } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
 import { absoluteRange, compareFindings, rangeOf, relativeRange, type Finding } from './findings';
@@ -9,7 +9,7 @@ import { familyOf } from './languages';
 import { installNodeMemo } from './node-memo';
 import { applySuppressions } from './suppressions';
 import { isFunctionNode, TaintAnalysis } from './taint';
-import { DecodedText, decodeEscapes, TriggerScan } from './trigger-scan';
+import { collectMatches, DecodedText, decodeEscapes, TriggerScan } from './trigger-scan';
 import { splitUnits, type Unit } from './units';
 
 export interface RuleFailure {
@@ -64,6 +64,8 @@ interface ActiveRule {
 interface Gate {
   readonly text: RegExp;
   readonly names?: RegExp;
+  /** Where the rule's visitors are anchored, when not at `text` (`Detector.anchors`). */
+  readonly anchor?: RegExp;
 }
 
 /**
@@ -91,6 +93,39 @@ class FileGates {
     let header = headers.get(texts.context);
     if (header === undefined) headers.set(texts.context, (header = passes(gate, texts.context)));
     return header;
+  }
+
+  /** Whether a class member's unit passes gate `i` through its class header (a rule may read the class around it). */
+  passesHeader(i: number, texts: TriggerTexts): boolean {
+    const gate = this.gates[i];
+    if (!gate || !texts.context) return false;
+    const headers = (this.headers[i] ??= new Map());
+    let header = headers.get(texts.context);
+    if (header === undefined) headers.set(texts.context, (header = passes(gate, texts.context)));
+    return header;
+  }
+
+  /**
+   * Where gate `i` matches the unit starting at `start`, as start, end pairs in file offsets: its text and import names
+   * on the unit's text, and on the decoded text (mapped back to the escapes that spell the match).
+   */
+  anchors(i: number, start: number, texts: TriggerTexts): number[] {
+    const gate = this.gates[i]!;
+    const out: number[] = [];
+    const text = gate.anchor ?? gate.text;
+    collectMatches(text, texts.text, start, out);
+    if (gate.names) collectMatches(gate.names, texts.text, start, out);
+    if (texts.text.includes('\\')) {
+      const decoded = texts.decodedWithMap();
+      const found: number[] = [];
+      collectMatches(text, decoded.text, 0, found);
+      if (gate.names) collectMatches(gate.names, decoded.text, 0, found);
+      for (let k = 0; k < found.length; k += 2) {
+        const [from, to] = decoded.rawRangeOf(found[k], found[k + 1]);
+        out.push(start + from, start + to);
+      }
+    }
+    return out;
   }
 
   /** The same on the decoded text: the file's, decoded once, scanned once per gate. */
@@ -145,14 +180,15 @@ export class Analyzer {
     // Each node property read crosses into wasm: read every top-level statement's text once (triggers read it anyway),
     // so most statements are settled from their text.
     const texts = statements.map((s) => s.text);
-    const { bindings, key: bindingsKey } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
+    const { bindings, key: bindingsKey, moduleNames: declarations } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
+    const moduleNames = new ModuleNames(declarations);
     const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0${file.project?.key ?? ''}\0${file.packages?.key ?? ''}\0`;
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const nextEntries = new Map<string, UnitEntry>();
     let reused = 0;
     const units = splitUnits(statements, family, texts);
-    const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, cache);
+    const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, moduleNames, cache);
     const triggerFile: TriggerFile = { text: document.text, bindings };
     const gates = rules.map((rule) => gateOf(rule, triggerFile, failures));
     const fileGates = new FileGates(gates, document.text);
@@ -167,7 +203,7 @@ export class Analyzer {
     const pending = new Map<Unit, () => UnitJob>();
     units.forEach((unit, index) => {
       const origin = { line: unit.node.startPosition.row, character: unit.node.startPosition.column };
-      const key = cache ? unitKey(baseHash, unit) : '';
+      const key = cache ? unitKey(baseHash, unit, moduleNames) : '';
       const cached = cache?.entries.get(key);
       if (cached && (!cached.outside || prefixHash(cached.outside.end) === cached.outside.hash)
         && [...cached.helpers].every(([name, value]) => helpers.propagates(name) === value)) {
@@ -214,9 +250,13 @@ export class Analyzer {
   }
 }
 
-/** The unit's own text is the key (with a hash of what every unit shares): a hash object per unit costs more than the Map hashing the string. */
-function unitKey(baseHash: string, unit: Unit): string {
-  return `${baseHash}\0${unit.context}\0${unit.text ?? unit.node.text}`;
+/**
+ * The unit's own text is the key, with a hash of what every unit shares and the module-level declarations the unit may
+ * read (`ModuleNames`): a hash object per unit costs more than the Map hashing the string.
+ */
+function unitKey(baseHash: string, unit: Unit, moduleNames: ModuleNames): string {
+  const text = unit.text ?? unit.node.text;
+  return `${baseHash}\0${unit.context}\0${text}\0${moduleNames.keyOf(unit.context ? [text, unit.context] : [text])}`;
 }
 
 /** A unit whose rules run in this analysis: its visitors by node type, and what they report. */
@@ -227,6 +267,8 @@ interface UnitJob {
   readonly consulted: Map<string, boolean | undefined>;
   readonly unit: Unit;
   readonly dispatch: Map<string, { rule: ActiveRule; visit: Visitor }[]>;
+  /** Rules whose visitors see only the nodes around their trigger matches (`Detector.anchored`), with those matches. */
+  readonly anchored: AnchoredRule[];
   readonly findings: Finding[];
   readonly failures: RuleFailure[];
   /** Rules that threw in this unit: the rest of the unit is not visited for them and their findings there are dropped. */
@@ -238,7 +280,7 @@ function prepareUnit(
   index: number, key: string, origin: Position, consulted: Map<string, boolean | undefined>, unit: Unit, rules: readonly ActiveRule[],
   gates: FileGates, file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
 ): UnitJob {
-  const job: UnitJob = { index, key, origin, consulted, unit, dispatch: new Map(), findings: [], failures: [], failed: new Set() };
+  const job: UnitJob = { index, key, origin, consulted, unit, dispatch: new Map(), anchored: [], findings: [], failures: [], failed: new Set() };
   const family = familyOf(file.language);
   const taintQuery = lazyTaintQuery(family, bindings, helperPropagates);
   const isTestCode = testCodeCheck(unit, family, file);
@@ -250,6 +292,11 @@ function prepareUnit(
     if (!gates.pass(i, start, end, texts)) continue;
     try {
       const visitors = rule.detector.create(createContext(rule, file, bindings, job.findings, taintQuery, isTestCode));
+      // A class member that passes through its class header has no match of its own to anchor on: it is walked.
+      if ((rule.detector.anchored || rule.detector.anchors) && gates.gates[i] && !gates.passesHeader(i, texts)) {
+        job.anchored.push({ rule, visitors, anchors: gates.anchors(i, start, texts) });
+        continue;
+      }
       for (const type in visitors) {
         const entry = { rule, visit: visitors[type] };
         const list = job.dispatch.get(type);
@@ -296,7 +343,92 @@ function runUnits(root: SyntaxNode, units: readonly Unit[], pending: ReadonlyMap
     } else if (!inside) flush();
   }
   flush();
+  for (const job of jobs) if (job.anchored.length) visitAnchored(spans, job);
   return jobs;
+}
+
+interface AnchoredRule {
+  readonly rule: ActiveRule;
+  readonly visitors: Visitors;
+  /** Start, end pairs (file offsets) where the rule's triggers match the unit's text. */
+  readonly anchors: readonly number[];
+}
+
+/** A node on the way up from an anchor, once per unit: its parent's entry, its depth below the unit's node. */
+interface Step {
+  readonly node: SyntaxNode;
+  up: Step | undefined;
+  depth: number;
+  /** Indexes into the unit's anchored rules of the rules whose visitors take the node. */
+  listeners: number[] | undefined;
+}
+
+/**
+ * Hands each anchored rule the nodes of the types it visits that hold one of its trigger matches: from the smallest node
+ * around each match up to the unit's node, each node once per rule, in document order (outer before inner), as the walk
+ * would. A node belongs to the innermost unit around it, as in the walk.
+ */
+function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
+  const unitNode = job.unit.node;
+  const unitStart = unitNode.startIndex;
+  const unitEnd = unitNode.endIndex;
+  const steps = new Map<number, Step>();
+  const hit: Step[] = [];
+  const stepOf = (from: SyntaxNode): Step => {
+    const path: Step[] = [];
+    let node: SyntaxNode | null = from;
+    let known: Step | undefined;
+    while (node) {
+      known = steps.get(node.id);
+      if (known) break;
+      const step: Step = { node, up: undefined, depth: 0, listeners: undefined };
+      steps.set(node.id, step);
+      path.push(step);
+      if (node.id === unitNode.id) break;
+      node = node.parent;
+    }
+    let depth = known ? known.depth + 1 : 0;
+    for (let k = path.length - 1; k >= 0; k--) {
+      path[k].up = k + 1 < path.length ? path[k + 1] : known;
+      path[k].depth = depth++;
+    }
+    return path.length ? path[0] : known!;
+  };
+  job.anchored.forEach(({ visitors, anchors }, r) => {
+    const seen = new Set<Step>();
+    for (let k = 0; k < anchors.length; k += 2) {
+      const from = Math.max(anchors[k], unitStart);
+      const to = Math.min(Math.max(anchors[k + 1], from + 1), unitEnd);
+      if (from >= to) continue;
+      const at = unitNode.descendantForIndex(from, to);
+      if (!at) continue;
+      for (let step: Step | undefined = stepOf(at); step && !seen.has(step); step = step.up) {
+        seen.add(step);
+        if (!visitors[step.node.type]) continue;
+        if (!step.listeners) {
+          step.listeners = [];
+          hit.push(step);
+        }
+        step.listeners.push(r);
+      }
+    }
+  });
+  hit.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || a.depth - b.depth);
+  const checkErrors = unitNode.hasError;
+  for (const { node, listeners } of hit) {
+    if (ownerOf(spans, node)?.unit !== job.unit) continue;
+    if (checkErrors && node.hasError) continue;
+    for (const r of listeners!) {
+      const { rule, visitors } = job.anchored[r];
+      if (job.failed.has(rule.meta.id)) continue;
+      try {
+        visitors[node.type](node);
+      } catch (error) {
+        job.failed.add(rule.meta.id);
+        job.failures.push({ ruleId: rule.meta.id, error });
+      }
+    }
+  }
 }
 
 /** One walk over a run of units, then each unit's nodes to its visitors. */
@@ -397,13 +529,14 @@ function gateOf(rule: ActiveRule, file: TriggerFile, failures: RuleFailure[]): G
   // A global or sticky RegExp would carry `lastIndex` from one test to the next.
   const plain = (pattern: RegExp): RegExp => (pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern);
   const triggers = built instanceof RegExp ? { text: plain(built) } : { text: plain(built.text), imports: built.imports && plain(built.imports) };
+  const anchor = rule.detector.anchors && { anchor: plain(rule.detector.anchors) };
   const follow = triggers.imports;
-  if (!follow) return { text: triggers.text };
+  if (!follow) return { text: triggers.text, ...anchor };
   const names = new Set<string>();
   for (const b of file.bindings) if (follow.test(b.imported ? `${b.module}.${b.imported}` : b.module)) names.add(b.local);
-  if (names.size === 0) return { text: triggers.text };
+  if (names.size === 0) return { text: triggers.text, ...anchor };
   const alternatives = [...names].map((n) => n.replace(/[$.*+?^(){}|[\]\\-]/g, '\\$&')).join('|');
-  return { text: triggers.text, names: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`) };
+  return { text: triggers.text, names: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`), ...anchor };
 }
 
 function passes(gate: Gate, text: string): boolean {
@@ -420,8 +553,15 @@ class TriggerTexts {
 
   constructor(readonly text: string, readonly context: string) {}
 
+  private decodedWithOffsets: DecodedText | undefined;
+
   decoded(): string {
     return (this.decodedText ??= decodeEscapes(this.text));
+  }
+
+  /** The decoded text with the way back to the original's offsets. */
+  decodedWithMap(): DecodedText {
+    return (this.decodedWithOffsets ??= new DecodedText(this.text));
   }
 
   pass(gate: Gate): boolean {
@@ -612,13 +752,15 @@ class HelperSummaries {
     private readonly family: LanguageFamily,
     private readonly bindings: readonly ModuleBinding[],
     private readonly bindingsKey: string,
+    private readonly moduleNames: ModuleNames,
     private readonly cache: UnitCache | undefined,
   ) {}
 
   propagates(name: string): boolean | undefined {
     const fn = this.topLevelFunctions().get(name);
     if (!fn) return undefined;
-    const key = createHash('sha1').update(this.bindingsKey).update('\0').update(fn.text).digest('base64');
+    const text = fn.text;
+    const key = createHash('sha1').update(this.bindingsKey).update('\0').update(this.moduleNames.keyOf([text])).update('\0').update(text).digest('base64');
     let value = this.usedSummaries.get(key) ?? this.cache?.summaries.get(key);
     if (value === undefined) {
       value = new TaintAnalysis(this.family, this.bindings, (n) => resolveCallee(n, this.bindings), () => undefined).summarize(fn);
