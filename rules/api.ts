@@ -253,13 +253,13 @@ export interface Detector {
    */
   readonly triggers?: RegExp | Triggers | ((file: TriggerFile) => RegExp | Triggers);
   /**
-   * The triggers also anchor the visitors: every node a visitor reports on, or reads to decide about another node, holds
-   * a match of the triggers (text or import names) within its own text. The engine then hands the visitors only the
-   * nodes of their types around each match in the unit's text (each node once, in document order), not every node of
-   * those types in the unit: a call visitor of a rule triggered by `query` sees `db.query(…)` and the calls around it,
-   * never `res.json(…)`. Leave it off for a visitor that reports on nodes its trigger words only lead to (an alias
-   * declared elsewhere, a whole-module check). Fixtures run with and without anchoring must report the same
-   * (test/unit/triggers.test.ts).
+   * The triggers also anchor the visitors: every node a visitor acts on is, for some match of the triggers (text or
+   * import names) in the unit's text, the innermost node of its type around that match. The engine then hands the
+   * visitors only those nodes (each once, in document order), not every node of their types in the unit: a call
+   * visitor of a rule triggered by `query` sees `db.query(…)`, never `res.json(…)` nor the `router.get(…)` call around
+   * both. Leave it off for a visitor that acts on nodes its trigger words only lead to (an alias declared elsewhere, a
+   * value whose name is a sibling key, a whole-module check). Fixtures run with and without anchoring must report the
+   * same (test/unit/triggers.test.ts).
    */
   readonly anchored?: boolean;
   /**

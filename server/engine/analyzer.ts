@@ -354,19 +354,21 @@ interface AnchoredRule {
   readonly anchors: readonly number[];
 }
 
-/** A node on the way up from an anchor, once per unit: its parent's entry, its depth below the unit's node. */
+/** A node on the way up from an anchor, once per unit: its parent's step (found when first asked), the nearest steps of each type asked at or above it. */
 interface Step {
   readonly node: SyntaxNode;
-  up: Step | undefined;
-  depth: number;
+  /** Undefined until asked; null above the unit's node. */
+  up: Step | null | undefined;
+  nearest: Map<string, Step | null> | undefined;
   /** Indexes into the unit's anchored rules of the rules whose visitors take the node. */
   listeners: number[] | undefined;
 }
 
 /**
- * Hands each anchored rule the nodes of the types it visits that hold one of its trigger matches: from the smallest node
- * around each match up to the unit's node, each node once per rule, in document order (outer before inner), as the walk
- * would. A node belongs to the innermost unit around it, as in the walk.
+ * Hands each anchored rule, for each of its trigger matches, the innermost node of each type it visits around the
+ * match (up to the unit's node): each node once per rule, in document order (outer before inner), as the walk would.
+ * Parents are asked only as far as the nearest node of a visited type. A node belongs to the innermost unit around it,
+ * as in the walk.
  */
 function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
   const unitNode = job.unit.node;
@@ -374,46 +376,74 @@ function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
   const unitEnd = unitNode.endIndex;
   const steps = new Map<number, Step>();
   const hit: Step[] = [];
-  const stepOf = (from: SyntaxNode): Step => {
+  const stepFor = (node: SyntaxNode): Step => {
+    let step = steps.get(node.id);
+    if (!step) steps.set(node.id, (step = { node, up: undefined, nearest: undefined, listeners: undefined }));
+    return step;
+  };
+  const upOf = (step: Step): Step | null => {
+    if (step.up === undefined) {
+      const parent = step.node.id === unitNode.id ? null : step.node.parent;
+      step.up = parent ? stepFor(parent) : null;
+    }
+    return step.up;
+  };
+  const nearest = (from: Step, type: string): Step | null => {
     const path: Step[] = [];
-    let node: SyntaxNode | null = from;
-    let known: Step | undefined;
-    while (node) {
-      known = steps.get(node.id);
-      if (known) break;
-      const step: Step = { node, up: undefined, depth: 0, listeners: undefined };
-      steps.set(node.id, step);
+    let found: Step | null = null;
+    for (let step: Step | null = from; step; step = upOf(step)) {
+      const known = step.nearest?.get(type);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
       path.push(step);
-      if (node.id === unitNode.id) break;
-      node = node.parent;
+      if (step.node.type === type) {
+        found = step;
+        break;
+      }
     }
-    let depth = known ? known.depth + 1 : 0;
-    for (let k = path.length - 1; k >= 0; k--) {
-      path[k].up = k + 1 < path.length ? path[k + 1] : known;
-      path[k].depth = depth++;
+    for (const step of path) (step.nearest ??= new Map()).set(type, found);
+    return found;
+  };
+  // Rules often match at the same place (`query` for several injection rules): one node per range.
+  const atRange = new Map<number, Step | null>();
+  const stepAt = (from: number, to: number): Step | undefined => {
+    const key = to - from < 4096 ? from * 4096 + (to - from) : -1;
+    let step = key >= 0 ? atRange.get(key) : undefined;
+    if (step === undefined) {
+      const at = unitNode.descendantForIndex(from, to);
+      step = at ? stepFor(at) : null;
+      if (key >= 0) atRange.set(key, step);
     }
-    return path.length ? path[0] : known!;
+    return step ?? undefined;
   };
   job.anchored.forEach(({ visitors, anchors }, r) => {
-    const seen = new Set<Step>();
+    const types = Object.keys(visitors);
     for (let k = 0; k < anchors.length; k += 2) {
       const from = Math.max(anchors[k], unitStart);
       const to = Math.min(Math.max(anchors[k + 1], from + 1), unitEnd);
       if (from >= to) continue;
-      const at = unitNode.descendantForIndex(from, to);
-      if (!at) continue;
-      for (let step: Step | undefined = stepOf(at); step && !seen.has(step); step = step.up) {
-        seen.add(step);
-        if (!visitors[step.node.type]) continue;
+      const start = stepAt(from, to);
+      if (!start) continue;
+      for (const type of types) {
+        const step = nearest(start, type);
+        if (!step) continue;
         if (!step.listeners) {
           step.listeners = [];
           hit.push(step);
         }
-        step.listeners.push(r);
+        // Rules are taken in order, so a rule already listening is the last one.
+        if (step.listeners[step.listeners.length - 1] !== r) step.listeners.push(r);
       }
     }
   });
-  hit.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || a.depth - b.depth);
+  // Document order; of two nodes with the same range, the outer one first.
+  const isAbove = (a: Step, b: Step): boolean => {
+    for (let step = upOf(b); step; step = upOf(step)) if (step === a) return true;
+    return false;
+  };
+  hit.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || (isAbove(a, b) ? -1 : isAbove(b, a) ? 1 : 0));
   const checkErrors = unitNode.hasError;
   for (const { node, listeners } of hit) {
     if (ownerOf(spans, node)?.unit !== job.unit) continue;
