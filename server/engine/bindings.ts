@@ -77,8 +77,8 @@ function wordsOf(text: string): readonly string[] {
  * A file's module-level declarations by name, for unit cache keys: a unit's analysis can read a declaration outside it
  * only through a name it mentions (an identifier rules look up), or a name such a declaration's keyed text mentions
  * (`const ALGO = PREFIX + 'md5'`). So a unit's key holds only those declarations, and an edit that adds a top-level
- * function re-analyses the units that mention its name, not every unit. A unit whose text has escapes (an identifier
- * may spell a name with `\u…`) is keyed on every declaration.
+ * function re-analyses the units that mention its name, not every unit. A unit whose text has a `\u` escape (an
+ * identifier may spell a name with one) is keyed on every declaration.
  */
 export class ModuleNames {
   private readonly byName = new Map<string, number[]>();
@@ -97,7 +97,7 @@ export class ModuleNames {
   /** The key parts of the declarations a unit with these texts (its own, its class header) may read. */
   keyOf(texts: readonly string[]): string {
     if (this.declarations.length === 0) return '';
-    if (texts.some((t) => t.includes('\\'))) return (this.all ??= this.declarations.map((d) => d.keyPart).join('\n'));
+    if (texts.some((t) => t.includes('\\u'))) return (this.all ??= this.declarations.map((d) => d.keyPart).join('\n'));
     const picked = new Set<number>();
     const pending = [...texts];
     while (pending.length) {

@@ -56,11 +56,16 @@ describe('unit cache keys', () => {
     '  return `${item.name} (${item.id})`;',
     '}',
     '',
+    '// A string escape is no identifier escape: this unit is keyed by the names it mentions too.',
+    'function lines(items) {',
+    "  return items.map(label).join('\\n');",
+    '}',
+    '',
   ].join('\n');
 
   it('a new top-level function re-analyses only itself and the units that name it (JavaScript)', async () => {
     const [added, named] = await edits('javascript', 'src/a.js', js, [
-      { range: at(15), text: 'function format(value) {\n  return String(value);\n}\n' },
+      { range: at(20), text: 'function format(value) {\n  return String(value);\n}\n' },
       { range: at(12, 9), text: 'format(item.name) + ' },
     ]);
     // Every unit but the new function is reused.
@@ -72,7 +77,7 @@ describe('unit cache keys', () => {
   it('a unit reading a module constant is analysed again when the constant changes, and only such units', async () => {
     const [changed] = await edits('javascript', 'src/a.js', js, [{ range: { start: { line: 1, character: 19 }, end: { line: 1, character: 25 } }, text: 'md5' }]);
     assert.ok(changed.findings.some((f) => f.includes(' weak-hash ')), `the weak algorithm is found through the constant: ${changed.findings.join('\n')}`);
-    // The constant's own statement and `digest`, which names it, are analysed again; `total` and `label` are reused.
+    // The constant's own statement and `digest`, which names it, are analysed again; `total`, `label` and `lines` are reused.
     assert.equal(changed.reused, changed.units - 2);
   });
 
