@@ -287,6 +287,7 @@ function prepareUnit(
   const texts = new TriggerTexts(unit.text ?? unit.node.text, unit.context);
   const start = unit.node.startIndex;
   const end = unit.node.endIndex;
+  const anchorable: { i: number; rule: ActiveRule; visitors: Visitors }[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if (!gates.pass(i, start, end, texts)) continue;
@@ -294,20 +295,42 @@ function prepareUnit(
       const visitors = rule.detector.create(createContext(rule, file, bindings, job.findings, taintQuery, isTestCode));
       // A class member that passes through its class header has no match of its own to anchor on: it is walked.
       if ((rule.detector.anchored || rule.detector.anchors) && gates.gates[i] && !gates.passesHeader(i, texts)) {
-        job.anchored.push({ rule, visitors, anchors: gates.anchors(i, start, texts) });
+        anchorable.push({ i, rule, visitors });
         continue;
       }
-      for (const type in visitors) {
-        const entry = { rule, visit: visitors[type] };
-        const list = job.dispatch.get(type);
-        if (list) list.push(entry);
-        else job.dispatch.set(type, [entry]);
-      }
+      addToWalk(job, rule, visitors);
     } catch (error) {
       job.failures.push({ ruleId: rule.meta.id, error });
     }
   }
+  // A rule whose types the unit's walk hands out anyway takes them from the walk, and so does one with its matches
+  // everywhere in the unit (a huge bundled function): finding each match's nodes would cost more than the walk.
+  const long = texts.text.length > maxAnchoredText;
+  for (const { i, rule, visitors } of anchorable) {
+    if (long || (job.dispatch.size && Object.keys(visitors).every((type) => job.dispatch.has(type)))) {
+      addToWalk(job, rule, visitors);
+      continue;
+    }
+    const anchors = gates.anchors(i, start, texts);
+    if (texts.text.length > denseFrom && anchors.length / 2 > texts.text.length / charsPerAnchor) addToWalk(job, rule, visitors);
+    else job.anchored.push({ rule, visitors, anchors, innermost: rule.detector.anchored === 'innermost' });
+  }
   return job;
+}
+
+/** Units longer than this are walked: scanning their text once per rule for every match costs more than one walk. */
+const maxAnchoredText = 64 * 1024;
+/** In a unit longer than `denseFrom`, a rule matching more often than once per `charsPerAnchor` characters is walked there. */
+const denseFrom = 8 * 1024;
+const charsPerAnchor = 64;
+
+function addToWalk(job: UnitJob, rule: ActiveRule, visitors: Visitors): void {
+  for (const type in visitors) {
+    const entry = { rule, visit: visitors[type] };
+    const list = job.dispatch.get(type);
+    if (list) list.push(entry);
+    else job.dispatch.set(type, [entry]);
+  }
 }
 
 /** Units whose rules share one walk: enough to spread its fixed cost, few enough that their nodes die young. */
@@ -352,6 +375,8 @@ interface AnchoredRule {
   readonly visitors: Visitors;
   /** Start, end pairs (file offsets) where the rule's triggers match the unit's text. */
   readonly anchors: readonly number[];
+  /** Only the innermost node of each type around a match (`Detector.anchored === 'innermost'`), not every one. */
+  readonly innermost: boolean;
 }
 
 /** A node on the way up from an anchor, once per unit: its parent's step (found when first asked), the nearest steps of each type asked at or above it. */
@@ -365,10 +390,10 @@ interface Step {
 }
 
 /**
- * Hands each anchored rule, for each of its trigger matches, the innermost node of each type it visits around the
- * match (up to the unit's node): each node once per rule, in document order (outer before inner), as the walk would.
- * Parents are asked only as far as the nearest node of a visited type. A node belongs to the innermost unit around it,
- * as in the walk.
+ * Hands each anchored rule, for each of its trigger matches, the nodes of each type it visits around the match up to
+ * the unit's node (only the innermost one for an `'innermost'` rule): each node once per rule, in document order (outer
+ * before inner), as the walk would. Parents are asked only as far as needed. A node belongs to the innermost unit
+ * around it, as in the walk.
  */
 function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
   const unitNode = job.unit.node;
@@ -418,7 +443,7 @@ function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
     }
     return step ?? undefined;
   };
-  job.anchored.forEach(({ visitors, anchors }, r) => {
+  job.anchored.forEach(({ visitors, anchors, innermost }, r) => {
     const types = Object.keys(visitors);
     for (let k = 0; k < anchors.length; k += 2) {
       const from = Math.max(anchors[k], unitStart);
@@ -427,14 +452,15 @@ function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
       const start = stepAt(from, to);
       if (!start) continue;
       for (const type of types) {
-        const step = nearest(start, type);
-        if (!step) continue;
-        if (!step.listeners) {
-          step.listeners = [];
-          hit.push(step);
+        for (let step = nearest(start, type); step; step = innermost ? null : upOf(step) && nearest(upOf(step)!, type)) {
+          if (!step.listeners) {
+            step.listeners = [];
+            hit.push(step);
+          }
+          // Rules are taken in order, so a rule already listening is the last one; it also has every node above.
+          if (step.listeners[step.listeners.length - 1] === r) break;
+          step.listeners.push(r);
         }
-        // Rules are taken in order, so a rule already listening is the last one.
-        if (step.listeners[step.listeners.length - 1] !== r) step.listeners.push(r);
       }
     }
   });

@@ -157,7 +157,7 @@ export function firstSinkDetector(hazard: string, check: (context: RuleContext, 
     family: 'javascript',
     triggers: sinkTriggers([hazard]),
     // A sink call names its sink (or the file's local name for it) in its callee.
-    anchored: true,
+    anchored: 'innermost',
     create(context) {
       return {
         call_expression(node: SyntaxNode) {
