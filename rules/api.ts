@@ -252,6 +252,24 @@ export interface Detector {
    * triggers must report the same (test/unit/triggers.test.ts).
    */
   readonly triggers?: RegExp | Triggers | ((file: TriggerFile) => RegExp | Triggers);
+  /**
+   * The triggers also anchor the visitors: every node a visitor acts on holds, within its own text, a match of the
+   * triggers (text or import names) in the unit's text. The engine then hands the visitors only the nodes of their
+   * types around each match (each once, in document order), not every node of those types in the unit: a call visitor
+   * of a rule triggered by `query` sees `db.query(…)` and the `router.get(…)` call around it, never `res.json(…)`.
+   * `'innermost'`: the node is moreover the innermost one of its type around the match (a sink call whose callee
+   * names the sink), so the calls around it are not handed over either. Leave it off for a visitor that acts on nodes
+   * its trigger words only lead to (an alias declared elsewhere, a value whose name is a sibling key, a whole-module
+   * check). Units where matches are dense, or huge, are walked as without it. Fixtures run with and without anchoring
+   * must report the same (test/unit/triggers.test.ts).
+   */
+  readonly anchored?: boolean | 'innermost';
+  /**
+   * Anchors the visitors at this pattern's matches in the unit's text (and at the import names of `triggers`) instead
+   * of the triggers' own: for a trigger that tests the unit as a whole (two words anywhere in it), while each visited
+   * node holds one word of a list (a response method's name). Same contract as `anchored`.
+   */
+  readonly anchors?: RegExp;
   /** Per unit (top-level statement or class member); results are cached by the unit's text. */
   create(context: RuleContext): Visitors;
   /**

@@ -44,6 +44,7 @@ export default defineDetector({
   family: 'javascript',
   // What `candidateCallee` accepts: the callee's text ends in one of these names.
   triggers: /eval|Eval|Function|setTimeout|setInterval|runInNewContext|runInThisContext|runInContext|compileFunction|Script|SourceTextModule|require|import|notevil|evaluate/,
+  anchored: true,
   create(context) {
     const visit = (node: SyntaxNode, isNew: boolean): void => {
       const callee = node.childForFieldName(isNew ? 'constructor' : 'function');

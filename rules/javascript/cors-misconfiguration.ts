@@ -17,6 +17,7 @@ export default defineDetector({
   id: 'cors-misconfiguration',
   family: 'javascript',
   triggers: /credentials|access-control-allow-origin/i,
+  anchored: true,
   create(context) {
     return {
       pair(node: SyntaxNode) {

@@ -14,6 +14,7 @@ export default defineDetector({
   family: 'javascript',
   // The error page is found by what it resolves to (`const eh = require('errorhandler')`), so its local names open the gate too.
   triggers: { text: /errorHandler|\benv\b|showStackError|verbose errors|openDevTools|\bdebug\b|includeStacktraceInErrorResponses|\bdev\b|NODE_ENV/, imports: /^errorhandler$/ },
+  anchored: true,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     const quiet = (node: SyntaxNode): boolean => context.isTestCode(node) || isDevelopmentOnly(node);

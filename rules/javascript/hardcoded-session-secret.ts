@@ -24,6 +24,7 @@ export default defineDetector({
   id: 'hardcoded-session-secret',
   family: 'javascript',
   triggers: /session|cookie|register|nextauth|iron|secret|password|keys/i,
+  anchored: true,
   create(context): Visitors {
     if (!reportsSessionSecrets(context.file.path)) return {};
     const report = (found: Hardcoded, what: string, envName: string | undefined): void => {

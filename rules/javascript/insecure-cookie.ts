@@ -17,6 +17,7 @@ export default defineDetector({
   id: 'insecure-cookie',
   family: 'javascript',
   triggers: /cookie|session/i,
+  anchored: true,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     return {

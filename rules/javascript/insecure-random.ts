@@ -19,6 +19,7 @@ export default defineDetector({
   id: 'insecure-random',
   family: 'javascript',
   triggers: /random/,
+  anchored: true,
   create(context) {
     const reported = new Set<string>();
     return {

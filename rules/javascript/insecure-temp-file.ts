@@ -21,6 +21,7 @@ export default defineDetector({
   id: 'insecure-temp-file',
   family: 'javascript',
   triggers: /writeFile|appendFile|createWriteStream|\bopen(?:Sync)?\b|outputFile|outputJson|writeJson|copyFile|mkdir|ensureDir/,
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -18,6 +18,7 @@ export default defineDetector({
   id: 'jwt-verification-disabled',
   family: 'javascript',
   triggers: /verify|\bsign\b|jwt|decode|algorithm|ignoreExpiration/i,
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -21,6 +21,8 @@ export default defineDetector({
   family: 'javascript',
   // Every finding is the request body: `req.body`, `ctx.request.payload`, `await req.json()`, a NestJS `@Body()` parameter.
   triggers: /body|payload|json\(\)/i,
+  // Each visited call names its write method; each `new Model(…)` says `new`.
+  anchors: new RegExp(`(?<![\\w$])(?:new|assign|${Object.keys(massAssignmentMethods).join('|')})(?![\\w$])`),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

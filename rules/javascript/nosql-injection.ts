@@ -21,6 +21,7 @@ export default defineDetector({
   // The callee's property is a filter method: `User.find(…)`, `users.updateOne(…)`.
   // Or a `$where` clause built anywhere (a helper returning the criteria object).
   triggers: new RegExp(`(?<![\\w$])(?:${Object.keys(nosqlFilterMethods).join('|')})(?![\\w$])|\\$where`),
+  anchored: true,
   create(context) {
     return {
       // `const criteria = () => ({ $where: `this.stocks > '${threshold}'` })`: the clause runs wherever the object goes.

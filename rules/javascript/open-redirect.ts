@@ -15,6 +15,7 @@ export default defineDetector({
   family: 'javascript',
   // Every sink is a redirect or a Location (`.assign`/`.replace` only on a location receiver); `writeHead` may take its headers from a const.
   triggers: /redirect|location|writeHead/i,
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

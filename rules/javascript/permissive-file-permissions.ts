@@ -24,6 +24,7 @@ export default defineDetector({
   id: 'permissive-file-permissions',
   family: 'javascript',
   triggers: /umask|exec|spawn|(?<![\w$])\$(?![\w$])|chmod|mkdir|ensureDir|writeFile|appendFile|\bopen(?:Sync)?\b|createWriteStream|outputFile/,
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

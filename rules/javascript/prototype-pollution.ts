@@ -24,6 +24,7 @@ export default defineDetector({
   // Every finding is an assignment to a computed member: `target[key] = …`.
   // Or a path setter called with the request's path: `_.set(obj, req.body.path, v)`.
   triggers: /\]\s*=(?![=>])|\b(?:_|lodash|dotProp|dot|objectPath|op)\s*\.\s*set(?:With)?\s*\(|\b(?:setValue|setPath|dset)\s*\(|(?<![.\w$])set(?:With)?\s*\(/,
+  anchored: true,
   create(context) {
     const fixedLoops = new Set<string>();
     return {

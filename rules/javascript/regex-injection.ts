@@ -16,6 +16,7 @@ export default defineDetector({
   family: 'javascript',
   // The RegExp constructor, or a literal with a repeated group (`)+`, `)*`, `){2,}`), which backtracking needs.
   triggers: /RegExp|\)[*+]|\)\{\d+,|\.\s*(?:match|matchAll)\s*\(/,
+  anchored: true,
   create(context) {
     const visitConstructor = (node: SyntaxNode): void => {
       const callee = unwrap(node.childForFieldName('function') ?? node.childForFieldName('constructor'));

@@ -23,6 +23,7 @@ export default defineDetector({
   id: 'sensitive-data-logged',
   family: 'javascript',
   triggers: /console|[lL]og|winston|pino|bunyan|signale|consola|debug|dbg|trace|verbose/,
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -14,6 +14,8 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   triggers: sinkTriggers([hazard]),
+  // Every call it judges names a sink in its callee (matchSinks).
+  anchored: 'innermost',
   create(context) {
     const visit = (node: SyntaxNode): void => {
       // `axios({ url })` matches as a whole and by its `url` property: the property is the one to judge.

@@ -13,6 +13,7 @@ export default defineDetector({
   family: 'javascript',
   // And `res.render(view, req.query)`, which is no sink of the table.
   triggers: sinkTriggers([hazard], /\brender(?![\w$])/),
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

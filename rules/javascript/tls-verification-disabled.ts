@@ -19,6 +19,7 @@ export default defineDetector({
   id: 'tls-verification-disabled',
   family: 'javascript',
   triggers: /rejectUnauthorized|strictSSL|checkServerIdentity|REJECT_UNAUTHORIZED|disableTLSCerts|tlsAllowInvalid|tlsInsecure|sslValidate|sslAllowInvalid/,
+  anchored: true,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     // Behind an explicit opt-in (`if (options.ignoreHTTPSErrors)`, `if (this._ignoreSslError)`) the caller chose it knowingly.

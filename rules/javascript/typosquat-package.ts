@@ -8,6 +8,7 @@ export default defineDetector({
   id: 'typosquat-package',
   family: 'javascript',
   triggers: /\bimport\b|\brequire\b|\bfrom\s*['\"`]/,
+  anchored: true,
   create(context) {
     const project = context.file.project;
     const visit = (node: SyntaxNode): void => {

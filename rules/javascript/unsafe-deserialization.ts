@@ -26,6 +26,7 @@ export default defineDetector({
   family: 'javascript',
   // eval and the Function constructor anywhere; the libraries' method names only in files that name one of them.
   triggers: (file) => (deserializerModules.test(file.text) ? withLibraries : /\beval\b|\bFunction\b|unserialize/),
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -18,6 +18,7 @@ export default defineDetector({
   id: 'weak-cipher',
   family: 'javascript',
   triggers: /Cipher|crypt|generateKeyPair|RSA|\bmode\b|\biv\b|secureProtocol|minVersion|ciphers/,
+  anchored: true,
   create(context) {
     const report = (node: SyntaxNode, message: string, fix?: Fix): void => {
       if (!context.isTestCode(node)) context.report({ node, message, ...(fix ? { fix } : {}) });

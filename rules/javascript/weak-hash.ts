@@ -75,6 +75,7 @@ export default defineDetector({
   family: 'javascript',
   // What `candidateCallee` accepts (createHash, createHmac, createSign, subtle.digest, md5/sha1 helpers), or a hash package under any local name.
   triggers: { text: /hash|hmac|sign|verify|digest|md5|sha1|hex/i, imports: hashModules },
+  anchored: true,
   create(context) {
     // Cheap text tests first: a bundled library has hundreds of thousands of calls, and resolving each costs more.
     const localNames = new Set(context.bindings.filter((b) => hashModules.test(b.module)).map((b) => b.local));

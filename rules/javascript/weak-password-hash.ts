@@ -52,6 +52,7 @@ export default defineDetector({
   family: 'javascript',
   // Every sink name holds one of these words; a default import of a digest module can take any name.
   triggers: { text: /hash|pbkdf2|scrypt|digest|sha|ripemd|hmac|salt/i, imports: new RegExp(`^(?:${Object.keys(digestSinks).map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`) },
+  anchored: true,
   create(context) {
     // Default imports can take any name (`import hash from 'js-sha256'`): those local names are sinks too.
     const importedDigests = new Set(context.bindings.filter((b) => !b.imported && digestSinks[b.module]).map((b) => b.local));

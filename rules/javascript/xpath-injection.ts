@@ -11,6 +11,8 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   triggers: sinkTriggers([hazard]),
+  // Every call it judges names a sink in its callee (matchSinks).
+  anchored: 'innermost',
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

@@ -12,6 +12,7 @@ export default defineDetector({
   family: 'javascript',
   // What `parserNames` accepts, as the callee's name.
   triggers: /parseXml|fromXml/,
+  anchored: true,
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

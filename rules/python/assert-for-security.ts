@@ -38,6 +38,7 @@ export default defineDetector({
   id: 'assert-for-security',
   family: 'python',
   triggers: /assert/,
+  anchored: true,
   create(rawContext): Visitors {
     const context = quietInTests(rawContext);
     if (context.file.isTest) return {};

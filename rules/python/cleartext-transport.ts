@@ -27,6 +27,7 @@ export default defineDetector({
     text: /:\/\/|FTP|Telnet|SMTP|IMAP4|POP3/,
     imports: /^(?:requests|httpx|urllib|urllib2|urllib3|aiohttp|websocket|websockets|ftplib|telnetlib|smtplib|imaplib|poplib|xmlrpc|xmlrpclib)(?:\.|$)/,
   },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     const usesHttpClient = importsModule(context, httpClients);

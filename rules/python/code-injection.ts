@@ -18,6 +18,7 @@ export default defineDetector({
   family: 'python',
   // `evaluators`, called bare or as `builtins.eval`, and the Python 2 exec statement.
   triggers: { text: /\b(?:eval|exec|compile|sympify|parse_expr|evaluate|import_module|__import__)\b/, imports: /(?:^|\.)(?:eval|sympify|parse_expr|evaluate|import_module)$/ },
+  anchored: true,
   create(context) {
     return {
       call(node: SyntaxNode) {

@@ -24,6 +24,7 @@ export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers([...sinkNames, ...execNames]),
+  anchored: true,
   create(rawContext) {
     return sinkCallVisitors(rawContext, (node, last, context) => {
       if (!sinkNames.has(last) && !execNames.has(last)) return;

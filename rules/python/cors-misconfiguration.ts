@@ -17,6 +17,7 @@ export default defineDetector({
   id: 'cors-misconfiguration',
   family: 'python',
   triggers: /CORS|cors|cross_origin|Access-Control-Allow-Origin|access-control-allow-origin/,
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

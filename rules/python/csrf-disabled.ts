@@ -23,6 +23,7 @@ export default defineDetector({
   id: 'csrf-disabled',
   family: 'python',
   triggers: /csrf|CSRF|MIDDLEWARE|exempt/,
+  anchored: true,
   create(rawContext): Visitors {
     const context = quietInTests(rawContext);
     if (isDevelopmentPath(context.file.path)) return {};

@@ -25,6 +25,7 @@ export default defineDetector({
   family: 'python',
   // `\.run\(…, True\)`: Flask's run(host, port, debug) with the flag given positionally.
   triggers: /DEBUG\s*=|debug\s*=|["']DEBUG["']|debug\(|evalex|use_debugger|\.run\([^()]*,\s*True\s*\)/,
+  anchored: true,
   create(rawContext): Visitors {
     const context = quietInTests(rawContext);
     if (isDevelopmentPath(context.file.path)) return {};

@@ -8,6 +8,7 @@ export default defineDetector({
   id: 'hardcoded-session-secret',
   family: 'python',
   triggers: /secret|Secret|SECRET|SALT|SIGNING_KEY/,
+  anchored: true,
   create(context): Visitors {
     if (isDevelopmentPath(context.file.path)) return {};
     const visit = (node: SyntaxNode): void => {

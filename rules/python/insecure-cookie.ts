@@ -26,6 +26,7 @@ export default defineDetector({
   id: 'insecure-cookie',
   family: 'python',
   triggers: /_cookie|COOKIE/,
+  anchored: true,
   create(rawContext): Visitors {
     const context = quietInTests(rawContext);
     const developmentFile = isDevelopmentPath(context.file.path);

@@ -39,6 +39,7 @@ export default defineDetector({
   id: 'insecure-random',
   family: 'python',
   triggers: { text: /random|uuid1/, imports: /^(?:random|numpy|uuid)(?:\.|$)/ },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -31,6 +31,7 @@ export default defineDetector({
   id: 'insecure-temp-file',
   family: 'python',
   triggers: callTriggers(['mktemp', ...Object.keys(pathSinks), ...pathMethods]),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

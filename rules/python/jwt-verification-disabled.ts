@@ -12,6 +12,7 @@ export default defineDetector({
   id: 'jwt-verification-disabled',
   family: 'python',
   triggers: { text: /jwt|jose/, imports: /^(?:jwt|jose)(?:\.|$)/ },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -20,6 +20,7 @@ export default defineDetector({
   family: 'python',
   // `setattr`/`update` calls, `**data` into a model, `fields = '__all__'`.
   triggers: callTriggers(['setattr', 'update'], /\*\*|__all__/),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

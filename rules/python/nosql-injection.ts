@@ -19,6 +19,7 @@ export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers(filterMethods),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     const usesMongo = context.bindings.some((b) => /^(pymongo|motor|mongoengine|flask_pymongo|bson|mongomock)\b/.test(b.module));

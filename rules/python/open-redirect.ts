@@ -19,6 +19,7 @@ export default defineDetector({
   family: 'python',
   // Sinks, and a `Location` header set by key.
   triggers: callTriggers(sinkNames, /location/i),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     // Location headers are only set by hand in web code: the assignment visitor costs a look at every assignment.

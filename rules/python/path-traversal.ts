@@ -21,6 +21,7 @@ export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers([...sinkNames, ...pathMethods, 'extractall', 'extract']),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -19,6 +19,7 @@ export default defineDetector({
   id: 'permissive-file-permissions',
   family: 'python',
   triggers: callTriggers(['chmod', 'fchmod', 'lchmod', 'umask']),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

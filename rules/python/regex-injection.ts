@@ -18,6 +18,7 @@ export default defineDetector({
   family: 'python',
   // `re` functions, and Django `__regex=` lookups.
   triggers: callTriggers(sinkNames, /__i?regex\s*=/),
+  anchored: true,
   create(rawContext) {
     const django = rawContext.bindings.some((b) => b.module.startsWith('django'));
     return sinkCallVisitors(rawContext, (node, last, context) => {

@@ -22,6 +22,7 @@ export default defineDetector({
   family: 'python',
   // A credential-like name (the words secretName needs) or request headers; the log call itself is checked on the tree.
   triggers: /pass|pw|secret|token|key|cred|auth|contrasena|senha|cvv|cvc|ssn|card|headers|cookies|META/i,
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

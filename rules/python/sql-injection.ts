@@ -22,6 +22,7 @@ export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers(sinkNames),
+  anchored: true,
   create(rawContext) {
     return sinkCallVisitors(rawContext, (node, name, context) => {
       if (!sinkNames.has(name)) return;

@@ -23,6 +23,7 @@ export default defineDetector({
   family: 'python',
   // Client libraries' functions, and HTTP methods of a client object.
   triggers: callTriggers([...sinkNames, ...httpMethods]),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     const httpClients = context.bindings.some((b) => /^(requests|httpx|aiohttp|urllib3|urllib|urllib2|pycurl)\b/.test(b.module));

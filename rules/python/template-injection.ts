@@ -18,6 +18,7 @@ export default defineDetector({
   family: 'python',
   // Template constructors, and `format`/`format_map` on a format string from input.
   triggers: callTriggers(sinkNames),
+  anchored: true,
   create(rawContext) {
     return sinkCallVisitors(rawContext, (node, last, context) => {
       if (!sinkNames.has(last)) return;

@@ -50,6 +50,7 @@ export default defineDetector({
     text: /verify|check_hostname|CERT_NONE|cert_reqs|_context|missing_host_key|ssl|HTTPSVERIFY|CA_BUNDLE|cert_check|tlsAllow|tlsInsecure|disable_warnings/,
     imports: /(?:^|\.)(?:_create_unverified_context|_create_stdlib_context|SSLContext|wrap_socket)$/,
   },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     const usesAiohttp = importsModule(context, /^aiohttp(\.|$)/);

@@ -23,6 +23,7 @@ export default defineDetector({
     text: /pickle|marshal|yaml|dill|joblib|torch|shelve/,
     imports: /^(?:pickle|cPickle|_pickle|dill|cloudpickle|marshal|yaml|ruamel|jsonpickle|joblib|torch|numpy|pandas|shelve|sklearn|compress_pickle|pickle5)(?:\.|$)/,
   },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -25,6 +25,7 @@ export default defineDetector({
     text: /Crypto|cryptography|pyDes|OpenSSL|ssl|self\.\w*(?:iv|IV|nonce|vector)\b/,
     imports: /^(?:Crypto|Cryptodome|cryptography|pyDes|ssl|OpenSSL)(?:\.|$)/,
   },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -31,6 +31,7 @@ export default defineDetector({
     // `from hashlib import md5 as _md5`: the unit spells only the alias.
     imports: new RegExp(`^(?:_?hashlib|hmac|passlib\\.hash|Crypto\\.Hash|Cryptodome\\.Hash|cryptography\\.hazmat\\.primitives\\.hashes)\\.(?:${[...candidateNames].join('|')})$`),
   },
+  anchored: true,
   create(context) {
     return {
       call(node: SyntaxNode) {

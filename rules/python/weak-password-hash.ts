@@ -27,6 +27,7 @@ export default defineDetector({
     text: /hashlib|crypt|Crypt|werkzeug|PBKDF2/,
     imports: /^(?:hashlib|bcrypt|crypt|werkzeug|Crypto|Cryptodome|cryptography)(?:\.|$)/,
   },
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

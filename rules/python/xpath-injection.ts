@@ -16,6 +16,7 @@ export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers(sinkNames),
+  anchored: true,
   create(rawContext) {
     return sinkCallVisitors(rawContext, (node, last, context) => {
       if (!sinkNames.has(last)) return;

@@ -16,6 +16,7 @@ export default defineDetector({
   id: hazard,
   family: 'python',
   triggers: callTriggers([...sinkNames, ...parserClasses, 'setFeature']),
+  anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {

@@ -1,7 +1,7 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
-import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TriggerFile, Triggers, Visitor } from '../../rules/api';
-import { collectBindings, normalizeModule, type StatementBindings } from './bindings';
+import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
+import { collectBindings, ModuleNames, normalizeModule, type StatementBindings } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
 import { absoluteRange, compareFindings, rangeOf, relativeRange, type Finding } from './findings';
@@ -9,7 +9,7 @@ import { familyOf } from './languages';
 import { installNodeMemo } from './node-memo';
 import { applySuppressions } from './suppressions';
 import { isFunctionNode, TaintAnalysis } from './taint';
-import { DecodedText, decodeEscapes, TriggerScan } from './trigger-scan';
+import { collectMatches, DecodedText, decodeEscapes, TriggerScan } from './trigger-scan';
 import { splitUnits, type Unit } from './units';
 
 export interface RuleFailure {
@@ -64,6 +64,8 @@ interface ActiveRule {
 interface Gate {
   readonly text: RegExp;
   readonly names?: RegExp;
+  /** Where the rule's visitors are anchored, when not at `text` (`Detector.anchors`). */
+  readonly anchor?: RegExp;
 }
 
 /**
@@ -91,6 +93,39 @@ class FileGates {
     let header = headers.get(texts.context);
     if (header === undefined) headers.set(texts.context, (header = passes(gate, texts.context)));
     return header;
+  }
+
+  /** Whether a class member's unit passes gate `i` through its class header (a rule may read the class around it). */
+  passesHeader(i: number, texts: TriggerTexts): boolean {
+    const gate = this.gates[i];
+    if (!gate || !texts.context) return false;
+    const headers = (this.headers[i] ??= new Map());
+    let header = headers.get(texts.context);
+    if (header === undefined) headers.set(texts.context, (header = passes(gate, texts.context)));
+    return header;
+  }
+
+  /**
+   * Where gate `i` matches the unit starting at `start`, as start, end pairs in file offsets: its text and import names
+   * on the unit's text, and on the decoded text (mapped back to the escapes that spell the match).
+   */
+  anchors(i: number, start: number, texts: TriggerTexts): number[] {
+    const gate = this.gates[i]!;
+    const out: number[] = [];
+    const text = gate.anchor ?? gate.text;
+    collectMatches(text, texts.text, start, out);
+    if (gate.names) collectMatches(gate.names, texts.text, start, out);
+    if (texts.text.includes('\\')) {
+      const decoded = texts.decodedWithMap();
+      const found: number[] = [];
+      collectMatches(text, decoded.text, 0, found);
+      if (gate.names) collectMatches(gate.names, decoded.text, 0, found);
+      for (let k = 0; k < found.length; k += 2) {
+        const [from, to] = decoded.rawRangeOf(found[k], found[k + 1]);
+        out.push(start + from, start + to);
+      }
+    }
+    return out;
   }
 
   /** The same on the decoded text: the file's, decoded once, scanned once per gate. */
@@ -145,14 +180,15 @@ export class Analyzer {
     // Each node property read crosses into wasm: read every top-level statement's text once (triggers read it anyway),
     // so most statements are settled from their text.
     const texts = statements.map((s) => s.text);
-    const { bindings, key: bindingsKey } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
+    const { bindings, key: bindingsKey, moduleNames: declarations } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
+    const moduleNames = new ModuleNames(declarations);
     const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0${file.project?.key ?? ''}\0${file.packages?.key ?? ''}\0`;
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const nextEntries = new Map<string, UnitEntry>();
     let reused = 0;
     const units = splitUnits(statements, family, texts);
-    const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, cache);
+    const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, moduleNames, cache);
     const triggerFile: TriggerFile = { text: document.text, bindings };
     const gates = rules.map((rule) => gateOf(rule, triggerFile, failures));
     const fileGates = new FileGates(gates, document.text);
@@ -167,7 +203,7 @@ export class Analyzer {
     const pending = new Map<Unit, () => UnitJob>();
     units.forEach((unit, index) => {
       const origin = { line: unit.node.startPosition.row, character: unit.node.startPosition.column };
-      const key = cache ? unitKey(baseHash, unit) : '';
+      const key = cache ? unitKey(baseHash, unit, moduleNames) : '';
       const cached = cache?.entries.get(key);
       if (cached && (!cached.outside || prefixHash(cached.outside.end) === cached.outside.hash)
         && [...cached.helpers].every(([name, value]) => helpers.propagates(name) === value)) {
@@ -214,9 +250,13 @@ export class Analyzer {
   }
 }
 
-/** The unit's own text is the key (with a hash of what every unit shares): a hash object per unit costs more than the Map hashing the string. */
-function unitKey(baseHash: string, unit: Unit): string {
-  return `${baseHash}\0${unit.context}\0${unit.text ?? unit.node.text}`;
+/**
+ * The unit's own text is the key, with a hash of what every unit shares and the module-level declarations the unit may
+ * read (`ModuleNames`): a hash object per unit costs more than the Map hashing the string.
+ */
+function unitKey(baseHash: string, unit: Unit, moduleNames: ModuleNames): string {
+  const text = unit.text ?? unit.node.text;
+  return `${baseHash}\0${unit.context}\0${text}\0${moduleNames.keyOf(unit.context ? [text, unit.context] : [text])}`;
 }
 
 /** A unit whose rules run in this analysis: its visitors by node type, and what they report. */
@@ -227,6 +267,8 @@ interface UnitJob {
   readonly consulted: Map<string, boolean | undefined>;
   readonly unit: Unit;
   readonly dispatch: Map<string, { rule: ActiveRule; visit: Visitor }[]>;
+  /** Rules whose visitors see only the nodes around their trigger matches (`Detector.anchored`), with those matches. */
+  readonly anchored: AnchoredRule[];
   readonly findings: Finding[];
   readonly failures: RuleFailure[];
   /** Rules that threw in this unit: the rest of the unit is not visited for them and their findings there are dropped. */
@@ -238,29 +280,57 @@ function prepareUnit(
   index: number, key: string, origin: Position, consulted: Map<string, boolean | undefined>, unit: Unit, rules: readonly ActiveRule[],
   gates: FileGates, file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
 ): UnitJob {
-  const job: UnitJob = { index, key, origin, consulted, unit, dispatch: new Map(), findings: [], failures: [], failed: new Set() };
+  const job: UnitJob = { index, key, origin, consulted, unit, dispatch: new Map(), anchored: [], findings: [], failures: [], failed: new Set() };
   const family = familyOf(file.language);
   const taintQuery = lazyTaintQuery(family, bindings, helperPropagates);
   const isTestCode = testCodeCheck(unit, family, file);
   const texts = new TriggerTexts(unit.text ?? unit.node.text, unit.context);
   const start = unit.node.startIndex;
   const end = unit.node.endIndex;
+  const anchorable: { i: number; rule: ActiveRule; visitors: Visitors }[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if (!gates.pass(i, start, end, texts)) continue;
     try {
       const visitors = rule.detector.create(createContext(rule, file, bindings, job.findings, taintQuery, isTestCode));
-      for (const type in visitors) {
-        const entry = { rule, visit: visitors[type] };
-        const list = job.dispatch.get(type);
-        if (list) list.push(entry);
-        else job.dispatch.set(type, [entry]);
+      // A class member that passes through its class header has no match of its own to anchor on: it is walked.
+      if ((rule.detector.anchored || rule.detector.anchors) && gates.gates[i] && !gates.passesHeader(i, texts)) {
+        anchorable.push({ i, rule, visitors });
+        continue;
       }
+      addToWalk(job, rule, visitors);
     } catch (error) {
       job.failures.push({ ruleId: rule.meta.id, error });
     }
   }
+  // A rule whose types the unit's walk hands out anyway takes them from the walk, and so does one with its matches
+  // everywhere in the unit (a huge bundled function): finding each match's nodes would cost more than the walk.
+  const long = texts.text.length > maxAnchoredText;
+  for (const { i, rule, visitors } of anchorable) {
+    if (long || (job.dispatch.size && Object.keys(visitors).every((type) => job.dispatch.has(type)))) {
+      addToWalk(job, rule, visitors);
+      continue;
+    }
+    const anchors = gates.anchors(i, start, texts);
+    if (texts.text.length > denseFrom && anchors.length / 2 > texts.text.length / charsPerAnchor) addToWalk(job, rule, visitors);
+    else job.anchored.push({ rule, visitors, anchors, innermost: rule.detector.anchored === 'innermost' });
+  }
   return job;
+}
+
+/** Units longer than this are walked: scanning their text once per rule for every match costs more than one walk. */
+const maxAnchoredText = 64 * 1024;
+/** In a unit longer than `denseFrom`, a rule matching more often than once per `charsPerAnchor` characters is walked there. */
+const denseFrom = 8 * 1024;
+const charsPerAnchor = 64;
+
+function addToWalk(job: UnitJob, rule: ActiveRule, visitors: Visitors): void {
+  for (const type in visitors) {
+    const entry = { rule, visit: visitors[type] };
+    const list = job.dispatch.get(type);
+    if (list) list.push(entry);
+    else job.dispatch.set(type, [entry]);
+  }
 }
 
 /** Units whose rules share one walk: enough to spread its fixed cost, few enough that their nodes die young. */
@@ -296,7 +366,125 @@ function runUnits(root: SyntaxNode, units: readonly Unit[], pending: ReadonlyMap
     } else if (!inside) flush();
   }
   flush();
+  for (const job of jobs) if (job.anchored.length) visitAnchored(spans, job);
   return jobs;
+}
+
+interface AnchoredRule {
+  readonly rule: ActiveRule;
+  readonly visitors: Visitors;
+  /** Start, end pairs (file offsets) where the rule's triggers match the unit's text. */
+  readonly anchors: readonly number[];
+  /** Only the innermost node of each type around a match (`Detector.anchored === 'innermost'`), not every one. */
+  readonly innermost: boolean;
+}
+
+/** A node on the way up from an anchor, once per unit: its parent's step (found when first asked), the nearest steps of each type asked at or above it. */
+interface Step {
+  readonly node: SyntaxNode;
+  /** Undefined until asked; null above the unit's node. */
+  up: Step | null | undefined;
+  nearest: Map<string, Step | null> | undefined;
+  /** Indexes into the unit's anchored rules of the rules whose visitors take the node. */
+  listeners: number[] | undefined;
+}
+
+/**
+ * Hands each anchored rule, for each of its trigger matches, the nodes of each type it visits around the match up to
+ * the unit's node (only the innermost one for an `'innermost'` rule): each node once per rule, in document order (outer
+ * before inner), as the walk would. Parents are asked only as far as needed. A node belongs to the innermost unit
+ * around it, as in the walk.
+ */
+function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
+  const unitNode = job.unit.node;
+  const unitStart = unitNode.startIndex;
+  const unitEnd = unitNode.endIndex;
+  const steps = new Map<number, Step>();
+  const hit: Step[] = [];
+  const stepFor = (node: SyntaxNode): Step => {
+    let step = steps.get(node.id);
+    if (!step) steps.set(node.id, (step = { node, up: undefined, nearest: undefined, listeners: undefined }));
+    return step;
+  };
+  const upOf = (step: Step): Step | null => {
+    if (step.up === undefined) {
+      const parent = step.node.id === unitNode.id ? null : step.node.parent;
+      step.up = parent ? stepFor(parent) : null;
+    }
+    return step.up;
+  };
+  const nearest = (from: Step, type: string): Step | null => {
+    const path: Step[] = [];
+    let found: Step | null = null;
+    for (let step: Step | null = from; step; step = upOf(step)) {
+      const known = step.nearest?.get(type);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(step);
+      if (step.node.type === type) {
+        found = step;
+        break;
+      }
+    }
+    for (const step of path) (step.nearest ??= new Map()).set(type, found);
+    return found;
+  };
+  // Rules often match at the same place (`query` for several injection rules): one node per range.
+  const atRange = new Map<number, Step | null>();
+  const stepAt = (from: number, to: number): Step | undefined => {
+    const key = to - from < 4096 ? from * 4096 + (to - from) : -1;
+    let step = key >= 0 ? atRange.get(key) : undefined;
+    if (step === undefined) {
+      const at = unitNode.descendantForIndex(from, to);
+      step = at ? stepFor(at) : null;
+      if (key >= 0) atRange.set(key, step);
+    }
+    return step ?? undefined;
+  };
+  job.anchored.forEach(({ visitors, anchors, innermost }, r) => {
+    const types = Object.keys(visitors);
+    for (let k = 0; k < anchors.length; k += 2) {
+      const from = Math.max(anchors[k], unitStart);
+      const to = Math.min(Math.max(anchors[k + 1], from + 1), unitEnd);
+      if (from >= to) continue;
+      const start = stepAt(from, to);
+      if (!start) continue;
+      for (const type of types) {
+        for (let step = nearest(start, type); step; step = innermost ? null : upOf(step) && nearest(upOf(step)!, type)) {
+          if (!step.listeners) {
+            step.listeners = [];
+            hit.push(step);
+          }
+          // Rules are taken in order, so a rule already listening is the last one; it also has every node above.
+          if (step.listeners[step.listeners.length - 1] === r) break;
+          step.listeners.push(r);
+        }
+      }
+    }
+  });
+  // Document order; of two nodes with the same range, the outer one first.
+  const isAbove = (a: Step, b: Step): boolean => {
+    for (let step = upOf(b); step; step = upOf(step)) if (step === a) return true;
+    return false;
+  };
+  hit.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || (isAbove(a, b) ? -1 : isAbove(b, a) ? 1 : 0));
+  const checkErrors = unitNode.hasError;
+  for (const { node, listeners } of hit) {
+    if (ownerOf(spans, node)?.unit !== job.unit) continue;
+    if (checkErrors && node.hasError) continue;
+    for (const r of listeners!) {
+      const { rule, visitors } = job.anchored[r];
+      if (job.failed.has(rule.meta.id)) continue;
+      try {
+        visitors[node.type](node);
+      } catch (error) {
+        job.failed.add(rule.meta.id);
+        job.failures.push({ ruleId: rule.meta.id, error });
+      }
+    }
+  }
 }
 
 /** One walk over a run of units, then each unit's nodes to its visitors. */
@@ -397,13 +585,14 @@ function gateOf(rule: ActiveRule, file: TriggerFile, failures: RuleFailure[]): G
   // A global or sticky RegExp would carry `lastIndex` from one test to the next.
   const plain = (pattern: RegExp): RegExp => (pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern);
   const triggers = built instanceof RegExp ? { text: plain(built) } : { text: plain(built.text), imports: built.imports && plain(built.imports) };
+  const anchor = rule.detector.anchors && { anchor: plain(rule.detector.anchors) };
   const follow = triggers.imports;
-  if (!follow) return { text: triggers.text };
+  if (!follow) return { text: triggers.text, ...anchor };
   const names = new Set<string>();
   for (const b of file.bindings) if (follow.test(b.imported ? `${b.module}.${b.imported}` : b.module)) names.add(b.local);
-  if (names.size === 0) return { text: triggers.text };
+  if (names.size === 0) return { text: triggers.text, ...anchor };
   const alternatives = [...names].map((n) => n.replace(/[$.*+?^(){}|[\]\\-]/g, '\\$&')).join('|');
-  return { text: triggers.text, names: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`) };
+  return { text: triggers.text, names: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`), ...anchor };
 }
 
 function passes(gate: Gate, text: string): boolean {
@@ -420,8 +609,15 @@ class TriggerTexts {
 
   constructor(readonly text: string, readonly context: string) {}
 
+  private decodedWithOffsets: DecodedText | undefined;
+
   decoded(): string {
     return (this.decodedText ??= decodeEscapes(this.text));
+  }
+
+  /** The decoded text with the way back to the original's offsets. */
+  decodedWithMap(): DecodedText {
+    return (this.decodedWithOffsets ??= new DecodedText(this.text));
   }
 
   pass(gate: Gate): boolean {
@@ -612,13 +808,15 @@ class HelperSummaries {
     private readonly family: LanguageFamily,
     private readonly bindings: readonly ModuleBinding[],
     private readonly bindingsKey: string,
+    private readonly moduleNames: ModuleNames,
     private readonly cache: UnitCache | undefined,
   ) {}
 
   propagates(name: string): boolean | undefined {
     const fn = this.topLevelFunctions().get(name);
     if (!fn) return undefined;
-    const key = createHash('sha1').update(this.bindingsKey).update('\0').update(fn.text).digest('base64');
+    const text = fn.text;
+    const key = createHash('sha1').update(this.bindingsKey).update('\0').update(this.moduleNames.keyOf([text])).update('\0').update(text).digest('base64');
     let value = this.usedSummaries.get(key) ?? this.cache?.summaries.get(key);
     if (value === undefined) {
       value = new TaintAnalysis(this.family, this.bindings, (n) => resolveCallee(n, this.bindings), () => undefined).summarize(fn);

@@ -5,6 +5,17 @@ export interface StatementBindings {
   readonly bindings: readonly ModuleBinding[];
   /** What of this statement goes into every unit's cache key (its text when it binds names rules may read). */
   readonly keyPart?: string;
+  /**
+   * The module-level names the statement declares (not imports), when it declares some: its `keyPart` then goes only
+   * into the keys of units that mention one of them (see `ModuleNames`).
+   */
+  readonly names?: readonly string[];
+}
+
+/** A module-level declaration that is not an import: the names it declares and what of it goes into a cache key. */
+export interface ModuleName {
+  readonly names: readonly string[];
+  readonly keyPart: string;
 }
 
 /** Statement text that can bind a module: an import, or a declaration that requires or imports one. */
@@ -20,9 +31,10 @@ const mayBind: Record<LanguageFamily, RegExp> = {
  */
 export function collectBindings(
   statements: readonly SyntaxNode[], family: LanguageFamily, memo?: Map<string, StatementBindings>, texts?: readonly string[], keyed = true,
-): { bindings: ModuleBinding[]; key: string } {
+): { bindings: ModuleBinding[]; key: string; moduleNames: ModuleName[] } {
   const bindings: ModuleBinding[] = [];
   const keyParts: string[] = [];
+  const moduleNames: ModuleName[] = [];
   statements.forEach((statement, i) => {
     if (!keyed) {
       if (texts && !mayBind[family].test(texts[i])) return;
@@ -41,9 +53,66 @@ export function collectBindings(
       }
     }
     bindings.push(...facts.bindings);
-    if (facts.keyPart !== undefined) keyParts.push(facts.keyPart);
+    if (facts.keyPart === undefined) return;
+    if (facts.names?.length) moduleNames.push({ names: facts.names, keyPart: facts.keyPart });
+    else keyParts.push(facts.keyPart);
   });
-  return { bindings, key: keyParts.join('\n') };
+  return { bindings, key: keyParts.join('\n'), moduleNames };
+}
+
+const word = /[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g;
+/** Text → the words in it, shared by every document (a pure function of the text). */
+const wordsMemo = new Map<string, readonly string[]>();
+
+function wordsOf(text: string): readonly string[] {
+  let words = wordsMemo.get(text);
+  if (!words) {
+    if (wordsMemo.size > 50_000) wordsMemo.clear();
+    wordsMemo.set(text, (words = [...new Set(text.match(word) ?? [])]));
+  }
+  return words;
+}
+
+/**
+ * A file's module-level declarations by name, for unit cache keys: a unit's analysis can read a declaration outside it
+ * only through a name it mentions (an identifier rules look up), or a name such a declaration's keyed text mentions
+ * (`const ALGO = PREFIX + 'md5'`). So a unit's key holds only those declarations, and an edit that adds a top-level
+ * function re-analyses the units that mention its name, not every unit. A unit whose text has a `\u` escape (an
+ * identifier may spell a name with one) is keyed on every declaration.
+ */
+export class ModuleNames {
+  private readonly byName = new Map<string, number[]>();
+  private all: string | undefined;
+
+  constructor(private readonly declarations: readonly ModuleName[]) {
+    declarations.forEach((d, i) => {
+      for (const name of d.names) {
+        const list = this.byName.get(name);
+        if (list) list.push(i);
+        else this.byName.set(name, [i]);
+      }
+    });
+  }
+
+  /** The key parts of the declarations a unit with these texts (its own, its class header) may read. */
+  keyOf(texts: readonly string[]): string {
+    if (this.declarations.length === 0) return '';
+    if (texts.some((t) => t.includes('\\u'))) return (this.all ??= this.declarations.map((d) => d.keyPart).join('\n'));
+    const picked = new Set<number>();
+    const pending = [...texts];
+    while (pending.length) {
+      for (const w of wordsOf(pending.pop()!)) {
+        const found = this.byName.get(w);
+        if (!found) continue;
+        for (const i of found) {
+          if (picked.has(i)) continue;
+          picked.add(i);
+          pending.push(this.declarations[i].keyPart);
+        }
+      }
+    }
+    return [...picked].sort((a, b) => a - b).map((i) => this.declarations[i].keyPart).join('\n');
+  }
 }
 
 function statementBindings(statement: SyntaxNode, family: LanguageFamily): StatementBindings {
@@ -51,8 +120,13 @@ function statementBindings(statement: SyntaxNode, family: LanguageFamily): State
   if (family === 'python') collectPython(statement, found);
   else collectJavaScript(statement, found);
   if (found.length) return { bindings: found, keyPart: statement.text };
-  const names = family === 'python' ? pythonModuleNameKey(statement) : javascriptModuleNameKey(statement);
-  return { bindings: found, ...(names ? { keyPart: names } : {}) };
+  const key = family === 'python' ? pythonModuleNameKey(statement) : javascriptModuleNameKey(statement);
+  return { bindings: found, ...(key ? { keyPart: key.keyPart, ...(key.names.length ? { names: key.names } : {}) } : {}) };
+}
+
+/** The identifiers in a declaration's target (`a`, `{ a, b: c }`, `self.x, y`), as names it may declare. */
+function targetNames(text: string | undefined): string[] {
+  return text ? [...new Set(text.match(word) ?? [])] : [];
 }
 
 export function normalizeModule(specifier: string): string {
@@ -159,14 +233,20 @@ function collectPython(statement: SyntaxNode, out: ModuleBinding[]): void {
  * so those bindings are part of the cache key. Only the shape of a value that cannot be a constant string is keyed
  * (`ROUTES = <dictionary>`), so typing inside a big module-level literal does not invalidate every unit.
  */
-function pythonModuleNameKey(statement: SyntaxNode): string | undefined {
+function pythonModuleNameKey(statement: SyntaxNode): { keyPart: string; names: string[] } | undefined {
   const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-  if (definition?.type === 'function_definition' || definition?.type === 'class_definition') return `def ${definition.childForFieldName('name')?.text}`;
+  if (definition?.type === 'function_definition' || definition?.type === 'class_definition') {
+    const name = definition.childForFieldName('name')?.text;
+    return { keyPart: `def ${name}`, names: targetNames(name) };
+  }
   const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
   if (assignment?.type !== 'assignment') return undefined;
   const value = assignment.childForFieldName('right');
   const keyedTypes = ['string', 'concatenated_string', 'binary_operator', 'parenthesized_expression', 'identifier', 'conditional_expression', 'call', 'assignment'];
-  return value && !keyedTypes.includes(value.type) ? `${assignment.childForFieldName('left')?.text} = <${value.type}>` : statement.text;
+  const left = assignment.childForFieldName('left')?.text;
+  // A chained assignment (`a = b = 'x'`) declares every target: keyed by its whole text, so under every word in it.
+  const names = value?.type === 'assignment' ? targetNames(statement.text) : targetNames(left);
+  return { keyPart: value && !keyedTypes.includes(value.type) ? `${left} = <${value.type}>` : statement.text, names };
 }
 
 /**
@@ -175,23 +255,26 @@ function pythonModuleNameKey(statement: SyntaxNode): string | undefined {
  * constant string, and small object literals (`const CONFIG = { algorithm: 'md5' }`), are keyed by their text; anything
  * else only by name and shape, so typing inside a function or a big literal does not invalidate every unit.
  */
-function javascriptModuleNameKey(statement: SyntaxNode): string | undefined {
+function javascriptModuleNameKey(statement: SyntaxNode): { keyPart: string; names: string[] } | undefined {
   const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
   if (!declaration) return undefined;
   if (/^(function_declaration|generator_function_declaration|class_declaration|abstract_class_declaration)$/.test(declaration.type)) {
-    return `${declaration.type} ${declaration.childForFieldName('name')?.text}`;
+    const name = declaration.childForFieldName('name')?.text;
+    return { keyPart: `${declaration.type} ${name}`, names: targetNames(name) };
   }
   if (declaration.type !== 'lexical_declaration' && declaration.type !== 'variable_declaration') return undefined;
   const keyedTypes = ['string', 'template_string', 'binary_expression', 'number', 'identifier', 'member_expression', 'parenthesized_expression', 'as_expression', 'satisfies_expression'];
   const parts: string[] = [declaration.child(0)?.type ?? ''];
+  const names: string[] = [];
   for (const declarator of declaration.namedChildren) {
     if (declarator?.type !== 'variable_declarator') continue;
     const name = declarator.childForFieldName('name')?.text;
     const value = declarator.childForFieldName('value');
     const small = value?.type === 'object' && value.text.length <= 400;
+    names.push(...targetNames(name));
     parts.push(!value ? `${name}` : keyedTypes.includes(value.type) || small ? declarator.text : `${name} = <${value.type}>`);
   }
-  return parts.join(' ');
+  return { keyPart: parts.join(' '), names };
 }
 
 /** The value of a string literal node without quotes, or undefined when it is not a plain literal. */

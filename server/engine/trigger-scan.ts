@@ -50,6 +50,23 @@ export class TriggerScan {
   }
 }
 
+const globals = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Every match of `pattern` in `text` as start, end pairs offset by `offset` (appended to `out`): the places a rule's
+ * trigger matches a unit's text, where the engine anchors the rule's visitors.
+ */
+export function collectMatches(pattern: RegExp, text: string, offset: number, out: number[]): void {
+  let search = globals.get(pattern);
+  if (!search) globals.set(pattern, (search = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g')));
+  search.lastIndex = 0;
+  for (let match = search.exec(text); match; match = search.exec(text)) {
+    const end = match.index + match[0].length;
+    out.push(offset + match.index, offset + end);
+    if (end === match.index) search.lastIndex++;
+  }
+}
+
 /** Index of the first value at least `value` in an ascending list (the list's length when there is none). */
 function firstAtLeast(list: readonly number[], value: number): number {
   let low = 0;
@@ -147,6 +164,9 @@ export class DecodedText {
   /** For each escape, in order: its end in the original, and how much shorter the decoded text is up to there. */
   private readonly ends: number[] = [];
   private readonly shrink: number[] = [];
+  /** For each escape, in order: where its decoded text ends in the decoded text. */
+  private readonly decodedEnds: number[] = [];
+  private readonly decodedLengths: number[] = [];
 
   constructor(raw: string) {
     let total = 0;
@@ -156,8 +176,29 @@ export class DecodedText {
       total += whole.length - decoded.length;
       this.ends.push(offset + whole.length);
       this.shrink.push(total);
+      this.decodedEnds.push(offset + whole.length - total);
+      this.decodedLengths.push(decoded.length);
       return decoded;
     });
+  }
+
+  /**
+   * The range of the original that decodes to `[start, end)` of the decoded text: an end inside an escape's decoded
+   * text takes the whole escape, as does a start.
+   */
+  rawRangeOf(start: number, end: number): [number, number] {
+    const rawStart = this.rawOffsetOf(start, false);
+    const rawEnd = end > start ? this.rawOffsetOf(end - 1, true) + 1 : rawStart;
+    return [rawStart, rawEnd];
+  }
+
+  /** The original offset of a decoded offset; inside an escape's decoded text, the escape's first (or last) character. */
+  private rawOffsetOf(decoded: number, last: boolean): number {
+    const i = firstAtLeast(this.decodedEnds, decoded + 1);
+    if (i < this.decodedEnds.length && decoded >= this.decodedEnds[i] - this.decodedLengths[i]) {
+      return last ? this.ends[i] - 1 : this.ends[i] - this.decodedLengths[i] - (this.shrink[i] - (i > 0 ? this.shrink[i - 1] : 0));
+    }
+    return decoded + (i > 0 ? this.shrink[i - 1] : 0);
   }
 
   /** The decoded offset of an offset of the original that does not fall inside an escape. */

@@ -1,4 +1,4 @@
-// Proves rule triggers never hide a finding: every fixture and fixed file (whole and cut up) and every probe, analysed with and without triggers, must report the same.
+// Proves rule triggers never hide a finding: every fixture and fixed file (whole and cut up) and every probe, analysed with and without triggers, and with and without anchoring the visitors at trigger matches, must report the same.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +10,8 @@ const rulesDir = path.join(repo, 'rules');
 
 const withTriggers = new Analyzer(metas, detectors, defaultOptions);
 const withoutTriggers = new Analyzer(metas, detectors.map((d): Detector => ({ ...d, triggers: undefined })), defaultOptions);
+/** Triggers gate the units, but every rule's visitors see every node of their types (`Detector.anchored` off). */
+const withoutAnchors = new Analyzer(metas, detectors.map((d): Detector => ({ ...d, anchored: undefined, anchors: undefined })), defaultOptions);
 
 /** Everything a finding says, in a form `deepEqual` can compare and a failure message can show. */
 function describeFindings(findings: readonly Finding[]): string[] {
@@ -27,10 +29,13 @@ async function compare(label: string, language: LanguageId, text: string, relPat
   const document = await ParsedDocument.create(language, text);
   try {
     const gated = withTriggers.analyze(document, facts);
+    const walked = withoutAnchors.analyze(document, facts);
     const full = withoutTriggers.analyze(document, facts);
-    assert.deepEqual(gated.failures.map((f) => f.ruleId), full.failures.map((f) => f.ruleId), `${label}: the same rules fail`);
+    assert.deepEqual(walked.failures.map((f) => f.ruleId), full.failures.map((f) => f.ruleId), `${label}: the same rules fail`);
+    assert.deepEqual(gated.failures.map((f) => f.ruleId), walked.failures.map((f) => f.ruleId), `${label}: the same rules fail with anchoring`);
     const expected = describeFindings(full.findings);
-    assert.deepEqual(describeFindings(gated.findings), expected, `${label}: a trigger hid a finding (or showed one)`);
+    assert.deepEqual(describeFindings(walked.findings), expected, `${label}: a trigger hid a finding (or showed one)`);
+    assert.deepEqual(describeFindings(gated.findings), expected, `${label}: anchoring at trigger matches hid a finding (or showed one)`);
     return expected;
   } finally {
     document.dispose();
@@ -46,6 +51,7 @@ describe('rule triggers', () => {
       const patterns = t instanceof RegExp ? [t] : [t.text, ...(t.imports ? [t.imports] : [])];
       if (!patterns.every((p) => p instanceof RegExp)) problems.push(`${d.family}/${d.id}: triggers must be RegExps`);
       if (patterns.some((p) => p.global || p.sticky)) problems.push(`${d.family}/${d.id}: a global or sticky trigger keeps state between tests`);
+      if (d.anchors && !(d.anchors instanceof RegExp)) problems.push(`${d.family}/${d.id}: anchors must be a RegExp`);
     }
     assert.deepEqual(problems, []);
   });
@@ -73,6 +79,33 @@ describe('rule triggers', () => {
       });
     }
   }
+
+  it('anchored rules see fewer nodes than a walk hands them (the equivalence above is not vacuous)', async () => {
+    const text = "const db = require('./db');\n\nasync function show(req, res) {\n  const rows = await db.query('SELECT * FROM t WHERE id = ?', [req.params.id]);\n  res.json(rows.map((r) => r.name).filter(Boolean));\n  console.log(String(rows.length));\n}\n";
+    const visits = async (anchoring: boolean): Promise<number> => {
+      let count = 0;
+      const counting = detectors.filter((d) => d.id === 'sql-injection' && d.family === 'javascript').map((d): Detector => ({
+        ...d,
+        ...(anchoring ? {} : { anchored: undefined, anchors: undefined }),
+        create(context) {
+          const visitors = d.create(context);
+          return Object.fromEntries(Object.entries(visitors).map(([type, visit]) => [type, (node) => { count++; visit(node); }]));
+        },
+      }));
+      const document = await ParsedDocument.create('javascript', text);
+      try {
+        new Analyzer(metas, counting, defaultOptions).analyze(document, fileFacts('src/show.js', 'javascript'));
+      } finally {
+        document.dispose();
+      }
+      return count;
+    };
+    const walked = await visits(false);
+    const anchored = await visits(true);
+    // The walk hands the rule all six calls; anchoring only `db.query(…)`.
+    assert.equal(walked, 6);
+    assert.equal(anchored, 1);
+  });
 
   // Findings that reach a rule only through an import alias or an escape, where the unit never spells the trigger word.
   const probes: { name: string; path: string; language: LanguageId; text: string; rule: string }[] = [

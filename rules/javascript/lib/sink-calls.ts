@@ -156,6 +156,8 @@ export function firstSinkDetector(hazard: string, check: (context: RuleContext, 
     id: hazard,
     family: 'javascript',
     triggers: sinkTriggers([hazard]),
+    // A sink call names its sink (or the file's local name for it) in its callee.
+    anchored: 'innermost',
     create(context) {
       return {
         call_expression(node: SyntaxNode) {
