@@ -33,7 +33,6 @@ export default defineDetector({
   family: 'javascript',
   // `host` for node's http module given an options object, `secure` for an FTP login.
   triggers: /:\/\/|ignoreTLS|\bssl\b|\btls\b|useSSL|\bhost|\bsecure\b/,
-  anchored: true,
   create(context): Visitors {
     if (isDevelopmentFile(context.file.path)) return {};
     const reportUrl = (literal: SyntaxNode, url: { scheme: string; host: string }, use: string): void => {

@@ -19,7 +19,7 @@ export default defineDetector({
   id: 'error-details-exposed',
   family: 'javascript',
   triggers: /^(?=[^]*?(?:send|json|end|write|Response|Exception|body|formatError|customFormatErrorFn))(?=[^]*?(?:catch|err|Err|Exception|\b(?:e|ex|exc|exception|reason|cause|failure|problem)\b))/,
-  anchors: /send|json|end|write|Response|Exception|body/,
+  anchors: /send|json|end|write|Response|Exception|body|formatError|customFormatErrorFn/,
   create(context) {
     const check = (at: SyntaxNode, values: readonly SyntaxNode[], statusHint: number | undefined): void => {
       const clientError = statusHint !== undefined && statusHint >= 400 && statusHint < 500;

@@ -19,7 +19,6 @@ export default defineDetector({
   family: 'javascript',
   // HTML properties, `ctx.body`, Handlebars' SafeString, dangerouslySetInnerHTML, and the HTML-writing methods of `htmlMethods`.
   triggers: /bypassSecurityTrust|text\/html|\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
-  anchored: true,
   create(context) {
     return {
       assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
