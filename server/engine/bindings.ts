@@ -252,13 +252,19 @@ function pythonModuleNameKey(statement: SyntaxNode): { keyPart: string; names: s
 /**
  * JavaScript rules read module-level declarations from other units too (`const ALGORITHM = 'md5'` used in a function,
  * a file's own `md5()` helper, a local `eval`), so their bindings are part of the cache key. Values that can be a
- * constant string, and small object literals (`const CONFIG = { algorithm: 'md5' }`), are keyed by their text; anything
- * else only by name and shape, so typing inside a function or a big literal does not invalidate every unit.
+ * constant string, small object literals (`const CONFIG = { algorithm: 'md5' }`) and functions (helpers whose bodies rules
+ * follow calls into) are keyed by their text; anything else only by name and shape. A unit's key holds only the
+ * declarations it names, so typing inside a function re-analyses the units that call it, not every unit.
  */
 function javascriptModuleNameKey(statement: SyntaxNode): { keyPart: string; names: string[] } | undefined {
   const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
   if (!declaration) return undefined;
-  if (/^(function_declaration|generator_function_declaration|class_declaration|abstract_class_declaration)$/.test(declaration.type)) {
+  if (/^(function_declaration|generator_function_declaration)$/.test(declaration.type)) {
+    // Keyed by its text: rules follow a call into the file's own helper (lib/helper-flows.ts), so a unit that names the
+    // helper must be analysed again when the helper changes. Only units that name it (see `ModuleNames`).
+    return { keyPart: declaration.text, names: targetNames(declaration.childForFieldName('name')?.text) };
+  }
+  if (/^(class_declaration|abstract_class_declaration)$/.test(declaration.type)) {
     const name = declaration.childForFieldName('name')?.text;
     return { keyPart: `${declaration.type} ${name}`, names: targetNames(name) };
   }
@@ -271,8 +277,10 @@ function javascriptModuleNameKey(statement: SyntaxNode): { keyPart: string; name
     const name = declarator.childForFieldName('name')?.text;
     const value = declarator.childForFieldName('value');
     const small = value?.type === 'object' && value.text.length <= 400;
+    // `const run = (cmd) => exec(cmd)`: a helper, keyed by its text as function declarations are.
+    const helper = value?.type === 'arrow_function' || value?.type === 'function_expression' || value?.type === 'function';
     names.push(...targetNames(name));
-    parts.push(!value ? `${name}` : keyedTypes.includes(value.type) || small ? declarator.text : `${name} = <${value.type}>`);
+    parts.push(!value ? `${name}` : keyedTypes.includes(value.type) || small || helper ? declarator.text : `${name} = <${value.type}>`);
   }
   return { keyPart: parts.join(' '), names };
 }

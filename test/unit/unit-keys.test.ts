@@ -70,8 +70,9 @@ describe('unit cache keys', () => {
     ]);
     // Every unit but the new function is reused.
     assert.equal(added.reused, added.units - 1);
-    // The edited unit (now naming `format`) is analysed again, the others are reused.
-    assert.equal(named.reused, named.units - 1);
+    // The edited function (now naming `format`) is analysed again, and so is `lines`, which names it (a function is keyed
+    // by its text in the units that call it); the others are reused.
+    assert.equal(named.reused, named.units - 2);
   });
 
   it('a unit reading a module constant is analysed again when the constant changes, and only such units', async () => {
@@ -87,6 +88,31 @@ describe('unit cache keys', () => {
     // `NAME` itself, `ALGORITHM` (names it) and `digest` (names ALGORITHM) are analysed again; the require is reused.
     assert.equal(changed.reused, changed.units - 3);
     assert.equal(changed.reused, 1);
+  });
+
+  it('a call into a local helper is analysed again when the helper changes', async () => {
+    const text = [
+      "const { exec, execFile } = require('child_process');",
+      "const express = require('express');",
+      'const app = express();',
+      '',
+      'function sh(dir) {',
+      "  return execFile('ls', ['-l', dir]);",
+      '}',
+      '',
+      "app.get('/ls', (req, res) => {",
+      '  sh(req.query.dir);',
+      "  res.send('ok');",
+      '});',
+      '',
+    ].join('\n');
+    // `edits` demands cached results equal a fresh analysis after each edit: the route's cached result must not survive.
+    const [unsafe, safe] = await edits('javascript', 'src/a.js', text, [
+      { range: { start: { line: 5, character: 9 }, end: { line: 5, character: 36 } }, text: "exec('ls -l ' + dir)" },
+      { range: { start: { line: 5, character: 9 }, end: { line: 5, character: 29 } }, text: "execFile('ls', ['-l', dir])" },
+    ]);
+    assert.ok(unsafe.findings.some((f) => f.startsWith('10:') && f.includes(' command-injection ')), `the call is reported: ${unsafe.findings.join('\n')}`);
+    assert.ok(!safe.findings.some((f) => f.startsWith('10:')), `and no longer once the helper is fixed: ${safe.findings.join('\n')}`);
   });
 
   it('a new top-level function re-analyses only itself (Python)', async () => {
