@@ -1,4 +1,5 @@
 // Owns module-level bindings: which local names come from which imported modules, per language family.
+import { createHash } from 'node:crypto';
 import type { LanguageFamily, ModuleBinding, SyntaxNode } from '../../rules/api';
 
 export interface StatementBindings {
@@ -252,17 +253,19 @@ function pythonModuleNameKey(statement: SyntaxNode): { keyPart: string; names: s
 /**
  * JavaScript rules read module-level declarations from other units too (`const ALGORITHM = 'md5'` used in a function,
  * a file's own `md5()` helper, a local `eval`), so their bindings are part of the cache key. Values that can be a
- * constant string, small object literals (`const CONFIG = { algorithm: 'md5' }`) and functions (helpers whose bodies rules
- * follow calls into) are keyed by their text; anything else only by name and shape. A unit's key holds only the
+ * constant string and small object literals (`const CONFIG = { algorithm: 'md5' }`) are keyed by their text, functions
+ * (helpers whose bodies rules follow calls into) by a digest of it; anything else only by name and shape. A unit's key holds only the
  * declarations it names, so typing inside a function re-analyses the units that call it, not every unit.
  */
 function javascriptModuleNameKey(statement: SyntaxNode): { keyPart: string; names: string[] } | undefined {
   const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
   if (!declaration) return undefined;
   if (/^(function_declaration|generator_function_declaration)$/.test(declaration.type)) {
-    // Keyed by its text: rules follow a call into the file's own helper (lib/helper-flows.ts), so a unit that names the
-    // helper must be analysed again when the helper changes. Only units that name it (see `ModuleNames`).
-    return { keyPart: declaration.text, names: targetNames(declaration.childForFieldName('name')?.text) };
+    // Keyed by a digest of its text: rules follow a call into the file's own helper (lib/helper-flows.ts), so a unit that
+    // names the helper must be analysed again when the helper changes (only units that name it, see `ModuleNames`). A
+    // digest, not the text, so that the key does not pull in every name the body mentions in turn (a bundle's call graph).
+    const name = declaration.childForFieldName('name')?.text;
+    return { keyPart: `${declaration.type} ${name} ${textDigest(declaration.text)}`, names: targetNames(name) };
   }
   if (/^(class_declaration|abstract_class_declaration)$/.test(declaration.type)) {
     const name = declaration.childForFieldName('name')?.text;
@@ -277,10 +280,10 @@ function javascriptModuleNameKey(statement: SyntaxNode): { keyPart: string; name
     const name = declarator.childForFieldName('name')?.text;
     const value = declarator.childForFieldName('value');
     const small = value?.type === 'object' && value.text.length <= 400;
-    // `const run = (cmd) => exec(cmd)`: a helper, keyed by its text as function declarations are.
+    // `const run = (cmd) => exec(cmd)`: a helper, keyed by a digest of its text as function declarations are.
     const helper = value?.type === 'arrow_function' || value?.type === 'function_expression' || value?.type === 'function';
     names.push(...targetNames(name));
-    parts.push(!value ? `${name}` : keyedTypes.includes(value.type) || small || helper ? declarator.text : `${name} = <${value.type}>`);
+    parts.push(!value ? `${name}` : keyedTypes.includes(value.type) || small ? declarator.text : `${name} = <${value.type}${helper ? ` ${textDigest(value.text)}` : ''}>`);
   }
   return { keyPart: parts.join(' '), names };
 }
@@ -301,4 +304,9 @@ export function stringValue(node: SyntaxNode | null): string | undefined {
     return node.text.slice(1, -1);
   }
   return undefined;
+}
+
+/** A short digest of a declaration's text, for cache keys that must change with it without holding (or reading) it. */
+function textDigest(text: string): string {
+  return createHash('sha256').update(text).digest('base64').slice(0, 22);
 }

@@ -46,14 +46,33 @@ export function localFunction(call: SyntaxNode): SyntaxNode | undefined {
     const value = unwrap(binding.value);
     return value && functionTypes.has(value.type) ? value : undefined;
   }
+  const name = callee.text;
   for (let scope = call.parent; scope; scope = scope.parent) {
     if (scope.type !== 'program' && scope.type !== 'statement_block') continue;
-    for (const statement of scope.namedChildren) {
-      const declaration = statement?.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
-      if ((declaration?.type === 'function_declaration' || declaration?.type === 'generator_function_declaration') && declaration.childForFieldName('name')?.text === callee.text) return declaration;
-    }
+    const declaration = functionsDeclaredIn(scope).get(name);
+    if (declaration) return declaration;
   }
   return undefined;
+}
+
+/** Per parse tree, per block (by node id): the functions its statements declare, by name (the first of each name). */
+const declaredFunctions = new WeakMap<object, Map<number, ReadonlyMap<string, SyntaxNode>>>();
+
+/** Read once per block, not once per call: a module's top level may hold thousands of statements and calls into them. */
+function functionsDeclaredIn(scope: SyntaxNode): ReadonlyMap<string, SyntaxNode> {
+  let perTree = declaredFunctions.get(scope.tree);
+  if (!perTree) declaredFunctions.set(scope.tree, (perTree = new Map()));
+  let byName = perTree.get(scope.id);
+  if (byName) return byName;
+  const found = new Map<string, SyntaxNode>();
+  for (const statement of scope.namedChildren) {
+    const declaration = statement?.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
+    if (declaration?.type !== 'function_declaration' && declaration?.type !== 'generator_function_declaration') continue;
+    const declared = declaration.childForFieldName('name')?.text;
+    if (declared && !found.has(declared)) found.set(declared, declaration);
+  }
+  perTree.set(scope.id, (byName = found));
+  return byName;
 }
 
 /** Per parse tree, per helper and hazard: the sink each parameter position reaches. */
@@ -130,6 +149,7 @@ function leavesOf(value: SyntaxNode): SyntaxNode[] {
  * helper is reported on the argument, at the call, where the untrusted data enters.
  */
 export function checkHelperCall(context: RuleContext, call: SyntaxNode, options: HelperFlowOptions): void {
+  if (bundleSized(call.tree)) return;
   const fn = localFunction(call);
   if (!fn || context.isTestCode(call)) return;
   // A helper defined inside the call's own function sees the same data flow directly; recursion says nothing new.
@@ -147,8 +167,23 @@ export function checkHelperCall(context: RuleContext, call: SyntaxNode, options:
   }
 }
 
+/**
+ * Files this large are bundles or generated code (TypeScript's own `_tsc.js` is 6 MB): thousands of helpers called from
+ * thousands of places, where summarising every helper costs more than the whole scan and finds nothing a person wrote.
+ * Such files skip helper flows; sinks inside their functions are still judged where they are.
+ */
+const maxHelperFlowText = 1024 * 1024;
+const bundleSizes = new WeakMap<object, boolean>();
+
+function bundleSized(tree: SyntaxNode['tree']): boolean {
+  let large = bundleSizes.get(tree);
+  if (large === undefined) bundleSizes.set(tree, (large = tree.rootNode.endIndex > maxHelperFlowText));
+  return large;
+}
+
 /** Calls of names the file declares as functions, when the file also mentions a sink (what `checkHelperCall` needs). */
 function helperCallPattern(text: string): string | undefined {
+  if (text.length > maxHelperFlowText) return undefined;
   const names = new Set<string>();
   for (const m of text.matchAll(/\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g)) {
     const name = m[1] ?? m[2];
