@@ -98,3 +98,12 @@ async function koaCreate(ctx: any) {
   // expect: mass-assignment
   ctx.body = await knex('users').insert(ctx.request.body).returning('*');
 }
+
+// 8. lodash's older name for assign, on a settings document.
+app.put('/me/settings', async (req, res) => {
+  const settings = await Settings.findOne({ owner: req.user.id });
+  // expect: mass-assignment
+  _.extend(settings, req.body);
+  await settings.save();
+  res.json(settings);
+});

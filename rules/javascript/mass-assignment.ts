@@ -13,7 +13,8 @@ const cryptoChain = /create(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify)\(|\b(ha
 const genericMethods = /^(update|save|set|merge|assign)$/;
 const modelish = /^[A-Z]|[mM]odel\b|Model$|[rR]epo(sitory)?$|prisma\.|\bdb\.|knex|sequelize|[cC]ollection|\)$|^(user|doc|document|entity|record|instance|account|profile|post|product|order|item|existing|found|model|row)$/;
 /** lodash's copies of one object's keys into another. */
-const lodashCopies = /^(merge|mergeWith|extend|assign|assignIn|defaults|defaultsDeep)$/;
+const lodashCopyNames = ['merge', 'mergeWith', 'extend', 'assign', 'assignIn', 'defaults', 'defaultsDeep'];
+const lodashCopies = new RegExp(`^(${lodashCopyNames.join('|')})$`);
 const builtins = /^(Error|TypeError|RangeError|URL|Date|Map|Set|WeakMap|Promise|Proxy|Response|Request|Headers|Blob|File|FormData|URLSearchParams|Buffer|RegExp|Array|Object|Function|Worker|Event|CustomEvent|AbortController|Intl\.\w+|Uint8Array|ArrayBuffer)$/;
 
 export default defineDetector({
@@ -21,8 +22,8 @@ export default defineDetector({
   family: 'javascript',
   // Every finding is the request body: `req.body`, `ctx.request.payload`, `await req.json()`, a NestJS `@Body()` parameter.
   triggers: /body|payload|json\(\)/i,
-  // Each visited call names its write method; each `new Model(…)` says `new`.
-  anchors: new RegExp(`(?<![\\w$])(?:new|assign|${Object.keys(massAssignmentMethods).join('|')})(?![\\w$])`),
+  // Each visited call names its write method (a model's, Object.assign, or lodash's copies); each `new Model(…)` says `new`.
+  anchors: new RegExp(`(?<![\\w$])(?:new|${[...new Set(['assign', ...Object.keys(massAssignmentMethods), ...lodashCopyNames])].join('|')})(?![\\w$])`),
   create(context) {
     return {
       call_expression(node: SyntaxNode) {

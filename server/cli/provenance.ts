@@ -74,8 +74,7 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
   const dependencies = new DependencyIndex();
   const blocks: ListedBlock[] = [];
   const relativeOf = (file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
-  const recorded = new Set(read.records.map((r) => path.join(folder, ...r.path.split('/'))));
-  const movedTo = findMovedFiles([...byFile].filter(([file]) => !fs.existsSync(file)), recorded, () => collectFiles([folder], { root: folder, ignoreGlobs: options.ignore, useGitignore: true }));
+  const movedTo = findMovedFiles([...byFile].filter(([file]) => !fs.existsSync(file)), new Set(byFile.keys()), () => collectFiles([folder], { root: folder, ignoreGlobs: options.ignore, useGitignore: true }));
   for (const [recordedFile, records] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = movedTo.get(recordedFile) ?? recordedFile;
     if (!wanted(file) && !wanted(recordedFile)) continue;
@@ -95,11 +94,14 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
       }
     }
     for (const { record, anchoring } of placed) {
-      const base = { path: display, ...(file !== recordedFile ? { movedFrom: relativeOf(recordedFile) } : {}), id: record.id, origin: record.origin, time: record.time, reviewed: record.reviewed ?? null };
-      if (anchoring.kind === 'lost') { blocks.push({ ...base, path: relativeOf(recordedFile), state: 'missing', findings: [] }); continue; }
+      const base = { id: record.id, origin: record.origin, time: record.time, reviewed: record.reviewed ?? null };
+      // A block found nowhere is missing where the ledger put it, moved file or not.
+      if (anchoring.kind === 'lost') { blocks.push({ path: relativeOf(recordedFile), ...base, state: 'missing', findings: [] }); continue; }
       const range = anchoring.range;
       const inside = findings.filter((f) => meetsBlock(range, f.range));
       blocks.push({
+        path: display,
+        ...(file !== recordedFile ? { movedFrom: relativeOf(recordedFile) } : {}),
         ...base,
         state: anchoring.kind,
         lines: { start: range.start.line + 1, end: range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1 },
