@@ -88,11 +88,7 @@ class FileGates {
     if (scan.text ? scan.text.matches(start, end, texts.text) : gate.text.test(texts.text)) return true;
     if (gate.names && (scan.names ? scan.names.matches(start, end, texts.text) : gate.names.test(texts.text))) return true;
     if (texts.text.includes('\\') && this.passDecoded(i, gate, start, end, texts)) return true;
-    if (!texts.context) return false;
-    const headers = (this.headers[i] ??= new Map());
-    let header = headers.get(texts.context);
-    if (header === undefined) headers.set(texts.context, (header = passes(gate, texts.context)));
-    return header;
+    return this.passesHeader(i, texts);
   }
 
   /** Whether a class member's unit passes gate `i` through its class header (a rule may read the class around it). */

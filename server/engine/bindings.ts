@@ -127,7 +127,7 @@ function statementBindings(statement: SyntaxNode, family: LanguageFamily): State
 
 /** The identifiers in a declaration's target (`a`, `{ a, b: c }`, `self.x, y`), as names it may declare. */
 function targetNames(text: string | undefined): string[] {
-  return text ? [...new Set(text.match(word) ?? [])] : [];
+  return text ? [...wordsOf(text)] : [];
 }
 
 export function normalizeModule(specifier: string): string {

@@ -49,6 +49,12 @@ const othersFlushMs = 250;
 /** …and links into the edited file that only moved (lines typed above them), after a longer one: typing does not republish a workspace. */
 const movedFlushMs = 2000;
 
+/** A folder's files in scan scope, and the options they were walked with. */
+interface Scope {
+  readonly files: Set<string>;
+  readonly options: AnalysisOptions;
+}
+
 export class WorkspaceScanner {
   readonly index: PropagationIndex;
   /** Folders a scan has covered: their files are followed on disk from then on. */
@@ -63,7 +69,7 @@ export class WorkspaceScanner {
   /** Set when a rescan is due for a cause other than `.skeptic.yml` files alone (settings, trust, manifests). */
   private fullRescanDue = false;
   /** Per scanned folder: the files a walk visits (in scope), and the options it was walked with. */
-  private readonly scope = new Map<string, { files: Set<string>; options: AnalysisOptions }>();
+  private readonly scope = new Map<string, Scope>();
   /** Folders whose `.gitignore` files changed, waiting for their scope to be refreshed. */
   private readonly scopeDue = new Set<string>();
   private scopeTimer: NodeJS.Timeout | undefined;
@@ -178,12 +184,7 @@ export class WorkspaceScanner {
       if (this.scanned.has(root)) await this.run([root], undefined, undefined);
       return;
     }
-    const walked = new Set<string>();
-    let count = 0;
-    for (const file of walkFiles([root], { root, ignoreGlobs: options.ignore, useGitignore: true })) {
-      walked.add(file);
-      if (++count % 200 === 0) await nextTurn();
-    }
+    const walked = await this.walkScope(root, options);
     const out = [...known.files].filter((file) => !walked.has(file));
     const into = [...walked].filter((file) => !known.files.has(file));
     this.scope.set(root, { files: walked, options });
@@ -191,6 +192,16 @@ export class WorkspaceScanner {
     this.index.flush();
     for (const file of into) this.enqueue(file, FileChangeType.Created);
     this.host.connection.console.info(`workspace scope of ${root} refreshed: ${out.length} files left it, ${into.length} entered it`);
+  }
+
+  /** The files of a folder a scan covers (its ignore files and globs applied), yielding to edits every 200 files. */
+  private async walkScope(root: string, options: AnalysisOptions, cancelled: () => boolean = () => false): Promise<Set<string>> {
+    const files = new Set<string>();
+    for (const file of walkFiles([root], { root, ignoreGlobs: options.ignore, useGitignore: true })) {
+      files.add(file);
+      if (files.size % 200 === 0) { await nextTurn(); if (cancelled()) break; }
+    }
+    return files;
   }
 
   /** `skeptic/scanWorkspace`. A new scan supersedes one still running. */
@@ -211,17 +222,16 @@ export class WorkspaceScanner {
       const tasks: { file: string; root: string; options: AnalysisOptions }[] = [];
       const seen = new Set<string>();
       const covered: string[] = [];
+      const walkedScopes = new Map<string, Scope>();
       for (const root of folders) {
         const options = await this.host.optionsFor(root);
         if (cancelled()) break;
         if (!options || !fs.existsSync(root)) { this.forgetUnder(root, () => true); continue; }
         covered.push(root);
         this.scanned.add(root);
-        let walked = 0;
-        for (const file of walkFiles([root], { root, ignoreGlobs: options.ignore, useGitignore: true })) {
-          if (!seen.has(file)) { seen.add(file); tasks.push({ file, root, options }); }
-          if (++walked % 200 === 0) { await nextTurn(); if (cancelled()) break; }
-        }
+        const files = await this.walkScope(root, options, cancelled);
+        walkedScopes.set(root, { files, options });
+        for (const file of files) if (!seen.has(file)) { seen.add(file); tasks.push({ file, root, options }); }
       }
       let scanned = 0;
       let skipped = 0;
@@ -242,10 +252,7 @@ export class WorkspaceScanner {
       if (!cancelled()) {
         // Files gone since the last scan, or now ignored.
         for (const root of covered) this.forgetUnder(root, (key) => !seen.has(key));
-        for (const root of covered) {
-          const mine = tasks.filter((t) => t.root === root);
-          if (mine.length || !this.scope.has(root)) this.scope.set(root, { files: new Set(mine.map((t) => t.file)), options: mine[0]?.options ?? (await this.host.optionsFor(root))! });
-        }
+        for (const [root, scope] of walkedScopes) this.scope.set(root, scope);
       }
       this.index.flush();
       const { findings, files } = this.index.count((key) => covered.some((root) => isInside(root, key)));
@@ -273,7 +280,7 @@ export class WorkspaceScanner {
     const display = path.relative(root, file).split(path.sep).join('/');
     try {
       const outcome = stamp.size >= largeFileBytes && stamp.size <= options.maxFileSize
-        ? await this.scanLarge(file, display, root, options)
+        ? await this.scanLarge(file, display, root, options, stamp.size)
         : await scanFile(file, display, this.host.analyzerFor(options), (abs, language) => this.host.projectFactsOf(abs, language, root), undefined, true);
       this.guardHeap();
       if (this.host.isOpen(file)) return 'scanned'; // opened meanwhile: its live results stand
@@ -303,10 +310,10 @@ export class WorkspaceScanner {
   }
 
   /** A large file, on the worker thread; on this one if the worker fails (said once in the log). */
-  private async scanLarge(file: string, display: string, root: string, options: AnalysisOptions): ReturnType<typeof scanFile> {
+  private async scanLarge(file: string, display: string, root: string, options: AnalysisOptions, size: number): ReturnType<typeof scanFile> {
     try {
       const outcome = await this.worker.scan(file, display, root, options);
-      this.host.connection.console.log(`workspace scan: ${display} (${Math.round(fs.statSync(file).size / 1024)} KB) analysed on the worker thread`);
+      this.host.connection.console.log(`workspace scan: ${display} (${Math.round(size / 1024)} KB) analysed on the worker thread`);
       return outcome;
     } catch (error) {
       this.logError('the scan worker', error);

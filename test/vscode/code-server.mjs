@@ -412,6 +412,28 @@ export async function screenshot(page, file) {
   await page.screenshot({ path: file });
 }
 
+/**
+ * Runs named UI tests on one page in turn, printing ✔ or ✘ (with the stack) for each and saving a screenshot of each
+ * failure as `<shotPrefix><name>.png` in `screenshotsDir`; returns the counts.
+ */
+export async function runNamedTests(page, tests, { screenshotsDir, shotPrefix }) {
+  let passed = 0;
+  let failed = 0;
+  for (const [name, fn] of tests) {
+    const started = Date.now();
+    try {
+      await fn({ page });
+      passed++;
+      console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✘ ${name}\n${String(error.stack ?? error).replace(/^/gm, '      ')}`);
+      await screenshot(page, path.join(screenshotsDir, `${shotPrefix}${name.replace(/\W+/g, '-').slice(0, 50)}.png`)).catch(() => {});
+    }
+  }
+  return { passed, failed };
+}
+
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -6,6 +6,8 @@ export interface Binding {
   readonly kind: 'const' | 'let' | 'var' | 'parameter' | 'function' | 'class' | 'import' | 'other';
   readonly declarator?: SyntaxNode;
   readonly value?: SyntaxNode;
+  /** For a function declaration (`function f() {}` in a block): the declaration itself. */
+  readonly declaration?: SyntaxNode;
 }
 
 const maxDepth = 6;

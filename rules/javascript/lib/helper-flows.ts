@@ -37,7 +37,7 @@ const passThrough = /^(path\.(join|resolve|normalize|posix\.join|win32\.join)|de
 const maxLeaves = 16;
 
 /** The function a call's callee names when it is declared in this file (in an enclosing block or at the top). */
-export function localFunction(call: SyntaxNode): SyntaxNode | undefined {
+function localFunction(call: SyntaxNode): SyntaxNode | undefined {
   const callee = unwrap(call.childForFieldName('function'));
   if (callee?.type !== 'identifier') return undefined;
   const binding = lookupBinding(callee);
@@ -46,40 +46,14 @@ export function localFunction(call: SyntaxNode): SyntaxNode | undefined {
     const value = unwrap(binding.value);
     return value && functionTypes.has(value.type) ? value : undefined;
   }
-  const name = callee.text;
-  for (let scope = call.parent; scope; scope = scope.parent) {
-    if (scope.type !== 'program' && scope.type !== 'statement_block') continue;
-    const declaration = functionsDeclaredIn(scope).get(name);
-    if (declaration) return declaration;
-  }
-  return undefined;
-}
-
-/** Per parse tree, per block (by node id): the functions its statements declare, by name (the first of each name). */
-const declaredFunctions = new WeakMap<object, Map<number, ReadonlyMap<string, SyntaxNode>>>();
-
-/** Read once per block, not once per call: a module's top level may hold thousands of statements and calls into them. */
-function functionsDeclaredIn(scope: SyntaxNode): ReadonlyMap<string, SyntaxNode> {
-  let perTree = declaredFunctions.get(scope.tree);
-  if (!perTree) declaredFunctions.set(scope.tree, (perTree = new Map()));
-  let byName = perTree.get(scope.id);
-  if (byName) return byName;
-  const found = new Map<string, SyntaxNode>();
-  for (const statement of scope.namedChildren) {
-    const declaration = statement?.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
-    if (declaration?.type !== 'function_declaration' && declaration?.type !== 'generator_function_declaration') continue;
-    const declared = declaration.childForFieldName('name')?.text;
-    if (declared && !found.has(declared)) found.set(declared, declaration);
-  }
-  perTree.set(scope.id, (byName = found));
-  return byName;
+  return binding.declaration;
 }
 
 /** Per parse tree, per helper and hazard: the sink each parameter position reaches. */
 const summaries = new WeakMap<object, Map<string, ReadonlyMap<number, HelperSink>>>();
 
 /** For each parameter position of `fn`, the first sink of `hazard` its value reaches unsanitized inside `fn`. */
-export function parameterSinks(context: RuleContext, fn: SyntaxNode, options: HelperFlowOptions): ReadonlyMap<number, HelperSink> {
+function parameterSinks(context: RuleContext, fn: SyntaxNode, options: HelperFlowOptions): ReadonlyMap<number, HelperSink> {
   const tree = (fn as unknown as { tree: object }).tree;
   let perTree = summaries.get(tree);
   if (!perTree) summaries.set(tree, (perTree = new Map()));
@@ -104,8 +78,7 @@ export function parameterSinks(context: RuleContext, fn: SyntaxNode, options: He
       result.set(index, { match, leaf, helper });
     }
   }
-  summary = result;
-  return summary;
+  return result;
 }
 
 /** The simple parameter names of a function, by position (a destructured parameter holds no single name: ''). */
@@ -148,7 +121,7 @@ function leavesOf(value: SyntaxNode): SyntaxNode[] {
  * Checks a call of a local helper: an argument carrying untrusted data into a parameter that reaches a sink inside the
  * helper is reported on the argument, at the call, where the untrusted data enters.
  */
-export function checkHelperCall(context: RuleContext, call: SyntaxNode, options: HelperFlowOptions): void {
+function checkHelperCall(context: RuleContext, call: SyntaxNode, options: HelperFlowOptions): void {
   if (bundleSized(call.tree)) return;
   const fn = localFunction(call);
   if (!fn || context.isTestCode(call)) return;

@@ -89,7 +89,7 @@ function addStatement(statement: SyntaxNode, add: (name: string, binding: Bindin
   }
   if (node.type === 'function_declaration' || node.type === 'generator_function_declaration') {
     const name = node.childForFieldName('name')?.text;
-    if (name) add(name, { kind: 'function' });
+    if (name) add(name, { kind: 'function', declaration: node });
     return;
   }
   if (node.type === 'class_declaration') {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openFileQuickOpen, openWorkbench, runCommandPalette, screenshot, visibleEditorText } from '../code-server.mjs';
+import { openFileQuickOpen, openWorkbench, runCommandPalette, runNamedTests, visibleEditorText } from '../code-server.mjs';
 import { copyTestWorkspace } from '../test-workspaces.mjs';
 import { ordersFile, snippets } from '../provenance-assistant/assistant.js';
 
@@ -194,8 +194,6 @@ export async function runProvenanceUiTests({ repo, extensionsDir }) {
   const screenshotsDir = path.join(repo, '.vscode-test/screenshots');
   const workspace = copyTestWorkspace();
   writeFileSync(path.join(workspace, 'src/routes/orders.js'), ordersFile);
-  let passed = 0;
-  let failed = 0;
   const workbench = await openWorkbench({
     workspace, extensionsDir, extensionDevelopmentPath: path.join(repo, 'test/vscode/provenance-assistant'),
     viewport: { width: 1200, height: 800 }, settings: {
@@ -204,20 +202,8 @@ export async function runProvenanceUiTests({ repo, extensionsDir }) {
     },
   });
   try {
-    for (const [name, fn] of tests) {
-      const started = Date.now();
-      try {
-        await fn({ page: workbench.page });
-        passed++;
-        console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✘ ${name}\n${String(error.stack ?? error).replace(/^/gm, '      ')}`);
-        await screenshot(workbench.page, path.join(screenshotsDir, `failure-provenance-${name.replace(/\W+/g, '-').slice(0, 50)}.png`)).catch(() => {});
-      }
-    }
+    return await runNamedTests(workbench.page, tests, { screenshotsDir, shotPrefix: 'failure-provenance-' });
   } finally {
     await workbench.close();
   }
-  return { passed, failed };
 }

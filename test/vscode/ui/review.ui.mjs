@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFileQuickOpen, openWorkbench, runCommandPalette, screenshot } from '../code-server.mjs';
+import { openFileQuickOpen, openWorkbench, runCommandPalette, runNamedTests } from '../code-server.mjs';
 import { copyTestWorkspace } from '../test-workspaces.mjs';
 
 const squiggle = '.editor-group-container.active .monaco-editor .squiggly-warning, .editor-group-container.active .monaco-editor .squiggly-error';
@@ -151,18 +151,9 @@ export async function runReviewUiTests({ repo }) {
     .catch((error) => { failed++; console.log(`  ✘ the workbench opens for the review tests\n${String(error.stack ?? error).replace(/^/gm, '      ')}`); });
   if (!workbench) return { passed, failed };
   try {
-    for (const [name, fn] of tests) {
-      const started = Date.now();
-      try {
-        await fn({ page: workbench.page });
-        passed++;
-        console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✘ ${name}\n${String(error.stack ?? error).replace(/^/gm, '      ')}`);
-        await screenshot(workbench.page, path.join(screenshotsDir, `review-failure-${name.replace(/\W+/g, '-').slice(0, 50)}.png`)).catch(() => {});
-      }
-    }
+    const counts = await runNamedTests(workbench.page, tests, { screenshotsDir, shotPrefix: 'review-failure-' });
+    passed += counts.passed;
+    failed += counts.failed;
   } finally {
     await workbench.close();
     rmSync(extensionsDir, { recursive: true, force: true });
