@@ -277,7 +277,20 @@ export interface Detector {
    * authentication its sibling routes use). It runs on every analysis, uncached: it must stay cheap, looking at
    * top-level statements and what they lead to directly, never walking whole function bodies.
    */
-  checkFile?(root: SyntaxNode, context: RuleContext): void;
+  checkFile?(root: SyntaxNode, context: RuleContext, top: TopLevel): void;
+}
+
+/** The file's top-level statements as the engine read them, for whole-file checks. */
+export interface TopLevel {
+  readonly statements: readonly SyntaxNode[];
+  /** Each statement's text (read once by the engine: every node property read crosses into wasm). */
+  readonly texts: readonly string[];
+  /**
+   * Storage that outlives this analysis, one per open document (absent in one-shot scans): a check may keep what it
+   * read from each statement's text here, keyed by the text, so the next analysis re-reads only changed statements.
+   * Keys are the check's own; keep only what the current statements need, or memory grows with every edit.
+   */
+  readonly store?: Map<string, unknown>;
 }
 
 export function defineMeta(meta: RuleMeta): RuleMeta {

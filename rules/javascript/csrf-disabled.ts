@@ -1,9 +1,9 @@
 // csrf-disabled for JavaScript/TypeScript: CSRF checks switched off in framework config (lusca, Sails, AdonisJS, SvelteKit, Astro, Angular), csurf ignoring unsafe methods, and state-changing routes left out of the CSRF middleware their siblings use.
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type RuleContext, type SyntaxNode, type TopLevel } from '../api';
 import { callPartsOf } from './lib/call-parts';
 import { constantString, unwrap } from './lib/constant-strings';
 import { constantBoolean, keyNameOf, propertyOf } from './lib/object-keys';
-import { readRouteTable, stateChangingMethods, type Route } from './lib/route-registrations';
+import { groupsOf, readRouteTable, stateChangingMethods, type Route } from './lib/route-registrations';
 
 const offWhenFalse = /^(csrf|csrfProtection|enableCsrf|csrfEnabled|xsrf|enableXsrf|checkCsrf|verifyCsrf|csrfPrevention)$/;
 const offWhenTrue = /^(disableCsrf|skipCsrf|csrfDisabled|noCsrf|ignoreCsrf)$/;
@@ -66,17 +66,22 @@ export default defineDetector({
       }
     }
   },
-  checkFile(root: SyntaxNode, context: RuleContext) {
+  checkFile(root: SyntaxNode, context: RuleContext, top: TopLevel) {
     if (context.file.isTest) return;
-    const table = readRouteTable(root);
-    const groups = new Map<string, Route[]>();
-    for (const route of table.routes) groups.set(route.group, [...(groups.get(route.group) ?? []), route]);
-    for (const [group, routes] of groups) {
-      const covered = (route: Route): SyntaxNode | undefined =>
-        route.middleware.find(isCsrf) ?? table.uses.filter((u) => u.group === group && u.order < route.order && (u.path === undefined || (route.path ?? '').startsWith(u.path))).flatMap((u) => u.middleware).find(isCsrf);
-      const withCsrf = routes.map((r) => ({ route: r, csrf: covered(r) })).filter((r) => r.csrf);
-      if (withCsrf.length === 0) continue;
-      const example = withCsrf[0].csrf!;
+    const table = readRouteTable(root, top);
+    for (const [group, routes] of groupsOf(table.routes)) {
+      const covered = (route: Route): SyntaxNode | undefined => {
+        const own = route.fact('csrf', (r) => r.middleware.findIndex(isCsrf));
+        if (own >= 0) return route.middleware[own];
+        for (const use of table.uses) {
+          if (use.group !== group || use.order >= route.order || (use.path !== undefined && !(route.path ?? '').startsWith(use.path))) continue;
+          const found = use.fact('csrf', (u) => u.middleware.findIndex(isCsrf));
+          if (found >= 0) return use.middleware[found];
+        }
+        return undefined;
+      };
+      const example = routes.map(covered).find(Boolean);
+      if (!example) continue;
       for (const route of routes) {
         if (!stateChangingMethods.has(route.method) || covered(route) || (route.path !== undefined && exemptPath.test(route.path))) continue;
         if (context.isTestCode(route.at)) continue;

@@ -1,7 +1,7 @@
 // missing-authorization for JavaScript/TypeScript: a state-changing route with no authentication or authorization, in a module whose sibling routes have it.
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, type RuleContext, type SyntaxNode, type TopLevel } from '../api';
 import { unwrap } from './lib/constant-strings';
-import { readRouteTable, stateChangingMethods, type Route, type RouteTable } from './lib/route-registrations';
+import { groupsOf, readRouteTable, stateChangingMethods, type Route, type RouteTable } from './lib/route-registrations';
 
 /** Middleware, guards and wrappers that authenticate or authorize, by name: `requireAuth`, `passport.authenticate('jwt')`, `@UseGuards(JwtAuthGuard)`, `isAdmin`. */
 const authName = /auth|login|logged|signed_?in|signedin|jwt|passport|guard|protect|permission|permit|role|admin|owner|acl|rbac|abac|policy|policies|polic|restrict|allowonly|requireuser|currentuser|withuser|session|bearer|apikey|api_key|verify(token|user|jwt|access|key|signature|webhook|session|id)|checktoken|checkjwt|ensure(user|logged|authenticated|authorized)|can[A-Z_]|^can$|scope|clerk|kinde|supabase|firebaseauth|firebase\.auth|cognito|keycloak|okta|auth0|lucia|nextauth|iron/i;
@@ -18,12 +18,11 @@ export default defineDetector({
   create() {
     return {};
   },
-  checkFile(root: SyntaxNode, context: RuleContext) {
+  checkFile(root: SyntaxNode, context: RuleContext, top: TopLevel) {
     if (context.file.isTest) return;
-    const table = readRouteTable(root);
+    const table = readRouteTable(root, top);
     if (table.routes.length < 2) return;
-    const groups = new Map<string, Route[]>();
-    for (const route of table.routes) groups.set(route.group, [...(groups.get(route.group) ?? []), route]);
+    const groups = groupsOf(table.routes);
     for (const [group, routes] of groups) {
       if (routes.length < 2) continue;
       // A login handler answering 401 to a wrong password is not an access check on the module's other routes.
@@ -60,17 +59,21 @@ function isRegistration(route: Route, path: string): boolean {
 }
 
 function isProtected(route: Route, group: string, table: RouteTable): boolean {
-  if (route.middleware.some(isAuthMiddleware)) return true;
+  if (route.fact('auth-before-handler', protectedBeforeHandler)) return true;
   // `router.use(auth)` covers routes registered after it, on the same router and under its path.
   for (const use of table.uses) {
     if (use.group !== group || use.order > route.order) continue;
     if (use.path !== undefined && route.path !== undefined && !route.path.startsWith(use.path)) continue;
-    if (use.middleware.some(isAuthMiddleware)) return true;
+    if (use.fact('auth', (u) => u.middleware.some(isAuthMiddleware))) return true;
   }
-  // `app.post('/x', withAuth(async (req, res) => …))`: the handler is wrapped.
-  const handler = unwrap(route.handler);
-  if (handler?.type === 'call_expression' && isAuthMiddleware(handler)) return true;
   return handlerChecksAccess(route, table);
+}
+
+/** Auth middleware in the registration, or a handler wrapped in one: `app.post('/x', withAuth(async (req, res) => …))`. */
+function protectedBeforeHandler(route: Route): boolean {
+  if (route.middleware.some(isAuthMiddleware)) return true;
+  const handler = unwrap(route.handler);
+  return handler?.type === 'call_expression' && isAuthMiddleware(handler);
 }
 
 function isAuthMiddleware(node: SyntaxNode): boolean {
@@ -93,10 +96,17 @@ function isAuthMiddleware(node: SyntaxNode): boolean {
 
 /** The handler's own code checks the caller (`if (!req.user) return res.sendStatus(401)`, `await getServerSession()`); read as text, never walked. */
 function handlerChecksAccess(route: Route, table: RouteTable): boolean {
-  let handler = unwrap(route.handler);
-  if (!handler) return false;
-  if (handler.type === 'identifier') handler = table.functions.get(handler.text);
-  else if (handler.type === 'call_expression') handler = handler.childForFieldName('arguments')?.namedChildren.find((a) => a && /function/.test(a.type)) ?? undefined;
+  const own = route.fact('handler-checks-access', (r) => {
+    const handler = unwrap(r.handler);
+    // A handler registered by name: its declaration is another statement, read below, never remembered with this one.
+    return handler?.type === 'identifier' ? handler.text : checksAccess(handler);
+  });
+  if (typeof own === 'boolean') return own;
+  return checksAccess(table.functions.get(own));
+}
+
+function checksAccess(handler: SyntaxNode | undefined): boolean {
+  if (handler?.type === 'call_expression') handler = handler.childForFieldName('arguments')?.namedChildren.find((a) => a && /function/.test(a.type)) ?? undefined;
   if (!handler || !/function|method_definition/.test(handler.type)) return false;
   const body = handler.childForFieldName('body');
   return !!body && inlineCheck.test(body.text.slice(0, 20000));

@@ -1,6 +1,6 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
-import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
+import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TopLevel, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
 import { collectBindings, ModuleNames, normalizeModule, type StatementBindings } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
@@ -48,6 +48,10 @@ interface CachedEdit {
 export class UnitCache {
   entries = new Map<string, UnitEntry>();
   summaries = new Map<string, boolean>();
+  /** The module-level declarations of the last analysis, and which of them each unit's key held. */
+  moduleNames: ModuleNames | undefined;
+  /** Whole-file checks' own storage (`TopLevel.store`). */
+  readonly fileStore = new Map<string, unknown>();
 }
 
 /** Statement text → its bindings, shared by every document (a pure function of the text). */
@@ -177,7 +181,8 @@ export class Analyzer {
     // so most statements are settled from their text.
     const texts = statements.map((s) => s.text);
     const { bindings, key: bindingsKey, moduleNames: declarations } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
-    const moduleNames = new ModuleNames(declarations);
+    const moduleNames = new ModuleNames(declarations, cache?.moduleNames);
+    if (cache) cache.moduleNames = moduleNames;
     const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0${file.project?.key ?? ''}\0${file.packages?.key ?? ''}\0`;
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
@@ -198,18 +203,25 @@ export class Analyzer {
     const perUnit: (readonly Finding[])[] = [];
     const pending = new Map<Unit, () => UnitJob>();
     units.forEach((unit, index) => {
-      const origin = { line: unit.node.startPosition.row, character: unit.node.startPosition.column };
+      // Read only where needed: each read crosses into wasm, and most units of an edited file are reused without findings.
+      const originOf = (): Position => {
+        const { row, column } = unit.node.startPosition;
+        return { line: row, character: column };
+      };
       const key = cache ? unitKey(baseHash, unit, moduleNames) : '';
       const cached = cache?.entries.get(key);
       if (cached && (!cached.outside || prefixHash(cached.outside.end) === cached.outside.hash)
         && [...cached.helpers].every(([name, value]) => helpers.propagates(name) === value)) {
         reused++;
         nextEntries.set(key, cached);
-        perUnit[index] = cached.findings.map((f) => restoreFinding(f, origin));
+        if (cached.findings.length) {
+          const origin = originOf();
+          perUnit[index] = cached.findings.map((f) => restoreFinding(f, origin));
+        } else perUnit[index] = cached.findings;
         return;
       }
       const consulted = new Map<string, boolean | undefined>();
-      pending.set(unit, () => prepareUnit(index, key, origin, consulted, unit, rules, fileGates, file, bindings, (name) => {
+      pending.set(unit, () => prepareUnit(index, key, originOf(), consulted, unit, rules, fileGates, file, bindings, (name) => {
         const value = helpers.propagates(name);
         consulted.set(name, value);
         return value;
@@ -239,7 +251,8 @@ export class Analyzer {
       cache.entries = nextEntries;
       cache.summaries = helpers.usedSummaries;
     }
-    findings.push(...runFileChecks(root, document.text, rules, gates, file, bindings, failures, (name) => helpers.propagates(name)));
+    const top: TopLevel = { statements, texts, ...(cache ? { store: cache.fileStore } : {}) };
+    findings.push(...runFileChecks(root, top, document.text, rules, gates, file, bindings, failures, (name) => helpers.propagates(name)));
     const unique = dedupe(findings).sort(compareFindings);
     const firstFailures = failures.filter((f, i) => failures.findIndex((g) => g.ruleId === f.ruleId) === i);
     return { findings: applySuppressions(unique, document), failures: firstFailures, units: units.length, reusedUnits: reused };
@@ -637,7 +650,7 @@ function lazyTaintQuery(family: LanguageFamily, bindings: readonly ModuleBinding
 }
 
 function runFileChecks(
-  root: SyntaxNode, text: string, rules: readonly ActiveRule[], gates: readonly (Gate | undefined)[], file: FileFacts,
+  root: SyntaxNode, top: TopLevel, text: string, rules: readonly ActiveRule[], gates: readonly (Gate | undefined)[], file: FileFacts,
   bindings: readonly ModuleBinding[], failures: RuleFailure[], helperPropagates: (name: string) => boolean | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
@@ -652,7 +665,7 @@ function runFileChecks(
     if (gate && !gate.names && !(texts ??= new TriggerTexts(text, '')).pass(gate)) continue;
     const before = findings.length;
     try {
-      rule.detector.checkFile(root, createContext(rule, file, bindings, findings, taintQuery));
+      rule.detector.checkFile(root, createContext(rule, file, bindings, findings, taintQuery), top);
     } catch (error) {
       findings.length = before;
       failures.push({ ruleId: rule.meta.id, error });

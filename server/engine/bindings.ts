@@ -50,7 +50,8 @@ export function collectBindings(
       facts = statementBindings(statement, family);
       if (memo && text !== undefined) {
         if (memo.size > 50_000) memo.clear();
-        memo.set(text, facts);
+        // Copies, not slices: the memo outlives the document, and a slice would keep that version's whole text alive.
+        memo.set(ownString(text), JSON.parse(JSON.stringify(facts)) as StatementBindings);
       }
     }
     bindings.push(...facts.bindings);
@@ -69,9 +70,20 @@ function wordsOf(text: string): readonly string[] {
   let words = wordsMemo.get(text);
   if (!words) {
     if (wordsMemo.size > 50_000) wordsMemo.clear();
-    wordsMemo.set(text, (words = [...new Set(text.match(word) ?? [])]));
+    const own = ownString(text);
+    wordsMemo.set(own, (words = [...new Set(own.match(word) ?? [])]));
   }
   return words;
+}
+
+/**
+ * A copy of `text` that holds no reference to a larger string. A node's text is a slice of the document's whole text,
+ * and V8 keeps the whole text alive while a slice of it lives: a memo shared by every document version must store
+ * copies, or each edit would keep one more version of the file in memory.
+ */
+export function ownString(text: string): string {
+  // Concatenating, then slicing, makes V8 flatten the pair into a new string the slice then points into.
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /**
@@ -84,8 +96,15 @@ function wordsOf(text: string): readonly string[] {
 export class ModuleNames {
   private readonly byName = new Map<string, number[]>();
   private all: string | undefined;
+  /** What `keyOf` answered in this analysis, by its texts; the next analysis reuses it while the declarations match. */
+  private readonly answered = new Map<string, string>();
+  private readonly signature: string;
+  private readonly earlier: ReadonlyMap<string, string> | undefined;
 
-  constructor(private readonly declarations: readonly ModuleName[]) {
+  /** `previous`: the same file's last analysis, whose answers hold while its declarations are these. */
+  constructor(private readonly declarations: readonly ModuleName[], previous?: ModuleNames) {
+    this.signature = declarations.map((d) => `${d.names.join(' ')}\0${d.keyPart}`).join('\n');
+    this.earlier = previous?.signature === this.signature ? previous.answered : undefined;
     declarations.forEach((d, i) => {
       for (const name of d.names) {
         const list = this.byName.get(name);
@@ -98,6 +117,14 @@ export class ModuleNames {
   /** The key parts of the declarations a unit with these texts (its own, its class header) may read. */
   keyOf(texts: readonly string[]): string {
     if (this.declarations.length === 0) return '';
+    const asked = texts.length === 1 ? texts[0] : texts.join('\0');
+    let key = this.answered.get(asked) ?? this.earlier?.get(asked);
+    if (key === undefined) key = this.pick(texts);
+    this.answered.set(asked, key);
+    return key;
+  }
+
+  private pick(texts: readonly string[]): string {
     if (texts.some((t) => t.includes('\\u'))) return (this.all ??= this.declarations.map((d) => d.keyPart).join('\n'));
     const picked = new Set<number>();
     const pending = [...texts];

@@ -1,5 +1,5 @@
 // Owns reading a module's route table from its top-level statements: Express/Koa/Fastify registrations, router-wide middleware, NestJS controllers and Next.js route handlers.
-import type { SyntaxNode } from '../../api';
+import type { SyntaxNode, TopLevel } from '../../api';
 import { literalText, unwrap } from './constant-strings';
 import { propertyOf } from './object-keys';
 
@@ -25,6 +25,11 @@ export interface Route {
   readonly order: number;
   /** Marked public on purpose (`@Public()`, `@AllowAnonymous()`). */
   readonly markedPublic?: boolean;
+  /**
+   * `compute(this)`, remembered with the statement's text where the engine keeps a store: `compute` must read only
+   * the route's own nodes (never another statement), and `name` must be unique per meaning.
+   */
+  fact<T>(name: string, compute: (route: Route) => T): T;
 }
 
 /** Router-wide middleware: `router.use(auth)`, `app.use('/admin', requireAdmin)`, `fastify.addHook('onRequest', …)`, class-level `@UseGuards`. */
@@ -33,6 +38,8 @@ export interface RouterUse {
   readonly path: string | undefined;
   readonly middleware: readonly SyntaxNode[];
   readonly order: number;
+  /** As `Route.fact`. */
+  fact<T>(name: string, compute: (use: RouterUse) => T): T;
 }
 
 export interface RouteTable {
@@ -45,17 +52,49 @@ export interface RouteTable {
 // Two rules read the table in the same analysis, and the engine hands both the same root node object.
 const tables = new WeakMap<SyntaxNode, RouteTable>();
 
-/** Reads the route table from top-level statements and the bodies of top-level route-setup functions (one level down, never deeper). */
-export function readRouteTable(root: SyntaxNode): RouteTable {
+/**
+ * Reads the route table from top-level statements and the bodies of top-level route-setup functions (one level down,
+ * never deeper). With the engine's store, what each statement registers is kept by its text (node positions relative
+ * to the statement, nodes found again only when a rule asks), so an edit re-reads only the statements it changed.
+ */
+export function readRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
   let table = tables.get(root);
-  if (!table) tables.set(root, (table = buildRouteTable(root)));
+  if (!table) tables.set(root, (table = buildRouteTable(root, top)));
   return table;
 }
 
-function buildRouteTable(root: SyntaxNode): RouteTable {
-  let order = 0;
-  const next = (): number => order++;
-  const statements = root.namedChildren.filter((s): s is SyntaxNode => !!s);
+/** Routes (or uses) by group, in registration order. */
+export function groupsOf<T extends { readonly group: string }>(entries: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const list = groups.get(entry.group);
+    if (list) list.push(entry);
+    else groups.set(entry.group, [entry]);
+  }
+  return groups;
+}
+
+/** What one statement registers, in registration order; groups local to the statement start with `localGroup`. */
+type Entry = ({ kind: 'route' } & Omit<Route, 'order' | 'fact'>) | ({ kind: 'use' } & Omit<RouterUse, 'order' | 'fact'>);
+const localGroup = '\u0001';
+
+/** A node as a position relative to its statement, and its type (a node and its only child can share a range). */
+interface Span { readonly from: number; readonly to: number; readonly type: string }
+interface StoredEntry {
+  readonly kind: 'route' | 'use';
+  readonly group: string;
+  readonly method: string;
+  readonly path: string | undefined;
+  readonly markedPublic?: boolean;
+  readonly at?: Span;
+  readonly middleware: readonly Span[];
+  readonly handler?: Span;
+  readonly facts: Map<string, unknown>;
+}
+const storeKey = 'javascript/route-registrations';
+
+function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
+  const { statements, texts } = top;
   let functions: Map<string, SyntaxNode> | undefined;
   const table: RouteTable = {
     routes: [],
@@ -65,8 +104,115 @@ function buildRouteTable(root: SyntaxNode): RouteTable {
       return (functions ??= topLevelFunctions(statements));
     },
   };
-  for (const statement of statements) readStatement(statement, 'top', table, next);
+  const previous = top.store?.get(storeKey) as Map<string, readonly StoredEntry[]> | undefined;
+  const current = top.store ? new Map<string, readonly StoredEntry[]>() : undefined;
+  let order = 0;
+  statements.forEach((statement, i) => {
+    const text = texts[i];
+    if (!routeHint.test(text)) return;
+    const known = current && (current.get(text) ?? previous?.get(text));
+    if (known) current!.set(text, known);
+    if (known?.length === 0) return;
+    const base = statement.startIndex;
+    if (known) {
+      for (const entry of known) addEntry(table, new StoredView(entry, root, base), groupAt(entry.group, base), order++, entry.facts);
+      return;
+    }
+    const entries = readEntries(statement);
+    // Error recovery may read the same text differently elsewhere: a statement with errors is read every time.
+    const stored = current && !statement.hasError ? entries.map((e) => storeEntry(e, base)) : undefined;
+    if (stored) current!.set(text, stored);
+    entries.forEach((entry, k) => addEntry(table, entry, groupAt(entry.group, base), order++, stored?.[k].facts ?? new Map()));
+  });
+  if (current) top.store!.set(storeKey, current);
   return table;
+}
+
+/** Words every statement that registers a route or router-wide middleware holds (a cheap test before any node is read). */
+const routeHint = /\b(?:get|post|put|patch|delete|del|all|head|options|use|addHook|route)\s*\(|@|\bexport\b|\bmodule\.exports\b|\bfunction\b|=>/;
+
+function groupAt(group: string, base: number): string {
+  return group.startsWith(localGroup) ? `${group.slice(1)}@${base}` : group;
+}
+
+function addEntry(table: RouteTable, entry: Entry | StoredView, group: string, order: number, facts: Map<string, unknown>): void {
+  if (entry.kind === 'route') {
+    const route: Route = {
+      get at() { return entry.at!; },
+      group, method: entry.method!, path: entry.path,
+      get middleware() { return entry.middleware; },
+      get handler() { return entry.handler; },
+      order,
+      ...(entry.markedPublic ? { markedPublic: true } : {}),
+      fact: <T>(name: string, compute: (route: Route) => T): T => remember(facts, name, () => compute(route)),
+    };
+    table.routes.push(route);
+  } else {
+    const use: RouterUse = {
+      group, path: entry.path,
+      get middleware() { return entry.middleware; },
+      order,
+      fact: <T>(name: string, compute: (use: RouterUse) => T): T => remember(facts, name, () => compute(use)),
+    };
+    table.uses.push(use);
+  }
+}
+
+function remember<T>(facts: Map<string, unknown>, name: string, compute: () => T): T {
+  if (facts.has(name)) return facts.get(name) as T;
+  const value = compute();
+  facts.set(name, value);
+  return value;
+}
+
+function storeEntry(entry: Entry, base: number): StoredEntry {
+  const span = (n: SyntaxNode): Span => ({ from: n.startIndex - base, to: n.endIndex - base, type: n.type });
+  return {
+    kind: entry.kind,
+    group: entry.group,
+    method: entry.kind === 'route' ? entry.method : '',
+    path: entry.path,
+    ...(entry.kind === 'route' && entry.markedPublic ? { markedPublic: true } : {}),
+    ...(entry.kind === 'route' ? { at: span(entry.at) } : {}),
+    middleware: entry.middleware.map(span),
+    ...(entry.kind === 'route' && entry.handler ? { handler: span(entry.handler) } : {}),
+    facts: new Map(),
+  };
+}
+
+/** A stored entry's nodes, found in this tree when first asked for. */
+class StoredView {
+  private atNode: SyntaxNode | undefined;
+  private middlewareNodes: SyntaxNode[] | undefined;
+  private handlerNode: SyntaxNode | undefined | null = null;
+
+  constructor(private readonly stored: StoredEntry, private readonly root: SyntaxNode, private readonly base: number) {}
+  get kind() { return this.stored.kind; }
+  get method() { return this.stored.method; }
+  get path() { return this.stored.path; }
+  get markedPublic() { return this.stored.markedPublic; }
+  get at(): SyntaxNode { return (this.atNode ??= this.find(this.stored.at!)); }
+  get middleware(): SyntaxNode[] { return (this.middlewareNodes ??= this.stored.middleware.map((s) => this.find(s))); }
+  get handler(): SyntaxNode | undefined {
+    if (this.handlerNode === null) this.handlerNode = this.stored.handler && this.find(this.stored.handler);
+    return this.handlerNode;
+  }
+
+  private find(span: Span): SyntaxNode {
+    const from = this.base + span.from;
+    const to = this.base + span.to;
+    let node: SyntaxNode | null = this.root.descendantForIndex(from, to);
+    while (node && !(node.type === span.type && node.startIndex === from && node.endIndex === to)) node = node.parent;
+    if (!node) throw new Error(`route-registrations: no ${span.type} at ${from}-${to}`);
+    return node;
+  }
+}
+
+/** Reads what one top-level statement registers. */
+function readEntries(statement: SyntaxNode): Entry[] {
+  const out: Entry[] = [];
+  readStatement(statement, 'top', out, statement.startIndex);
+  return out;
 }
 
 function topLevelFunctions(statements: readonly SyntaxNode[]): Map<string, SyntaxNode> {
@@ -87,17 +233,17 @@ function topLevelFunctions(statements: readonly SyntaxNode[]): Map<string, Synta
   return functions;
 }
 
-function readStatement(statement: SyntaxNode, scope: string, table: RouteTable, next: () => number): void {
+function readStatement(statement: SyntaxNode, scope: string, out: Entry[], base: number): void {
   let node = statement;
   if (node.type === 'export_statement') {
     const nest = nestController(node);
-    if (nest) return readController(nest, node, table, next);
-    if (readNextHandler(node, table, next)) return;
+    if (nest) return readController(nest, node, out, base);
+    if (readNextHandler(node, out)) return;
     node = node.childForFieldName('declaration') ?? node.childForFieldName('value') ?? node.namedChildren.find((c) => c?.type !== 'comment') ?? node;
   }
   if (node.type === 'class_declaration' || node.type === 'abstract_class_declaration') {
     const nest = nestController(statement) ?? (hasControllerDecorator(node) ? node : undefined);
-    if (nest) readController(nest, statement, table, next);
+    if (nest) readController(nest, statement, out, base);
     return;
   }
   if (node.type === 'lexical_declaration' || node.type === 'variable_declaration' || node.type === 'import_statement') return;
@@ -105,10 +251,10 @@ function readStatement(statement: SyntaxNode, scope: string, table: RouteTable, 
   // `module.exports = (app) => { app.post(…) }`, `export default function routes(router) { … }`: one level into route-setup functions.
   const setup = setupFunctionBody(node);
   if (setup) {
-    for (const inner of setup.namedChildren) if (inner) readStatement(inner, `fn${setup.startIndex}`, table, next);
+    for (const inner of setup.namedChildren) if (inner) readStatement(inner, `${localGroup}fn+${setup.startIndex - base}`, out, base);
     return;
   }
-  if (node.type === 'call_expression') readCall(node, scope, table, next);
+  if (node.type === 'call_expression') readCall(node, scope, out);
 }
 
 function setupFunctionBody(node: SyntaxNode): SyntaxNode | undefined {
@@ -125,7 +271,7 @@ function isFunctionValue(node: SyntaxNode): boolean {
 }
 
 /** `app.post(path, …mw, handler)`, `router.route(path).get(…).post(…)`, `app.use(…)`, `fastify.route({ … })`, `fastify.addHook(…)`. */
-function readCall(call: SyntaxNode, scope: string, table: RouteTable, next: () => number): void {
+function readCall(call: SyntaxNode, scope: string, out: Entry[]): void {
   const callee = unwrap(call.childForFieldName('function'));
   if (callee?.type !== 'member_expression') return;
   const method = callee.childForFieldName('property')?.text ?? '';
@@ -140,14 +286,14 @@ function readCall(call: SyntaxNode, scope: string, table: RouteTable, next: () =
     const innerMethod = inner?.type === 'member_expression' ? inner.childForFieldName('property')?.text : undefined;
     if (!innerMethod || (innerMethod !== 'route' && !routeMethods.has(innerMethod))) return;
     // Earlier links of the chain first, so registration order holds.
-    if (innerMethod !== 'route') readCall(object, scope, table, next);
+    if (innerMethod !== 'route') readCall(object, scope, out);
     const routed = routePathOfChain(object);
     const base = rootOf(object);
     if (!base) return;
-    if (routed) addRoute(call, `${scope}:${base}`, method, routed.path, args, table, next);
+    if (routed) addRoute(call, `${scope}:${base}`, method, routed.path, args, out);
     else {
       const path = literalText(args[0]);
-      if (path !== undefined) addRoute(call, `${scope}:${base}`, method, path, args.slice(1), table, next);
+      if (path !== undefined) addRoute(call, `${scope}:${base}`, method, path, args.slice(1), out);
     }
     return;
   }
@@ -158,20 +304,20 @@ function readCall(call: SyntaxNode, scope: string, table: RouteTable, next: () =
     if (path === undefined || args.length < 2) return;
     // `router.all('*', auth)` with no handler after the middleware works like `use`.
     if (method === 'all' && (path === '*' || path === '/*') && args.length === 2) {
-      table.uses.push({ group, path: undefined, middleware: args.slice(1), order: next() });
+      out.push({ kind: 'use', group, path: undefined, middleware: args.slice(1) });
       return;
     }
-    addRoute(call, group, method, path, args.slice(1), table, next);
+    addRoute(call, group, method, path, args.slice(1), out);
     return;
   }
   if (method === 'use') {
     const path = literalText(args[0]);
     const middleware = path === undefined ? args : args.slice(1);
-    if (middleware.length) table.uses.push({ group, path, middleware: middleware.flatMap(flattenArray), order: next() });
+    if (middleware.length) out.push({ kind: 'use', group, path, middleware: middleware.flatMap(flattenArray) });
     return;
   }
   if (method === 'addHook' && fastifyHooks.has(literalText(args[0]) ?? '') && args[1]) {
-    table.uses.push({ group, path: undefined, middleware: [args[1]], order: next() });
+    out.push({ kind: 'use', group, path: undefined, middleware: [args[1]] });
     return;
   }
   if (method === 'route' && unwrap(args[0])?.type === 'object') {
@@ -180,7 +326,7 @@ function readCall(call: SyntaxNode, scope: string, table: RouteTable, next: () =
     const path = literalText(propertyOf(options, 'url') ?? propertyOf(options, 'path'));
     if (!verb || path === undefined) return;
     const middleware = [...fastifyHooks].map((h) => propertyOf(options, h)).filter((n): n is SyntaxNode => !!n).flatMap(flattenArray);
-    table.routes.push({ at: call, group, method: verb, path, middleware, handler: propertyOf(options, 'handler'), order: next() });
+    out.push({ kind: 'route', at: call, group, method: verb, path, middleware, handler: propertyOf(options, 'handler') });
   }
 }
 
@@ -198,7 +344,7 @@ function routePathOfChain(call: SyntaxNode): { path: string | undefined } | unde
   return undefined;
 }
 
-function addRoute(call: SyntaxNode, group: string, method: string, path: string | undefined, rest: SyntaxNode[], table: RouteTable, next: () => number): void {
+function addRoute(call: SyntaxNode, group: string, method: string, path: string | undefined, rest: SyntaxNode[], out: Entry[]): void {
   if (rest.length === 0) return;
   const handler = rest[rest.length - 1];
   const middleware: SyntaxNode[] = [];
@@ -215,7 +361,7 @@ function addRoute(call: SyntaxNode, group: string, method: string, path: string 
     }
     middleware.push(...flattenArray(value));
   }
-  table.routes.push({ at: call, group, method, path, middleware, handler, order: next() });
+  out.push({ kind: 'route', at: call, group, method, path, middleware, handler });
 }
 
 function flattenArray(node: SyntaxNode): SyntaxNode[] {
@@ -278,13 +424,13 @@ function nestController(statement: SyntaxNode): SyntaxNode | undefined {
 
 const publicMarkers = /^(Public|AllowAnonymous|SkipAuth|IsPublic|NoAuth|Anonymous|PublicRoute|Unprotected)$/;
 
-function readController(cls: SyntaxNode, statement: SyntaxNode, table: RouteTable, next: () => number): void {
-  const group = `class:${cls.startIndex}`;
+function readController(cls: SyntaxNode, statement: SyntaxNode, out: Entry[], base: number): void {
+  const group = `${localGroup}class:+${cls.startIndex - base}`;
   const controller = decoratorsOf(statement).find((d) => decoratorName(d) === 'Controller');
   const controllerCall = controller?.namedChildren[0]?.type === 'call_expression' ? controller.namedChildren[0] : undefined;
   const prefix = controllerCall ? literalText(argumentsOf(controllerCall)[0]) ?? '' : '';
   const classDecorators = decoratorsOf(statement).filter((d) => decoratorName(d) !== 'Controller');
-  if (classDecorators.length) table.uses.push({ group, path: undefined, middleware: classDecorators, order: next() });
+  if (classDecorators.length) out.push({ kind: 'use', group, path: undefined, middleware: classDecorators });
   const body = cls.childForFieldName('body');
   let pending: SyntaxNode[] = [];
   for (const member of body?.namedChildren ?? []) {
@@ -299,14 +445,14 @@ function readController(cls: SyntaxNode, statement: SyntaxNode, table: RouteTabl
       if (verb) {
         const route = decorators.find((d) => nestRouteDecorators.has(decoratorName(d)));
         const pathArg = route?.namedChildren[0]?.type === 'call_expression' ? argumentsOf(route.namedChildren[0])[0] : undefined;
-        table.routes.push({
+        out.push({
+          kind: 'route',
           at: member.childForFieldName('name') ?? member,
           group,
           method: verb,
           path: [prefix, literalText(pathArg) ?? ''].filter(Boolean).join('/'),
           middleware: decorators.filter((d) => !nestRouteDecorators.has(decoratorName(d))),
           handler: member,
-          order: next(),
           markedPublic: decorators.some((d) => publicMarkers.test(decoratorName(d))),
         });
       }
@@ -318,13 +464,13 @@ function readController(cls: SyntaxNode, statement: SyntaxNode, table: RouteTabl
 // ---- Next.js route handlers ----
 
 /** `export async function POST(req) {…}`, `export const DELETE = withAuth(async () => …)`. */
-function readNextHandler(statement: SyntaxNode, table: RouteTable, next: () => number): boolean {
+function readNextHandler(statement: SyntaxNode, out: Entry[]): boolean {
   const declaration = statement.childForFieldName('declaration');
   if (!declaration) return false;
   if (declaration.type === 'function_declaration') {
     const name = declaration.childForFieldName('name')?.text ?? '';
     if (!nextHandlers.has(name)) return false;
-    table.routes.push({ at: declaration.childForFieldName('name')!, group: 'next-route', method: name.toLowerCase(), path: undefined, middleware: [], handler: declaration, order: next() });
+    out.push({ kind: 'route', at: declaration.childForFieldName('name')!, group: 'next-route', method: name.toLowerCase(), path: undefined, middleware: [], handler: declaration });
     return true;
   }
   if (declaration.type !== 'lexical_declaration') return false;
@@ -335,14 +481,14 @@ function readNextHandler(statement: SyntaxNode, table: RouteTable, next: () => n
     if (!name || !value || !nextHandlers.has(name.text)) continue;
     found = true;
     const wrapped = value.type === 'call_expression';
-    table.routes.push({
+    out.push({
+      kind: 'route',
       at: name,
       group: 'next-route',
       method: name.text.toLowerCase(),
       path: undefined,
       middleware: wrapped ? [value.childForFieldName('function')!].filter(Boolean) : [],
       handler: wrapped ? argumentsOf(value).find(isFunctionValue) ?? value : value,
-      order: next(),
     });
   }
   return found;
