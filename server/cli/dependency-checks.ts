@@ -56,7 +56,7 @@ export async function runDependencyPass(
 
 /** The distinct projects (by their manifests) of the scanned files. */
 function projectsOf(tasks: readonly ScanTask[]): ProjectDependencies[] {
-  const index = new DependencyIndex();
+  const index = new DependencyIndex({ fixed: true });
   const projects = new Map<string, ProjectDependencies>();
   for (const { file } of tasks) {
     const language = languageOfPath(file);

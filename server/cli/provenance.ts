@@ -71,7 +71,7 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
   }
   const options = mergeOptions(projectOptions(folder, cwd));
   const analyzer = createAnalyzer(options);
-  const dependencies = new DependencyIndex();
+  const dependencies = new DependencyIndex({ fixed: true });
   const blocks: ListedBlock[] = [];
   const relativeOf = (file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
   const movedTo = findMovedFiles([...byFile].filter(([file]) => !fs.existsSync(file)), new Set(byFile.keys()), () => collectFiles([folder], { root: folder, ignoreGlobs: options.ignore, useGitignore: true }));

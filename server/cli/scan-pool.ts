@@ -103,7 +103,7 @@ export function countLines(text: string): number {
 
 function createScanner(options: AnalysisOptions, packages?: PackageAnswers): (task: ScanTask) => Promise<ScanResult> {
   const analyzer = createAnalyzer(options);
-  const dependencies = new DependencyIndex();
+  const dependencies = new DependencyIndex({ fixed: true });
   const guardHeap = createHeapGuard(scannerHeapFloorMb);
   // Answers only: this thread never asks the network, it hands its questions back with the file's result.
   const checks = packages && new PackageChecks({ answers: packages.answers });

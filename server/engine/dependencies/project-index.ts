@@ -33,6 +33,12 @@ export class DependencyIndex {
   private readonly projects = new Map<string, CachedProject>();
 
   /**
+   * `fixed`: the files do not change while this index lives (a one-shot scan), so a project once read is not checked
+   * again: checking stats every manifest and folder up to the root for every file scanned.
+   */
+  constructor(private readonly options: { readonly fixed?: boolean } = {}) {}
+
+  /**
    * The project dependencies for a source file, or undefined when no manifest of its ecosystem is found between its
    * folder and `stopAt` (the workspace root; without it, the nearest folder holding `.git`).
    */
@@ -41,7 +47,7 @@ export class DependencyIndex {
     const dir = path.dirname(path.resolve(filePath));
     const key = `${ecosystem}\0${dir}\0${stopAt ?? ''}`;
     const cached = this.projects.get(key);
-    if (cached && cached.stamps.every((s) => stampOf(s.file) === s.stamp)) return cached.value;
+    if (cached && (this.options.fixed || cached.stamps.every((s) => stampOf(s.file) === s.stamp))) return cached.value;
     const stamps: Stamp[] = [];
     const value = ecosystem === 'npm' ? this.npmProject(dir, stopAt, stamps) : this.pythonProject(dir, stopAt, stamps);
     if (this.projects.size > 2000) this.projects.clear();
