@@ -402,7 +402,7 @@ async function measureSkeptic(folder, name, file, languageId, language) {
     // The server traces each analysis with its CPU time: what it cost, whatever else the machine is doing.
     const cpuByVersion = new Map();
     server.onNotification((method, params) => {
-      const match = method === '$/logTrace' && /^analysed \S+ v(\d+) in [\d.]+ ms \(cpu ([\d.]+) ms\)/.exec(params.message);
+      const match = method === '$/logTrace' && /^analysed \S+ v(\d+) in [\d.]+ ms \(cpu ([\d.]+) ms[,)]/.exec(params.message);
       if (match) cpuByVersion.set(Number(match[1]), Number(match[2]));
     });
     await server.connection.sendNotification('$/setTrace', { value: 'messages' });

@@ -27,6 +27,13 @@ export interface AnalysisResult {
 }
 
 interface UnitEntry {
+  /**
+   * The rest of the key: the cache is keyed by the unit's text (and a class member's class header), and what every unit
+   * shares (`base`) and the module-level declarations the unit may read (`ModuleNames`) are compared on a hit. A key
+   * string holding them would be a new string per unit and analysis, hashed again each time.
+   */
+  readonly base: string;
+  readonly names: string;
   readonly findings: readonly Finding[];
   /** The file's helper-function summaries this unit's taint analysis consulted; a change to any invalidates it. */
   readonly helpers: ReadonlyMap<string, boolean | undefined>;
@@ -208,8 +215,11 @@ export class Analyzer {
         const { row, column } = unit.node.startPosition;
         return { line: row, character: column };
       };
-      const key = cache ? unitKey(baseHash, unit, moduleNames) : '';
-      const cached = cache?.entries.get(key);
+      const text = cache ? unit.text ?? unit.node.text : '';
+      const key = unit.context ? `${unit.context}\0${text}` : text;
+      const names = cache ? moduleNames.keyOf(unit.context ? [text, unit.context] : [text]) : '';
+      const found = cache?.entries.get(key);
+      const cached = found && found.base === baseHash && found.names === names ? found : undefined;
       if (cached && (!cached.outside || prefixHash(cached.outside.end) === cached.outside.hash)
         && [...cached.helpers].every(([name, value]) => helpers.propagates(name) === value)) {
         reused++;
@@ -221,7 +231,7 @@ export class Analyzer {
         return;
       }
       const consulted = new Map<string, boolean | undefined>();
-      pending.set(unit, () => prepareUnit(index, key, originOf(), consulted, unit, rules, fileGates, file, bindings, (name) => {
+      pending.set(unit, () => prepareUnit(index, key, names, originOf(), consulted, unit, rules, fileGates, file, bindings, (name) => {
         const value = helpers.propagates(name);
         consulted.set(name, value);
         return value;
@@ -229,7 +239,7 @@ export class Analyzer {
     });
     const jobs = runUnits(root, units, pending).sort((a, b) => a.index - b.index);
     for (const job of jobs) {
-      const { unit, key, origin, consulted } = job;
+      const { unit, key, names, origin, consulted } = job;
       const unitFindings = job.failed.size ? job.findings.filter((f) => !job.failed.has(f.ruleId)) : job.findings;
       perUnit[job.index] = unitFindings;
       if (cache) {
@@ -239,6 +249,8 @@ export class Analyzer {
         const outsideEnds = unitFindings.flatMap((f) => (f.fix?.edits ?? []).filter((e) => !inside(e.range)).map((e) => document.offsetAt(e.range.end)));
         const end = outsideEnds.length ? Math.max(...outsideEnds) : undefined;
         nextEntries.set(key, {
+          base: baseHash,
+          names,
           findings: unitFindings.map((f) => storeFinding(f, origin, inside)),
           helpers: consulted,
           ...(end !== undefined ? { outside: { end, hash: prefixHash(end) } } : {}),
@@ -259,19 +271,11 @@ export class Analyzer {
   }
 }
 
-/**
- * The unit's own text is the key, with a hash of what every unit shares and the module-level declarations the unit may
- * read (`ModuleNames`): a hash object per unit costs more than the Map hashing the string.
- */
-function unitKey(baseHash: string, unit: Unit, moduleNames: ModuleNames): string {
-  const text = unit.text ?? unit.node.text;
-  return `${baseHash}\0${unit.context}\0${text}\0${moduleNames.keyOf(unit.context ? [text, unit.context] : [text])}`;
-}
-
 /** A unit whose rules run in this analysis: its visitors by node type, and what they report. */
 interface UnitJob {
   readonly index: number;
   readonly key: string;
+  readonly names: string;
   readonly origin: Position;
   readonly consulted: Map<string, boolean | undefined>;
   readonly unit: Unit;
@@ -286,10 +290,10 @@ interface UnitJob {
 
 /** Creates the visitors of the rules whose triggers the unit passes. */
 function prepareUnit(
-  index: number, key: string, origin: Position, consulted: Map<string, boolean | undefined>, unit: Unit, rules: readonly ActiveRule[],
+  index: number, key: string, names: string, origin: Position, consulted: Map<string, boolean | undefined>, unit: Unit, rules: readonly ActiveRule[],
   gates: FileGates, file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
 ): UnitJob {
-  const job: UnitJob = { index, key, origin, consulted, unit, dispatch: new Map(), anchored: [], findings: [], failures: [], failed: new Set() };
+  const job: UnitJob = { index, key, names, origin, consulted, unit, dispatch: new Map(), anchored: [], findings: [], failures: [], failed: new Set() };
   const family = familyOf(file.language);
   const taintQuery = lazyTaintQuery(family, bindings, helperPropagates);
   const isTestCode = testCodeCheck(unit, family, file);

@@ -1,4 +1,5 @@
 // Owns one open document: its current text (TextDocument), its parsed tree kept in step lazily, and its unit cache.
+import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { ParsedDocument, UnitCache, type LanguageId, type TextChange } from '../engine';
@@ -19,6 +20,8 @@ export class OpenDocument {
   /** The debounce of this document's settings, as last read: edits are scheduled without waiting for settings. */
   debounceMs = 0;
   closed = false;
+  /** When the current version arrived (performance.now()): the latency of its diagnostics is measured from here. */
+  receivedAt = performance.now();
   /** Rules whose failure on this document was already logged. */
   readonly loggedFailures = new Set<string>();
 
@@ -42,6 +45,7 @@ export class OpenDocument {
 
   /** Applies LSP content changes (ranges in the text before each change, in order: the engine's TextChange). */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    this.receivedAt = performance.now();
     this.textDocument = TextDocument.update(this.textDocument, changes as TextDocumentContentChangeEvent[], version);
     if (!this.parsed) return;
     for (const change of changes) {

@@ -409,8 +409,10 @@ export class ProvenanceTracker {
     }
     state.blocks.sort((a, b) => comparePositions(a.range.start, b.range.start));
     state.dirty = true;
-    this.flush(state);
+    // The analysis first (it runs at the next turn of the event loop), then the write: the accepted code's findings
+    // should not wait for the disk.
     this.host.reanalyse(uri);
+    setImmediate(() => this.flush(state));
   }
 
   // ── what blocks change in an analysis ──────────────────────────────────────────────────────────────────────────
