@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic } from 'vscode-languageserver';
 import {
-  anchorBlock, blockHasLine, comparePositions, fingerprintOf, hashText, LedgerFolder, mapRange, meetsBlock, newBlockId, TextLines, withholdSuppressions,
+  anchorBlock, blockHasLine, comparePositions, fingerprintOf, hashText, languageOfPath, LedgerFolder, mapRange, meetsBlock, newBlockId, TextLines, withholdSuppressions,
   type Finding, type LedgerRead, type LedgerRecord, type Range, type RangeEdit, type WithheldFinding,
 } from '../engine';
 import {
@@ -156,8 +156,42 @@ export class ProvenanceTracker {
     state.location = location;
     const read = location.store.read(location.path);
     this.report(read);
-    if (read.records.length === 0) return;
+    if (read.records.length === 0) {
+      this.adoptMovedHere(state, location, doc.text);
+      return;
+    }
     this.adopt(state, read.records, doc.text, location);
+  }
+
+  /**
+   * A file with no records of its own may be one moved outside the editor (`git mv`, a shell), which sends no rename:
+   * the blocks of a recorded file now gone from disk, of the same language, that this text holds exactly, are its own.
+   * Their records move to this file's path. Files of the same name are tried first; the first holding any block wins.
+   */
+  private adoptMovedHere(state: DocumentState, location: Location, text: string): void {
+    const filePath = this.host.filePath(state.uri);
+    const folder = filePath && this.folderOf(filePath);
+    if (!filePath || !folder || !(location.store instanceof LedgerFolder)) return;
+    const store = location.store;
+    const language = languageOfPath(filePath);
+    const name = path.basename(filePath);
+    const gone = store.recordedPaths()
+      .filter((p) => p !== location.path && languageOfPath(p) === language && !fs.existsSync(path.join(folder, ...p.split('/'))))
+      .sort((a, b) => Number(path.posix.basename(b) === name) - Number(path.posix.basename(a) === name));
+    if (gone.length === 0) return;
+    const lines = new TextLines(text);
+    for (const old of gone) {
+      const read = store.read(old);
+      const here = read.records.filter((r) => anchorBlock(lines, r, r.range).kind === 'exact').map((r) => ({ ...r, path: location.path }));
+      if (here.length === 0) continue;
+      for (const record of here) {
+        this.write(location, record);
+        this.guard(() => store.remove(old, record.id));
+      }
+      this.host.log(`provenance: ${here.length} block record(s) of ${old}, gone from disk, found in ${state.uri}: moved to it`);
+      this.adopt(state, here, text, location);
+      return;
+    }
   }
 
   /** Finds records again in the document's text and tracks them as its blocks (a record whose block is lost is removed from `from`). */

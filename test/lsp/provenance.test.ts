@@ -451,3 +451,57 @@ describe('provenance follows renamed and moved files', () => {
     }
   });
 });
+
+describe('provenance follows files moved outside the editor', () => {
+  let workspace: Workspace;
+  let client: LspClient;
+
+  before(async () => {
+    workspace = new Workspace();
+    client = await LspClient.start({ folder: workspace.folder, settings: { debounceMs: 0, provenance: { storage: 'ledger' } } });
+  });
+  after(async () => {
+    await client.stop();
+    workspace.dispose();
+  });
+
+  it('a file moved outside the editor (no rename event): its blocks, finding and record follow it when it is opened', async () => {
+    const before = workspace.uri('src/outside.js');
+    const { block } = await openWithBlock(client, before);
+    const text = client.text(before);
+    workspace.write('src/outside.js', text);
+    await client.close(before);
+    await eventually('the record under the old path', () => (ledgerFiles(workspace, 'src/outside.js').length === 1 ? true : undefined));
+    // `git mv` in a terminal: VS Code sends no rename, only the new file's didOpen when someone opens it.
+    fs.mkdirSync(workspace.path('elsewhere'), { recursive: true });
+    fs.renameSync(workspace.path('src/outside.js'), workspace.path('elsewhere/outside.js'));
+    const moved = workspace.uri('elsewhere/outside.js');
+    const mark = client.custom.length;
+    await client.open(moved, text);
+    const found = await provenanceWhere(client, moved, (b) => b.length === 1 && b[0].findings === 1, 'the block in the moved file', mark);
+    assert.equal(found.blocks[0].id, block.id);
+    assert.deepEqual(found.blocks[0].range, block.range);
+    await publishWhere(client, moved, (p) => p.diagnostics.some(suffixed), 'the finding marked as AI-suggested in the moved file');
+    await eventually('the record under the new path and none under the old',
+      () => (ledgerFiles(workspace, 'elsewhere/outside.js').length === 1 && ledgerFiles(workspace, 'src/outside.js').length === 0 ? true : undefined));
+    await client.close(moved);
+  });
+
+  it('a copy does not take the blocks of a file still on disk', async () => {
+    const original = workspace.uri('src/original.js');
+    await openWithBlock(client, original);
+    const text = client.text(original);
+    workspace.write('src/original.js', text);
+    await client.close(original);
+    await eventually('the record of the original', () => (ledgerFiles(workspace, 'src/original.js').length === 1 ? true : undefined));
+    const copy = workspace.uri('src/copy.js');
+    workspace.write('src/copy.js', text);
+    await client.open(copy, text);
+    const published = await client.diagnosticsFor(copy, 1);
+    assert.equal(published.length, 1);
+    assert.ok(!suffixed(published[0]), messageOf(published[0]));
+    assert.equal(ledgerFiles(workspace, 'src/copy.js').length, 0);
+    assert.equal(ledgerFiles(workspace, 'src/original.js').length, 1);
+    await client.close(copy);
+  });
+});

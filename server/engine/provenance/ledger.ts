@@ -102,6 +102,23 @@ export class LedgerFolder {
     return result;
   }
 
+  /** The source files (relative paths with `/`) the ledger holds records for, read from its folders alone. */
+  recordedPaths(): string[] {
+    const out: string[] = [];
+    const visit = (folder: string, relative: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      if (relative && entries.some((e) => e.isFile() && e.name.endsWith('.json'))) out.push(relative);
+      for (const entry of entries) if (entry.isDirectory()) visit(path.join(folder, entry.name), relative ? `${relative}/${entry.name}` : entry.name);
+    };
+    visit(this.root, '');
+    return out.sort();
+  }
+
   /** Writes (or replaces) a record atomically: a temporary file renamed over the old one. */
   write(record: LedgerRecord): void {
     const folder = this.folderOf(record.path);
