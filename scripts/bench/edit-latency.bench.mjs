@@ -393,7 +393,7 @@ function summarize(samples) {
 
 async function measureSkeptic(folder, name, file, languageId, language) {
   const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench', 'profiles')}`] : [];
-  const server = startServer(process.execPath, [...profile, serverPath, '--stdio'], {
+  const server = startServer(process.execPath, [...profile, '--max-semi-space-size=32', serverPath, '--stdio'], {
     cwd: folder,
     onRequest: (method, params) => (method === 'workspace/configuration' ? params.items.map(() => ({ debounceMs: 0 })) : null),
   });

@@ -80,7 +80,8 @@ fs.writeFileSync(file, text);
 const uri = pathToFileURL(file).toString();
 const folderUri = pathToFileURL(workspace).toString();
 
-const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+// With the V8 flag the extension starts the server with (client/server-client.ts).
+const child = spawn(process.execPath, ['--max-semi-space-size=32', serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 const stderr = [];
 child.stderr.on('data', (c) => stderr.push(String(c)));
 const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
