@@ -89,12 +89,19 @@ class FileGates {
   private readonly headers: (Map<string, boolean> | undefined)[] = [];
   private decodedFile: DecodedText | undefined;
 
+  /**
+   * Set when the units to analyse hold little of the file's text (an edit re-analyses a few): each is then tested on its
+   * own text, since a scan from a unit to the gate's next match may read the rest of the file for a rare trigger.
+   */
+  fewUnits = false;
+
   constructor(readonly gates: readonly (Gate | undefined)[], private readonly text: string) {}
 
   /** Whether the unit spanning `[start, end)` passes gate `i`: as `TriggerTexts.pass` answers, mostly from the scans. */
   pass(i: number, start: number, end: number, texts: TriggerTexts): boolean {
     const gate = this.gates[i];
     if (!gate) return true;
+    if (this.fewUnits) return passes(gate, texts.text) || (texts.text.includes('\\') && passes(gate, texts.decoded())) || this.passesHeader(i, texts);
     const scan = (this.scans[i] ??= scansOf(gate, this.text));
     if (scan.text ? scan.text.matches(start, end, texts.text) : gate.text.test(texts.text)) return true;
     if (gate.names && (scan.names ? scan.names.matches(start, end, texts.text) : gate.names.test(texts.text))) return true;
@@ -209,6 +216,7 @@ export class Analyzer {
     };
     const perUnit: (readonly Finding[])[] = [];
     const pending = new Map<Unit, () => UnitJob>();
+    let pendingText = 0;
     units.forEach((unit, index) => {
       // Read only where needed: each read crosses into wasm, and most units of an edited file are reused without findings.
       const originOf = (): Position => {
@@ -231,12 +239,14 @@ export class Analyzer {
         return;
       }
       const consulted = new Map<string, boolean | undefined>();
+      pendingText += unit.text?.length ?? unit.node.endIndex - unit.node.startIndex;
       pending.set(unit, () => prepareUnit(index, key, names, originOf(), consulted, unit, rules, fileGates, file, bindings, (name) => {
         const value = helpers.propagates(name);
         consulted.set(name, value);
         return value;
       }));
     });
+    fileGates.fewUnits = pendingText * 4 < document.text.length;
     const jobs = runUnits(root, units, pending).sort((a, b) => a.index - b.index);
     for (const job of jobs) {
       const { unit, key, names, origin, consulted } = job;
