@@ -129,7 +129,7 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
 }
 
 /** Words every statement that registers a route or router-wide middleware holds (a cheap test before any node is read). */
-const routeHint = /\b(?:get|post|put|patch|delete|del|all|head|options|use|addHook|route)\s*\(|@|\bexport\b|\bmodule\.exports\b|\bfunction\b|=>/;
+const routeHint = /\b(?:get|post|put|patch|delete|del|all|head|options|use|addHook|route)\s*[(<]|@|\bexport\b|\bmodule\.exports\b|\bfunction\b|=>/;
 
 function groupAt(group: string, base: number): string {
   return group.startsWith(localGroup) ? `${group.slice(1)}@${base}` : group;
