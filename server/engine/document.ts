@@ -62,20 +62,18 @@ export class ParsedDocument {
       const startIndex = offsetIn(lineStarts, text, change.range.start);
       const oldEndIndex = offsetIn(lineStarts, text, change.range.end);
       const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
+      const newLineStarts = editLineStarts(lineStarts, startIndex, oldEndIndex, change.text);
       if (incremental) {
         const startPosition = positionIn(lineStarts, startIndex);
         const oldEndPosition = positionIn(lineStarts, oldEndIndex);
-        const newLineStarts = computeLineStarts(newText);
         const newEndIndex = startIndex + change.text.length;
         this.treeValue.edit({
           startIndex, oldEndIndex, newEndIndex,
           startPosition: toPoint(startPosition), oldEndPosition: toPoint(oldEndPosition),
           newEndPosition: toPoint(positionIn(newLineStarts, newEndIndex)),
         });
-        lineStarts = newLineStarts;
-      } else {
-        lineStarts = computeLineStarts(newText);
       }
+      lineStarts = newLineStarts;
       text = newText;
     }
     const tree = await parse(this.language, text, incremental ? this.treeValue : null);
@@ -125,6 +123,22 @@ function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/**
+ * The line starts after `[start, oldEnd)` of a text with line starts `starts` is replaced by `inserted`: those up to
+ * `start` stay, those the removed text began go, the inserted text's own follow, and the rest shift by the change in
+ * length. Reads the inserted text and the list, not the whole new text.
+ */
+export function editLineStarts(starts: readonly number[], start: number, oldEnd: number, inserted: string): number[] {
+  const delta = inserted.length - (oldEnd - start);
+  const out: number[] = [];
+  let i = 0;
+  for (; i < starts.length && starts[i] <= start; i++) out.push(starts[i]);
+  for (let at = inserted.indexOf('\n'); at !== -1; at = inserted.indexOf('\n', at + 1)) out.push(start + at + 1);
+  while (i < starts.length && starts[i] <= oldEnd) i++;
+  for (; i < starts.length; i++) out.push(starts[i] + delta);
+  return out;
 }
 
 function offsetIn(lineStarts: number[], text: string, position: Position): number {

@@ -1,7 +1,7 @@
 // Engine behaviour that every face relies on: incremental parsing, unit caching, suppressions, bad input, rule isolation.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Analyzer, UnitCache, createAnalyzer, defaultOptions, detectors, fileFacts, metas, ParsedDocument, type Detector, type LanguageId, type SyntaxNode } from '../../server/engine';
+import { Analyzer, UnitCache, createAnalyzer, defaultOptions, detectors, editLineStarts, fileFacts, metas, ParsedDocument, type Detector, type LanguageId, type SyntaxNode } from '../../server/engine';
 
 const weak = (name: string) => `const crypto = require('crypto');\nfunction ${name}(password) {\n  return crypto.createHash('md5').update(password).digest('hex');\n}\n`;
 
@@ -25,6 +25,23 @@ describe('ParsedDocument', () => {
     assert.equal(doc.lineText(2), 'function hash😀Password(password) {');
     doc.dispose();
     fresh.dispose();
+  });
+
+  it('keeps line starts right through random edits (kept incrementally, checked against the text)', () => {
+    const starts = (text: string): number[] => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const pieces = ['', 'a', '\n', '\r\n', 'xy\nz', '\n\n', 'const a = 1;\n'];
+    let text = 'one\ntwo\r\nthree\n';
+    let lines = starts(text);
+    for (let i = 0; i < 2000; i++) {
+      const start = random(text.length + 1);
+      const end = start + random(Math.min(6, text.length - start) + 1);
+      const inserted = pieces[random(pieces.length)] + pieces[random(pieces.length)];
+      lines = editLineStarts(lines, start, end, inserted);
+      text = text.slice(0, start) + inserted + text.slice(end);
+      assert.deepEqual(lines, starts(text), `after edit ${i}`);
+    }
   });
 
   it('converts positions and offsets in UTF-16 units', async () => {
