@@ -96,32 +96,58 @@ export function ownString(text: string): string {
 export class ModuleNames {
   private readonly byName = new Map<string, number[]>();
   private all: string | undefined;
-  /** What `keyOf` answered in this analysis, by its texts; the next analysis reuses it while the declarations match. */
+  /** What `keyOf` answered in this analysis, by its texts; the next analysis reuses what its changes cannot reach. */
   private readonly answered = new Map<string, string>();
-  private readonly signature: string;
+  /** The key parts declared under each name, in file order. */
+  private readonly partsByName = new Map<string, string>();
   private readonly earlier: ReadonlyMap<string, string> | undefined;
+  /** Names whose declarations differ from the previous analysis's (added, removed, or keyed differently). */
+  private readonly changed: ReadonlySet<string> = new Set();
 
-  /** `previous`: the same file's last analysis, whose answers hold while its declarations are these. */
+  /**
+   * `previous`: the same file's last analysis. Its answer for a text still holds when no changed name is among the
+   * words of the text or of the answer: the answer holds the key parts of every declaration the text reaches, so a
+   * change it could reach is named in one or the other.
+   */
   constructor(private readonly declarations: readonly ModuleName[], previous?: ModuleNames) {
-    this.signature = declarations.map((d) => `${d.names.join(' ')}\0${d.keyPart}`).join('\n');
-    this.earlier = previous?.signature === this.signature ? previous.answered : undefined;
     declarations.forEach((d, i) => {
       for (const name of d.names) {
         const list = this.byName.get(name);
         if (list) list.push(i);
         else this.byName.set(name, [i]);
+        const parts = this.partsByName.get(name);
+        this.partsByName.set(name, parts === undefined ? d.keyPart : `${parts}\n${d.keyPart}`);
       }
     });
+    if (!previous) return;
+    const changed = new Set<string>();
+    for (const [name, parts] of this.partsByName) if (previous.partsByName.get(name) !== parts) changed.add(name);
+    for (const name of previous.partsByName.keys()) if (!this.partsByName.has(name)) changed.add(name);
+    // Many changes (a paste of a whole module): checking each answer would cost about what answering again does.
+    if (changed.size > 64) return;
+    this.changed = changed;
+    this.earlier = previous.answered;
   }
 
   /** The key parts of the declarations a unit with these texts (its own, its class header) may read. */
   keyOf(texts: readonly string[]): string {
     if (this.declarations.length === 0) return '';
     const asked = texts.length === 1 ? texts[0] : texts.join('\0');
-    let key = this.answered.get(asked) ?? this.earlier?.get(asked);
+    let key = this.answered.get(asked) ?? this.stillTrue(asked, texts);
     if (key === undefined) key = this.pick(texts);
     this.answered.set(asked, key);
     return key;
+  }
+
+  private stillTrue(asked: string, texts: readonly string[]): string | undefined {
+    const before = this.earlier?.get(asked);
+    if (before === undefined || this.changed.size === 0) return before;
+    // A text with a `\u` escape is keyed on every declaration: any change reaches it.
+    if (texts.some((t) => t.includes('\\u'))) return undefined;
+    if (texts.some((text) => wordsOf(text).some((w) => this.changed.has(w)))) return undefined;
+    // The answer's words read without the memo: answers can be long, and are not worth keeping.
+    for (const match of before.matchAll(word)) if (this.changed.has(match[0])) return undefined;
+    return before;
   }
 
   private pick(texts: readonly string[]): string {
