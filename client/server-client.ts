@@ -63,9 +63,9 @@ export interface ServerClient {
 }
 
 /**
- * A young generation of 32 MB instead of V8's default 16: each analysis of an edited file makes short-lived garbage
- * (tree nodes, keys, findings), and scavenging it half as often cut an edit's analysis CPU by about 8% on a 5,000-line
- * file, for about 27 MB more memory. scripts/bench/provenance-latency.bench.mjs starts the server the same way.
+ * Semi-spaces of 32 MB instead of V8's default 16 (a larger young generation): each analysis of an edited file makes
+ * short-lived garbage (tree nodes, keys, findings), and scavenging it half as often cut an edit's analysis CPU by about
+ * 8% on a 5,000-line file, for about 27 MB more memory. The latency benches start the server the same way.
  */
 const serverExecArgv = ['--max-semi-space-size=32'];
 

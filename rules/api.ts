@@ -300,3 +300,13 @@ export function defineMeta(meta: RuleMeta): RuleMeta {
 export function defineDetector(detector: Detector): Detector {
   return detector;
 }
+
+/**
+ * A copy of `text` that holds no reference to a larger string. A node's text is a slice of the document's whole text,
+ * and V8 keeps the whole text alive while a slice of it lives: anything kept beyond one analysis (a memo shared by every
+ * document version, a rule's store) must keep copies, or each edit would keep one more version of the file in memory.
+ */
+export function ownString(text: string): string {
+  // Concatenating, then slicing, makes V8 flatten the pair into a new string the slice then points into.
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}

@@ -1,6 +1,6 @@
 // Owns module-level bindings: which local names come from which imported modules, per language family.
 import { createHash } from 'node:crypto';
-import type { LanguageFamily, ModuleBinding, SyntaxNode } from '../../rules/api';
+import { ownString, type LanguageFamily, type ModuleBinding, type SyntaxNode } from '../../rules/api';
 
 export interface StatementBindings {
   readonly bindings: readonly ModuleBinding[];
@@ -48,11 +48,8 @@ export function collectBindings(
     if (memo && text !== undefined) facts = memo.get(text);
     if (!facts) {
       facts = statementBindings(statement, family);
-      if (memo && text !== undefined) {
-        if (memo.size > 50_000) memo.clear();
-        // Copies, not slices: the memo outlives the document, and a slice would keep that version's whole text alive.
-        memo.set(ownString(text), JSON.parse(JSON.stringify(facts)) as StatementBindings);
-      }
+      // Copies, not slices: the memo outlives the document, and a slice would keep that version's whole text alive.
+      if (memo && text !== undefined) rememberText(memo, ownString(text), JSON.parse(JSON.stringify(facts)) as StatementBindings);
     }
     bindings.push(...facts.bindings);
     if (facts.keyPart === undefined) return;
@@ -69,22 +66,27 @@ const wordsMemo = new Map<string, readonly string[]>();
 function wordsOf(text: string): readonly string[] {
   let words = wordsMemo.get(text);
   if (!words) {
-    if (wordsMemo.size > 50_000) wordsMemo.clear();
     const own = ownString(text);
-    wordsMemo.set(own, (words = [...new Set(own.match(word) ?? [])]));
+    rememberText(wordsMemo, own, (words = [...new Set(own.match(word) ?? [])]));
   }
   return words;
 }
 
+const memoChars = new WeakMap<Map<string, unknown>, number>();
+
 /**
- * A copy of `text` that holds no reference to a larger string. A node's text is a slice of the document's whole text,
- * and V8 keeps the whole text alive while a slice of it lives: a memo shared by every document version must store
- * copies, or each edit would keep one more version of the file in memory.
+ * Stores `text` (a copy: see ownString) as a key of a memo shared by every document version. The memo is emptied past
+ * 50,000 keys or 2 million characters of them: typing inside a large function makes a new text of it per keystroke.
  */
-export function ownString(text: string): string {
-  // Concatenating, then slicing, makes V8 flatten the pair into a new string the slice then points into.
-  return text.length < 13 ? text : (' ' + text).slice(1);
+function rememberText<V>(memo: Map<string, V>, text: string, value: V): void {
+  const chars = (memoChars.get(memo) ?? 0) + text.length;
+  if (memo.size >= 50_000 || chars > 2_000_000) {
+    memo.clear();
+    memoChars.set(memo, text.length);
+  } else memoChars.set(memo, chars);
+  memo.set(text, value);
 }
+
 
 /**
  * A file's module-level declarations by name, for unit cache keys: a unit's analysis can read a declaration outside it

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic } from 'vscode-languageserver';
 import {
-  anchorBlock, blockHasLine, comparePositions, fingerprintOf, hashText, languageOfPath, LedgerFolder, mapRange, meetsBlock, newBlockId, TextLines, withholdSuppressions,
+  anchorBlock, blockHasLine, comparePositions, exactAnchor, fingerprintOf, hashText, languageOfPath, LedgerFolder, mapRange, meetsBlock, newBlockId, TextLines, withholdSuppressions,
   type Finding, type LedgerRead, type LedgerRecord, type Range, type RangeEdit, type WithheldFinding,
 } from '../engine';
 import {
@@ -92,6 +92,8 @@ interface DocumentState {
 }
 
 const historyLimit = 64;
+/** At most this many records of gone files are read when a file without records opens (`adoptMovedHere`). */
+const maxAdoptionReads = 200;
 const flushDelayMs = 1500;
 const origins: readonly InsertOrigin[] = ['inline-completion', 'paste', 'ai-edit'];
 
@@ -175,15 +177,22 @@ export class ProvenanceTracker {
     const store = location.store;
     const language = languageOfPath(filePath);
     const name = path.basename(filePath);
+    // A document still open under the old name (VS Code keeps a deleted file's editor) still owns its blocks.
+    const open = new Set([...this.states.values()].filter((s) => s.location?.store === store).map((s) => s.location!.path));
     const gone = store.recordedPaths()
-      .filter((p) => p !== location.path && languageOfPath(p) === language && !fs.existsSync(path.join(folder, ...p.split('/'))))
+      .filter((p) => p !== location.path && !open.has(p) && languageOfPath(p) === language && !fs.existsSync(path.join(folder, ...p.split('/'))))
       .sort((a, b) => Number(path.posix.basename(b) === name) - Number(path.posix.basename(a) === name));
     if (gone.length === 0) return;
     const lines = new TextLines(text);
+    let read = 0;
     for (const old of gone) {
-      const read = store.read(old);
-      const here = read.records.filter((r) => anchorBlock(lines, r, r.range).kind === 'exact').map((r) => ({ ...r, path: location.path }));
-      if (here.length === 0) continue;
+      // Records of deleted files stay in the ledger: reading them on every open must stay cheap.
+      if (read > maxAdoptionReads) break;
+      const records = store.read(old).records;
+      read += records.length;
+      const here = records.filter((r) => exactAnchor(lines, r, r.range)).map((r) => ({ ...r, path: location.path }));
+      // Under another name, every block of the gone file must be here: a short block alone could be anywhere.
+      if (here.length === 0 || (path.posix.basename(old) !== name && here.length < records.length)) continue;
       for (const record of here) {
         this.write(location, record);
         this.guard(() => store.remove(old, record.id));
@@ -446,7 +455,7 @@ export class ProvenanceTracker {
     // The analysis first (it runs at the next turn of the event loop), then the write: the accepted code's findings
     // should not wait for the disk.
     this.host.reanalyse(uri);
-    setImmediate(() => this.flush(state));
+    setImmediate(() => { if (this.states.get(uri) === state) this.flush(state); });
   }
 
   // ── what blocks change in an analysis ──────────────────────────────────────────────────────────────────────────

@@ -207,7 +207,8 @@ export function startSession(connection: Connection): void {
       provenance.published(doc.uri, evaluation.version);
       const cpu = process.cpuUsage(cpuStarted);
       // Wall time and CPU time: on a busy machine the first grows, the second says what the analysis itself cost.
-      // And since the version's change reached the server (debounce included): what an edit waits for its diagnostics.
+      // And since the document's latest change reached the server (debounce included): what an edit waits for its
+      // diagnostics. (For an analysis asked for later, as after an accepted insertion, that change may be older.)
       connection.tracer.log(`analysed ${doc.uri} v${evaluation.version} in ${(performance.now() - started).toFixed(1)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${(performance.now() - doc.receivedAt).toFixed(1)} ms since the change arrived): ${evaluation.diagnostics.length} diagnostics`);
     } catch (error) {
       // Once per document and cause: a broken catalog would otherwise log on every keystroke.

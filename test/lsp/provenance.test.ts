@@ -504,4 +504,22 @@ describe('provenance follows files moved outside the editor', () => {
     assert.equal(ledgerFiles(workspace, 'src/original.js').length, 1);
     await client.close(copy);
   });
+
+  it('a file moved on disk while its old editor stays open: the open document keeps its blocks', async () => {
+    const before = workspace.uri('src/kept.js');
+    await openWithBlock(client, before);
+    const text = client.text(before);
+    workspace.write('src/kept.js', text);
+    await eventually('the record of the open file', () => (ledgerFiles(workspace, 'src/kept.js').length === 1 ? true : undefined));
+    fs.mkdirSync(workspace.path('other'), { recursive: true });
+    fs.renameSync(workspace.path('src/kept.js'), workspace.path('other/kept.js'));
+    const moved = workspace.uri('other/kept.js');
+    await client.open(moved, text);
+    const published = await client.diagnosticsFor(moved, 1);
+    assert.ok(!published.some(suffixed), published.map(messageOf).join('\n'));
+    assert.equal(ledgerFiles(workspace, 'other/kept.js').length, 0);
+    assert.equal(ledgerFiles(workspace, 'src/kept.js').length, 1);
+    await client.close(moved);
+    await client.close(before);
+  });
 });

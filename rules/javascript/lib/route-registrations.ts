@@ -1,5 +1,5 @@
 // Owns reading a module's route table from its top-level statements: Express/Koa/Fastify registrations, router-wide middleware, NestJS controllers and Next.js route handlers.
-import type { SyntaxNode, TopLevel } from '../../api';
+import { ownString, type SyntaxNode, type TopLevel } from '../../api';
 import { literalText, unwrap } from './constant-strings';
 import { propertyOf } from './object-keys';
 
@@ -111,16 +111,21 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
     const text = texts[i];
     if (!routeHint.test(text)) return;
     const known = current && (current.get(text) ?? previous?.get(text));
-    if (known) current!.set(text, known);
-    if (known?.length === 0) return;
+    if (known?.length === 0) {
+      current!.set(text, known);
+      return;
+    }
+    // Error recovery may read the same text differently elsewhere: a statement with errors is read every time (a stored
+    // entry's nodes might not be found again in it).
+    const reusable = !!current && !statement.hasError;
     const base = statement.startIndex;
-    if (known) {
+    if (known && reusable) {
+      current!.set(text, known);
       for (const entry of known) addEntry(table, new StoredView(entry, root, base), groupAt(entry.group, base), order++, entry.facts);
       return;
     }
     const entries = readEntries(statement);
-    // Error recovery may read the same text differently elsewhere: a statement with errors is read every time.
-    const stored = current && !statement.hasError ? entries.map((e) => storeEntry(e, base)) : undefined;
+    const stored = reusable ? entries.map((e) => storeEntry(e, base)) : undefined;
     if (stored) current!.set(text, stored);
     entries.forEach((entry, k) => addEntry(table, entry, groupAt(entry.group, base), order++, stored?.[k].facts ?? new Map()));
   });
@@ -129,7 +134,7 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
 }
 
 /** Words every statement that registers a route or router-wide middleware holds (a cheap test before any node is read). */
-const routeHint = /\b(?:get|post|put|patch|delete|del|all|head|options|use|addHook|route)\s*[(<]|@|\bexport\b|\bmodule\.exports\b|\bfunction\b|=>/;
+const routeHint = /\b(?:get|post|put|patch|delete|del|all|head|options|use|addHook|route)\b|@|\bexport\b|\bmodule\.exports\b|\bfunction\b|=>/;
 
 function groupAt(group: string, base: number): string {
   return group.startsWith(localGroup) ? `${group.slice(1)}@${base}` : group;
@@ -160,18 +165,21 @@ function addEntry(table: RouteTable, entry: Entry | StoredView, group: string, o
 
 function remember<T>(facts: Map<string, unknown>, name: string, compute: () => T): T {
   if (facts.has(name)) return facts.get(name) as T;
-  const value = compute();
+  const computed = compute();
+  // Kept while the statement's text is unchanged: a copy, or the string would keep that version of the file alive.
+  const value = (typeof computed === 'string' ? ownString(computed) : computed) as T;
   facts.set(name, value);
   return value;
 }
 
 function storeEntry(entry: Entry, base: number): StoredEntry {
   const span = (n: SyntaxNode): Span => ({ from: n.startIndex - base, to: n.endIndex - base, type: n.type });
+  // Copies of the strings: they live while the statement's text is unchanged, and a slice keeps its whole file alive.
   return {
     kind: entry.kind,
-    group: entry.group,
-    method: entry.kind === 'route' ? entry.method : '',
-    path: entry.path,
+    group: ownString(entry.group),
+    method: entry.kind === 'route' ? ownString(entry.method) : '',
+    path: entry.path === undefined ? undefined : ownString(entry.path),
     ...(entry.kind === 'route' && entry.markedPublic ? { markedPublic: true } : {}),
     ...(entry.kind === 'route' ? { at: span(entry.at) } : {}),
     middleware: entry.middleware.map(span),

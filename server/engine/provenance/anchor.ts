@@ -64,6 +64,12 @@ export function fingerprintOf(lines: TextLines, range: Range): BlockFingerprint 
  * 3. lost — else the block is dropped.
  */
 export function anchorBlock(lines: TextLines, fingerprint: BlockFingerprint, hint: Range): Anchoring {
+  const range = exactAnchor(lines, fingerprint, hint);
+  return range ? { kind: 'exact', range } : partialAnchor(lines, fingerprint);
+}
+
+/** Rule 1 of `anchorBlock` alone: where the block stands exactly (nearest to `hint` first), if anywhere. */
+export function exactAnchor(lines: TextLines, fingerprint: BlockFingerprint, hint: Range): Range | undefined {
   const count = fingerprint.lineHashes.length;
   const exactAt = (first: number): Range | undefined => {
     const last = first + count - 1;
@@ -82,10 +88,10 @@ export function anchorBlock(lines: TextLines, fingerprint: BlockFingerprint, hin
   for (let distance = 0; distance <= maxDistance; distance++) {
     for (const first of distance === 0 ? [hint.start.line] : [hint.start.line - distance, hint.start.line + distance]) {
       const range = exactAt(first);
-      if (range) return { kind: 'exact', range };
+      if (range) return range;
     }
   }
-  return partialAnchor(lines, fingerprint);
+  return undefined;
 }
 
 /** Whether line `blockLine` of the block stands on `fileLine`: a first line ends it, a last line starts it, others are it. */
