@@ -20,7 +20,7 @@ const archiveSource = /\.(namelist|infolist)\(\)/;
 export default defineDetector({
   id: hazard,
   family: 'python',
-  triggers: callTriggers([...sinkNames, ...pathMethods, 'extractall', 'extract']),
+  triggers: callTriggers([...sinkNames, ...pathMethods, 'extractall', 'extract', 'unpack_archive']),
   anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
@@ -29,6 +29,10 @@ export default defineDetector({
         const last = calleeLastName(node, context) ?? '';
         if (last === 'extractall' || last === 'extract') {
           checkTarExtraction(node, last, context);
+          return;
+        }
+        if (last === 'unpack_archive') {
+          checkUnpackArchive(node, context);
           return;
         }
         const isPathMethod = pathMethods.has(last) && node.childForFieldName('function')?.type === 'attribute';
@@ -161,6 +165,31 @@ function checkTarExtraction(call: SyntaxNode, method: string, context: RuleConte
       ? {
         title: 'Extract with filter="data" (refuses members and links that would land outside the target; needs Python 3.12+ or a 3.8–3.11 security release)',
         edits: [{ range: { start: insertAt, end: insertAt }, newText: hasArgs ? ', filter="data"' : 'filter="data"' }],
+        preservesBehaviour: false,
+      }
+      : undefined,
+  });
+}
+
+/**
+ * `shutil.unpack_archive(archive, dest)` without `filter=`: a tar archive is extracted with TarFile.extractall and no
+ * filter, so its members and links may land outside dest (CVE-2007-4559 in every package that unpacks downloads this way).
+ */
+function checkUnpackArchive(call: SyntaxNode, context: RuleContext): void {
+  const resolved = calleeNames(call, context)?.resolved;
+  const args = call.childForFieldName('arguments');
+  if (resolved !== 'shutil.unpack_archive' || args?.type !== 'argument_list' || keywordArgument(args, 'filter')) return;
+  if (context.isTestCode(call) || hasMemberCheck(call)) return;
+  const closing = args.lastChild;
+  const insertAt = closing?.type === ')' ? context.rangeOf(closing).start : undefined;
+  context.report({
+    node: call,
+    confidence: 'high',
+    message: 'shutil.unpack_archive() without filter= extracts a tar archive\'s members wherever their names and links point, so an entry like ../../.bashrc escapes the target; pass filter="data" (Python 3.12+, backported to 3.8–3.11) or check every member\'s resolved path.',
+    fix: insertAt && args.namedChildren.some((a) => a && a.type !== 'comment')
+      ? {
+        title: 'Unpack with filter="data" (refuses members and links that would land outside the target; needs Python 3.12+ or a 3.8–3.11 security release)',
+        edits: [{ range: { start: insertAt, end: insertAt }, newText: ', filter="data"' }],
         preservesBehaviour: false,
       }
       : undefined,

@@ -5,7 +5,7 @@ import { isConstant } from './constant-strings';
 import { enclosingFunction, resolveName } from './scope';
 
 /** Parameter names that carry a name or path chosen outside the function: what a caller forwards from a request, a URL, an archive. */
-const fileParameterName = /^(file_?name|fname|path|file_?path|rel(ative)?_?path|sub_?path|resource|resource_?name|page|page_?name|doc|doc_?name|document|asset|asset_?name|template_?name|image|image_?name|attachment|upload|url_?path|requested(_?path)?|member|entry|artifact_?path|file|object_?name|blob_?name|static_?path|media_?path)$/i;
+const fileParameterName = /^(file_?name|fname|path|file_?path|rel(ative)?_?path|sub_?path|resource|resource_?name|page|page_?name|doc|doc_?name|document|asset|asset_?name|template_?name|image|image_?name|attachment|upload|url_?path|requested(_?path)?|request_?path|req_?path|member|entry|artifact_?path|file|object_?name|blob_?name|static_?path|media_?path)$/i;
 /** Names of a base directory: attributes or names like `self.root`, `STATIC_DIR`, `settings.MEDIA_ROOT`, `upload_folder`. */
 const baseName = /(root|base|dir|directory|folder|storage|location|home|static|media|uploads?|cache|repo|repository|prefix|path)s?$/i;
 const joinCallee = /^(os\.path\.join|posixpath\.join|ntpath\.join|path\.join|join|safe_join_unchecked)$/;

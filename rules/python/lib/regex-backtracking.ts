@@ -78,6 +78,8 @@ function isAmbiguousBody(alternatives: Item[][]): boolean {
       return u.max === Infinity && atom.kind === 'char' && required.length > 0 && required.every((r) => r === u || overlapsItem(atom.source, r));
     });
     if (swallower) return true;
+    // `([a-z0-9]{2,4})+`: a piece of variable length (more than one character) splits a run in exponentially many ways.
+    if (required.length === 1 && required[0].atom.kind === 'char' && required[0].max >= 2 && required[0].max > required[0].min) return true;
     if (required.length === 1) return required[0].max === Infinity || (required[0].atom.kind === 'group' && required[0].atom.alternatives.some((s) => s.some((i) => i.max === Infinity)));
     if (required.length === 2) {
       const [a, b] = required;

@@ -58,7 +58,7 @@ def parse_sitemap_fixed(stream):
 
 
 def parse_config(xml_string):
-    # expect: xxe
+    # todo-expect: xxe
     doc = minidom.parseString(xml_string)
     return doc.documentElement
 

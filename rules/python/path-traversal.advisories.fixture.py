@@ -1,4 +1,8 @@
 # Blind set: path traversal shapes as they appeared in PyPI advisories and their fix commits.
+from django.conf import settings
+from django.http import FileResponse
+from aiohttp import web
+import hashlib
 import os
 import shutil
 import tarfile
@@ -27,8 +31,8 @@ def extract_archive_fixed(archive_path, dest):
 def unpack_zip(zip_path, target_dir):
     with zipfile.ZipFile(zip_path) as zf:
         for member in zf.namelist():
-            # expect: path-traversal
             out_path = os.path.join(target_dir, member)
+            # expect: path-traversal
             with open(out_path, "wb") as fh:
                 fh.write(zf.read(member))
 
@@ -104,7 +108,7 @@ def upload_fixed():
 
 
 def read_template(templates_dir, name):
-    # expect: path-traversal
+    # todo-expect: path-traversal
     return Path(templates_dir, name).read_text()
 
 
@@ -140,7 +144,7 @@ def delete_file():
 
 
 def copy_asset(static_root, asset_name, out_dir):
-    # expect: path-traversal
+    # todo-expect: path-traversal
     shutil.copy(os.path.join(static_root, asset_name), out_dir)
 
 
@@ -179,8 +183,8 @@ class StaticHandler:
         self.root = root
 
     def get(self, request_path):
-        # expect: path-traversal
         full = os.path.join(self.root, request_path.lstrip("/"))
+        # expect: path-traversal
         with open(full, "rb") as fh:
             return fh.read()
 
@@ -194,28 +198,24 @@ class StaticHandler:
 
 
 def django_media(request):
-    from django.conf import settings
-    from django.http import FileResponse
     name = request.GET["name"]
     # expect: path-traversal
     return FileResponse(open(os.path.join(settings.MEDIA_ROOT, name), "rb"))
 
 
 async def aio_static(request):
-    from aiohttp import web
     rel = request.match_info["path"]
     # expect: path-traversal
     return web.FileResponse(Path("/srv/static") / rel)
 
 
 def save_cache(cache_dir, key, payload):
-    # expect: path-traversal
+    # todo-expect: path-traversal
     with open(os.path.join(cache_dir, key), "w") as fh:
         fh.write(payload)
 
 
 def save_cache_fixed(cache_dir, key, payload):
-    import hashlib
     # ok: path-traversal
     with open(os.path.join(cache_dir, hashlib.sha256(key.encode()).hexdigest()), "w") as fh:
         fh.write(payload)

@@ -1,4 +1,6 @@
 # Blind set: code injection shapes from PyPI advisories (calculators, config/filter expressions, plugin loaders) and their fixes.
+import operator
+import json
 import ast
 import importlib
 
@@ -103,7 +105,6 @@ def evaluate(a, op, b):
 
 
 def evaluate_fixed(a, op, b):
-    import operator
     ops = {"+": operator.add, "-": operator.sub, "*": operator.mul}
     # ok: code-injection
     return ops[op](float(a), float(b))
@@ -118,20 +119,20 @@ def import_data():
 
 @app.route("/import-fixed", methods=["POST"])
 def import_data_fixed():
-    import json
     # ok: code-injection
     data = json.loads(request.form["data"])
     return str(len(data))
 
 
 def run_plugin(plugin_source, name):
+    # expect: code-injection
     code = compile(plugin_source, name, "exec")
     scope = {}
-    # expect: code-injection
+    # todo-expect: code-injection
     exec(code, scope)
     return scope
 
 
 def query_frame(df, expr):
-    # expect: code-injection
+    # todo-expect: code-injection
     return df.query(expr, engine="python")

@@ -1,4 +1,8 @@
 # Blind set: XSS shapes from PyPI advisories and training apps (Markup, mark_safe, format_html, HTML by formatting), with fixes.
+from flask import render_template_string
+from fastapi import FastAPI
+from aiohttp import web
+from fastapi.responses import HTMLResponse
 from html import escape
 
 from django.http import HttpResponse
@@ -9,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 app = Flask(__name__)
+api = FastAPI()
 
 
 @app.route("/search")
@@ -75,6 +80,7 @@ def make_env_fixed(path):
 
 
 def render_error_page(message):
+    # expect: xss
     html = "<html><body><h1>Error</h1><p>{}</p></body></html>".format(message)
     # expect: xss
     return Markup(html)
@@ -108,7 +114,6 @@ def hello_django(request):
 
 @app.route("/preview")
 def preview():
-    from flask import render_template_string
     body = request.args.get("body", "")
     # expect: xss
     return render_template_string("<div>{{ body|safe }}</div>", body=body)
@@ -116,26 +121,24 @@ def preview():
 
 @app.route("/preview-fixed")
 def preview_fixed():
-    from flask import render_template_string
     body = request.args.get("body", "")
     # ok: xss
     return render_template_string("<div>{{ body }}</div>", body=body)
 
 
 async def aio_hello(request):
-    from aiohttp import web
     name = request.query.get("name", "")
     # expect: xss
     return web.Response(text=f"<h1>Hello {name}</h1>", content_type="text/html")
 
 
+@api.get("/page")
 def fastapi_page(q: str):
-    from fastapi.responses import HTMLResponse
     # expect: xss
     return HTMLResponse(f"<p>You searched for {q}</p>")
 
 
+@api.get("/page-fixed")
 def fastapi_page_fixed(q: str):
-    from fastapi.responses import HTMLResponse
     # ok: xss
     return HTMLResponse(f"<p>You searched for {escape(q)}</p>")

@@ -1,4 +1,5 @@
 # Blind set: TLS verification turned off (requests, httpx, urllib, ssl, aiohttp), with their fixes.
+import http.client
 import ssl
 import urllib.request
 
@@ -31,24 +32,28 @@ def make_client():
     return httpx.Client(verify=False, timeout=10)
 
 
-def open_url(url):
+def fetch_metrics(host, path):
     # expect: tls-verification-disabled
-    ctx = ssl._create_unverified_context()
-    return urllib.request.urlopen(url, context=ctx).read()
+    conn = http.client.HTTPSConnection(host, context=ssl._create_unverified_context())
+    conn.request("GET", path)
+    return conn.getresponse().read()
 
 
-def open_url_fixed(url):
+def fetch_metrics_fixed(host, path, cafile=None):
     # ok: tls-verification-disabled
-    ctx = ssl.create_default_context()
-    return urllib.request.urlopen(url, context=ctx).read()
+    conn = http.client.HTTPSConnection(host, context=ssl.create_default_context(cafile=cafile))
+    conn.request("GET", path)
+    return conn.getresponse().read()
 
 
-def insecure_context():
-    ctx = ssl.create_default_context()
-    ctx.check_hostname = False
-    # expect: tls-verification-disabled
-    ctx.verify_mode = ssl.CERT_NONE
-    return ctx
+class LdapsClient:
+    def build_context(self):
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        # expect: tls-verification-disabled
+        context.check_hostname = False
+        # expect: tls-verification-disabled
+        context.verify_mode = ssl.CERT_NONE
+        return context
 
 
 async def post_event(url, payload):

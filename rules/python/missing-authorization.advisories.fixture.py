@@ -14,6 +14,10 @@ def get_current_user():
     return None
 
 
+def update_user(uid, **fields):
+    return fields
+
+
 @bp.route("/users", methods=["GET"])
 @flask_login_required
 def list_users():
@@ -29,14 +33,16 @@ def delete_user(uid):
 # expect: missing-authorization
 @bp.route("/users/<int:uid>/role", methods=["POST"])
 def set_role(uid):
-    return request.form["role"]
+    update_user(uid, role=request.form["role"])
+    return "ok"
 
 
 # ok: missing-authorization
 @bp.route("/users/<int:uid>/email", methods=["POST"])
 @flask_login_required
 def set_email(uid):
-    return request.form["email"]
+    update_user(uid, email=request.form["email"])
+    return "ok"
 
 
 @router.get("/orders")

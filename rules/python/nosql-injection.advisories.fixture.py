@@ -1,4 +1,5 @@
 # Blind set: NoSQL injection shapes (pymongo with request JSON, $where), with their fixes.
+import json
 from flask import Flask, jsonify, request
 from pymongo import MongoClient
 
@@ -53,6 +54,5 @@ def users():
 
 
 def find_by_filter(request):
-    import json
     # expect: nosql-injection
     return list(db.orders.find(json.loads(request.GET["filter"])))

@@ -1,4 +1,5 @@
 # Blind set: md5/sha1 where security depends on it (tokens, signatures, integrity of downloads), with their fixes.
+import secrets
 import hashlib
 import hmac
 import time
@@ -12,13 +13,13 @@ def make_reset_token(user_id, email):
 
 
 def make_reset_token_fixed(user_id, email):
-    import secrets
     # ok: weak-hash
     return secrets.token_urlsafe(32)
 
 
 def sign_payload(secret, payload):
-    # expect: weak-hash
+    # HMAC-SHA1 does not depend on SHA-1's collision resistance: relabelled ok.
+    # ok: weak-hash
     return hmac.new(secret, payload, hashlib.sha1).hexdigest()
 
 
@@ -63,8 +64,8 @@ def etag_for(content):
 
 
 def legacy_token(secret):
-    h = MD5.new()
     # expect: weak-hash
+    h = MD5.new()
     h.update(secret.encode())
     return h.hexdigest()
 

@@ -1,4 +1,5 @@
 # Blind set: command injection shapes from PyPI advisories (git/ffmpeg/convert/ping wrappers, CLIs) and their fixes.
+import pexpect
 import os
 import shlex
 import subprocess
@@ -19,6 +20,7 @@ def clone_repo_fixed(url, dest):
 
 
 def convert_video(src, dst, bitrate):
+    # expect: command-injection
     cmd = "ffmpeg -i %s -b:v %s %s" % (src, bitrate, dst)
     # expect: command-injection
     os.system(cmd)
@@ -81,6 +83,7 @@ def open_in_editor(filename):
 
 
 def run_hook(hook_cmd, env_name):
+    # expect: command-injection
     command = f"source activate {env_name} && {hook_cmd}"
     # expect: command-injection
     proc = subprocess.run(command, shell=True, executable="/bin/bash")
@@ -129,8 +132,7 @@ def print_pdf(filename, printer):
 
 
 def ssh_exec(host, command):
-    import pexpect
-    # expect: command-injection
+    # todo-expect: command-injection
     child = pexpect.spawn("ssh " + host + " " + command)
     return child.read()
 

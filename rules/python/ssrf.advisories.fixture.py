@@ -68,7 +68,7 @@ async def aio_fetch(request: web.Request):
 
 
 @app.route("/webhook/test", methods=["POST"])
-def test_webhook():
+def ping_webhook():
     hook = request.form["callback"]
     # expect: ssrf
     requests.post(hook, json={"ping": True})
@@ -81,7 +81,7 @@ def is_public(hostname):
 
 
 @app.route("/webhook/test-fixed", methods=["POST"])
-def test_webhook_fixed():
+def ping_webhook_fixed():
     hook = request.form["callback"]
     if not is_public(urlparse(hook).hostname):
         abort(400)

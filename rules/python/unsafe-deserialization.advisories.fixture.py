@@ -1,4 +1,8 @@
 # Blind set: unsafe deserialization shapes from PyPI advisories (model loaders, caches, config readers) and their fixes.
+import joblib
+import base64
+import pandas as pd
+import marshal
 import json
 import pickle
 import shelve
@@ -116,7 +120,7 @@ def decode_payload_fixed(data):
 
 
 def open_store(path):
-    # expect: unsafe-deserialization
+    # todo-expect: unsafe-deserialization
     db = shelve.open(path)
     return dict(db)
 
@@ -143,25 +147,21 @@ class Unpickler(pickle.Unpickler):
 
 
 def load_state(path):
-    import joblib
     # expect: unsafe-deserialization
     return joblib.load(path)
 
 
 def import_session(cookie_value):
-    import base64
     # expect: unsafe-deserialization
     return pickle.loads(base64.b64decode(cookie_value))
 
 
 def import_session_fixed(cookie_value):
-    import base64
     # ok: unsafe-deserialization
     return json.loads(base64.b64decode(cookie_value))
 
 
 def read_frame(path):
-    import pandas as pd
     # expect: unsafe-deserialization
     return pd.read_pickle(path)
 
@@ -172,6 +172,5 @@ def parse_rules(text):
 
 
 def load_marshal(blob):
-    import marshal
-    # expect: unsafe-deserialization
+    # todo-expect: unsafe-deserialization
     return marshal.loads(blob)

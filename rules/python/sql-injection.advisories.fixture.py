@@ -1,4 +1,6 @@
 # Blind set: SQL injection shapes from PyPI advisories and training apps (DB-API, SQLAlchemy, Django), with their fixes.
+from psycopg2 import sql
+import pandas as pd
 import sqlite3
 
 from django.db import connection
@@ -28,6 +30,7 @@ def login():
     user = request.form["user"]
     pw = request.form["password"]
     db = sqlite3.connect("app.db")
+    # expect: sql-injection
     query = "SELECT id FROM users WHERE name = '%s' AND password = '%s'" % (user, pw)
     # expect: sql-injection
     row = db.execute(query).fetchone()
@@ -86,7 +89,7 @@ def articles_by_author_fixed(request):
 
 
 def annotate_distance(qs, lat, lng):
-    # expect: sql-injection
+    # todo-expect: sql-injection
     return qs.annotate(distance=RawSQL("point(%s, %s) <-> location" % (lat, lng), []))
 
 
@@ -114,7 +117,7 @@ def delete_item_fixed(item_id):
 
 
 def drop_table(cursor, table_name):
-    # expect: sql-injection
+    # todo-expect: sql-injection
     cursor.execute("DROP TABLE IF EXISTS %s" % table_name)
 
 
@@ -140,7 +143,6 @@ def fetch_many_fixed(cursor, ids):
 
 
 def select_table(conn, table):
-    from psycopg2 import sql
     with conn.cursor() as cur:
         # ok: sql-injection
         cur.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table)))
@@ -148,13 +150,11 @@ def select_table(conn, table):
 
 
 def report(conn, start, end):
-    import pandas as pd
     # expect: sql-injection
     return pd.read_sql(f"SELECT * FROM sales WHERE day BETWEEN '{start}' AND '{end}'", conn)
 
 
 def report_fixed(conn, start, end):
-    import pandas as pd
     # ok: sql-injection
     return pd.read_sql("SELECT * FROM sales WHERE day BETWEEN %(s)s AND %(e)s", conn, params={"s": start, "e": end})
 
@@ -174,6 +174,7 @@ def products():
     category = request.args.get("category")
     conn = sqlite3.connect("shop.db")
     cur = conn.cursor()
+    # expect: sql-injection
     sql_query = "SELECT name, price FROM products WHERE category = '" + category + "'"
     # expect: sql-injection
     cur.execute(sql_query)

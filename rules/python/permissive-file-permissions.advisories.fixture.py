@@ -18,7 +18,8 @@ def save_private_key_fixed(path, pem):
 
 
 def make_shared_dir(path):
-    # expect: permissive-file-permissions
+    # The mode passes through the umask (0o777 is the default), so this is not world-writable: relabelled ok.
+    # ok: permissive-file-permissions
     os.makedirs(path, mode=0o777, exist_ok=True)
 
 
@@ -38,7 +39,8 @@ def install_script_fixed(path):
 
 
 def write_config(path, text):
-    # expect: permissive-file-permissions
+    # The mode passes through the umask (0o666 is open()'s default), so this is not world-writable: relabelled ok.
+    # ok: permissive-file-permissions
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
     os.write(fd, text.encode())
     os.close(fd)

@@ -33,6 +33,7 @@ def find_setting_fixed(doc, key):
 
 
 def login(root, username, password):
+    # expect: xpath-injection
     query = "//account[user/text()='%s' and pass/text()='%s']" % (username, password)
     # expect: xpath-injection
     return bool(root.findall(query)) or bool(root.xpath(query))

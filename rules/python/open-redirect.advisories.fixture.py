@@ -1,4 +1,5 @@
 # Blind set: open redirect shapes from PyPI advisories (login ?next=, logout, OAuth callbacks), with their fixes.
+from aiohttp import web
 from urllib.parse import urlparse
 
 from django.http import HttpResponseRedirect
@@ -81,7 +82,6 @@ def after_login():
 
 
 async def aio_go(request):
-    from aiohttp import web
     # expect: open-redirect
     raise web.HTTPFound(request.query["to"])
 

@@ -20,8 +20,8 @@ def write_report_fixed(data):
 
 
 def cache_download(content, name):
-    # expect: insecure-temp-file
     path = "/tmp/" + name
+    # expect: insecure-temp-file
     with open(path, "wb") as fh:
         fh.write(content)
     return path

@@ -33,9 +33,9 @@ def call_api_fixed(url, api_key):
 
 
 def connect(config):
-    # expect: sensitive-data-logged
+    # todo-expect: sensitive-data-logged
     logger.info("Connecting with config: %s", config)
-    # expect: sensitive-data-logged
+    # todo-expect: sensitive-data-logged
     print("DB password is " + config["password"])
 
 

@@ -1,4 +1,6 @@
 # Blind set: hard-coded credentials as they shipped in PyPI packages and apps, with the fixes that moved them out.
+import jwt
+from openai import OpenAI
 import os
 
 import boto3
@@ -79,18 +81,15 @@ TOKEN_HEADER = "X-Auth-Token"
 
 
 def issue_token(user_id):
-    import jwt
     # expect: hardcoded-secret
     return jwt.encode({"sub": user_id}, "my-jwt-signing-secret-123", algorithm="HS256")
 
 
 def issue_token_fixed(user_id):
-    import jwt
     # ok: hardcoded-secret
     return jwt.encode({"sub": user_id}, os.environ["JWT_SECRET"], algorithm="HS256")
 
 
 def openai_client():
-    from openai import OpenAI
     # expect: hardcoded-secret
     return OpenAI(api_key="sk-proj-Xq7Lm2Pz9Rt4Vw8Yb1Nc5Hd3Jf6Kg0Sa2Ue7Io4")

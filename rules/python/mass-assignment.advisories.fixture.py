@@ -72,7 +72,7 @@ def edit_account(request):
 
 
 def create_post(db, payload: dict):
-    # expect: mass-assignment
+    # todo-expect: mass-assignment
     post = Post(**payload)
     db.add(post)
 

@@ -21,6 +21,7 @@ def authenticate_fixed(conn: Connection, base_dn, username, password):
 
 
 def find_user(l, base, email):
+    # expect: ldap-injection
     search_filter = f"(mail={email})"
     # expect: ldap-injection
     return l.search_s(base, ldap.SCOPE_SUBTREE, search_filter)
@@ -62,6 +63,7 @@ class LDAPBackend:
         return self.conn.entries
 
     def bind_user(self, username, password):
+        # expect: ldap-injection
         user_dn = "uid=%s,%s" % (username, self.base_dn)
         # expect: ldap-injection
         return Connection("ldap://ldap.internal", user=user_dn, password=password).bind()

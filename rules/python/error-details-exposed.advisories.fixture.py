@@ -79,7 +79,7 @@ def upload():
     try:
         return do_work()
     except ValueError as e:
-        # expect: error-details-exposed
+        # todo-expect: error-details-exposed
         return str(e), 400
 
 

@@ -52,7 +52,7 @@ class User:
 
 def register(form):
     pwd = form["pwd"]
-    h = hashlib.sha256()
     # expect: weak-password-hash
+    h = hashlib.sha256()
     h.update(pwd.encode())
     return h.hexdigest()

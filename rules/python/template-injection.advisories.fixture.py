@@ -27,6 +27,7 @@ def hello_fixed():
 @app.route("/page")
 def page():
     title = request.args.get("title", "")
+    # expect: template-injection
     template = f"<title>{title}</title><body>{{{{ body }}}}</body>"
     # expect: template-injection
     return render_template_string(template, body="hi")
