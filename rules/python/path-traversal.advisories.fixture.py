@@ -219,3 +219,19 @@ def save_cache_fixed(cache_dir, key, payload):
     # ok: path-traversal
     with open(os.path.join(cache_dir, hashlib.sha256(key.encode()).hexdigest()), "w") as fh:
         fh.write(payload)
+
+
+class MediaStore:
+    def __init__(self, root):
+        self.media_root = Path(root)
+
+    def read(self, filename):
+        # expect: path-traversal
+        return (self.media_root / filename).read_bytes()
+
+    def read_fixed(self, filename):
+        target = (self.media_root / filename).resolve()
+        if not target.is_relative_to(self.media_root.resolve()):
+            raise PermissionError(filename)
+        # ok: path-traversal
+        return target.read_bytes()

@@ -84,9 +84,22 @@ function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
 /** `(UPLOADS / name).read_text()`, `Path(request.args["f"]).unlink()`. */
 function checkPathMethod(call: SyntaxNode, method: string, context: RuleContext): void {
   const receiver = call.childForFieldName('function')?.childForFieldName('object');
-  if (!receiver || !mayReadInput(call) || !looksLikePath(receiver, context)) return;
-  const source = inputOf(receiver, hazard, context);
-  if (!source || localUser.test(source.label)) return;
+  if (!receiver || !looksLikePath(receiver, context)) return;
+  const source = mayReadInput(call) ? inputOf(receiver, hazard, context) : undefined;
+  if (!source) {
+    // `(self.root / path).read_bytes()`: a file-name parameter joined under the object's own base directory.
+    const joined = joinedParameter(receiver, context);
+    // `self._path.joinpath(filename)` in a package-metadata reader: a base named just "path" is the object's own location.
+    if (joined && !/(^|\.)_?path$/.test(joined.base)) {
+      context.report({
+        node: call,
+        confidence: 'medium',
+        message: `Path.${method}() acts on a path that joins the parameter \`${joined.name}\` under ${joined.base}, so a caller that passes on a name like ../../etc/passwd reaches files outside it; check path.resolve().is_relative_to(base) first, or reduce the name with os.path.basename.`,
+      });
+    }
+    return;
+  }
+  if (localUser.test(source.label)) return;
   context.report({
     node: call,
     confidence: 'high',

@@ -109,9 +109,12 @@ export function hardcodedSessionSecret(slot: SessionSecretSlot, context: RuleCon
  */
 export function isReportedSessionSecret(node: SyntaxNode, context: RuleContext): boolean {
   let current: SyntaxNode | null = node;
-  for (let i = 0; current && i < 4; i++, current = current.parent) {
+  for (let i = 0; current && i < 5; i++, current = current.parent) {
+    // A keyed constructor's argument is its slot; an environment lookup's default (`os.environ.get("X", "dev")`) is the
+    // value of the slot further up.
+    if (current.type === 'call' && !sessionSecretSlotOf(current, context)) continue;
     if (!slotTypes.has(current.type)) {
-      if (current.type === 'argument_list' && current.parent?.type === 'call' && sessionSecretSlotOf(current.parent, context)) continue;
+      if (current.type === 'argument_list') continue;
       if (current.type === 'boolean_operator' || current.type === 'parenthesized_expression' || current.type === 'string' || current.type === 'concatenated_string') continue;
       return false;
     }
