@@ -235,3 +235,19 @@ class MediaStore:
             raise PermissionError(filename)
         # ok: path-traversal
         return target.read_bytes()
+
+
+@app.route("/raw")
+def raw_file():
+    name = request.args["name"]
+    full = os.path.realpath(os.path.join(UPLOAD_DIR, name))
+    if not full.startswith(UPLOAD_DIR + os.sep):
+        abort(403)
+    # ok: path-traversal
+    return send_file(full)
+
+
+@app.route("/thumb")
+def thumb():
+    # ok: path-traversal
+    return send_file(os.path.join(UPLOAD_DIR, "thumbs", Path(request.args["name"]).name))
