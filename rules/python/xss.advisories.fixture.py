@@ -142,3 +142,21 @@ def fastapi_page(q: str):
 def fastapi_page_fixed(q: str):
     # ok: xss
     return HTMLResponse(f"<p>You searched for {escape(q)}</p>")
+
+
+@api.get("/welcome", response_class=HTMLResponse)
+def welcome(name: str):
+    # expect: xss
+    return f"<h1>Welcome {name}</h1>"
+
+
+@api.get("/welcome-fixed", response_class=HTMLResponse)
+def welcome_fixed(name: str):
+    # ok: xss
+    return f"<h1>Welcome {escape(name)}</h1>"
+
+
+@api.get("/welcome.json")
+def welcome_json(name: str):
+    # ok: xss
+    return f"Welcome {name}"

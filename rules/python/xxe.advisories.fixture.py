@@ -90,3 +90,15 @@ def parse_response(body):
     # expect: xxe
     root = etree.fromstring(body)
     return root.findtext("status")
+
+
+def load_report(xml_bytes):
+    # expect: xxe
+    parser = etree.XMLParser(remove_blank_text=True)
+    return etree.fromstring(xml_bytes, parser)
+
+
+def load_report_fixed(xml_bytes):
+    # ok: xxe
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    return etree.fromstring(xml_bytes, parser)
