@@ -31,6 +31,7 @@ def extract_archive_fixed(archive_path, dest):
 def unpack_zip(zip_path, target_dir):
     with zipfile.ZipFile(zip_path) as zf:
         for member in zf.namelist():
+            # expect: path-traversal
             out_path = os.path.join(target_dir, member)
             # expect: path-traversal
             with open(out_path, "wb") as fh:
@@ -183,6 +184,7 @@ class StaticHandler:
         self.root = root
 
     def get(self, request_path):
+        # expect: path-traversal
         full = os.path.join(self.root, request_path.lstrip("/"))
         # expect: path-traversal
         with open(full, "rb") as fh:

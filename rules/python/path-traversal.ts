@@ -1,7 +1,7 @@
 // path-traversal for Python: client-controlled paths reaching open/os/shutil/send_file/FileResponse/pathlib, and tar archives extracted without a member filter.
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
-import { describeSource } from './lib/flow-findings';
+import { builtAbove, describeSource, reportFlow } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
 import { resolveName } from './lib/scope';
 import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
@@ -52,8 +52,9 @@ function checkPath(match: SinkMatch, context: RuleContext): boolean {
   if (!source) return checkJoinedParameter(match, context);
   if (localUser.test(source.label)) return false;
   const fromArchive = archiveSource.test(source.label);
-  context.report({
-    node: match.call,
+  reportFlow(context, {
+    sink: match.call,
+    holes: builtAbove(match.argument, context),
     confidence: fromArchive ? 'medium' : 'high',
     message: fromArchive
       ? `${match.callee}() writes to a path built from archive member names (\`${source.label}\`), so an entry named ../../x lands outside the target (Zip Slip); resolve each path and check it stays under the target directory, or use ZipFile.extractall.`
@@ -72,8 +73,9 @@ function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
   if (match.spec.callee === '.save') return false;
   const joined = joinedParameter(match.argument, context);
   if (!joined) return false;
-  context.report({
-    node: match.call,
+  reportFlow(context, {
+    sink: match.call,
+    holes: builtAbove(match.argument, context),
     confidence: 'medium',
     message: `${match.callee}() uses a path that joins the parameter \`${joined.name}\` under ${joined.base}, so a caller that passes on a name like ../../etc/passwd reaches files outside it; reduce the name with os.path.basename, or resolve the path and check it stays under the base directory.`,
     fix: pathFix(match, context, joined.name),
