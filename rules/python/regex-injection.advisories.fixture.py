@@ -50,3 +50,13 @@ def highlight(text, term):
 
 
 LINES = ["a", "b"]
+
+# expect: regex-injection
+OPTION_RE = re.compile(r'(?:;|^)\s*([-_.a-zA-Z0-9]+)\s*=\s*("(?:\\.|[^"])*"|[^;\s]*)')
+# ok: regex-injection
+OPTION_RE_FIXED = re.compile(r'(?:;|^)\s*([-_.a-zA-Z0-9]+)\s*=\s*("(?:\\.|[^"\\])*"|[^;\s]*)')
+
+# expect: regex-injection
+COMMENT_RE = re.compile(r"<!--(.|\s)*?-->")
+# ok: regex-injection
+COMMENT_RE_FIXED = re.compile(r"<!--.*?-->", re.S)
