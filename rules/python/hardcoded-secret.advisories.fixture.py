@@ -93,3 +93,8 @@ def issue_token_fixed(user_id):
 def openai_client():
     # expect: hardcoded-secret
     return OpenAI(api_key="sk-proj-Xq7Lm2Pz9Rt4Vw8Yb1Nc5Hd3Jf6Kg0Sa2Ue7Io4")
+
+# expect: hardcoded-secret
+JWT_SECRET = "my_super_secret_jwt_key"
+# ok: hardcoded-secret
+JWT_SECRET_SETTING = "jwt_secret_key"
