@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from flask import Flask, make_response, request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
+import tornado.web
+from tornado.escape import xhtml_escape
 
 app = Flask(__name__)
 api = FastAPI()
@@ -160,3 +162,17 @@ def welcome_fixed(name: str):
 def welcome_json(name: str):
     # ok: xss
     return f"Welcome {name}"
+
+
+class GreetHandler(tornado.web.RequestHandler):
+    def post(self):
+        name = self.get_body_argument("name")
+        # expect: xss
+        self.write("<h1>Hello " + name + "</h1>")
+
+
+class GreetHandlerFixed(tornado.web.RequestHandler):
+    def post(self):
+        name = self.get_body_argument("name")
+        # ok: xss
+        self.write("<h1>Hello " + xhtml_escape(name) + "</h1>")
