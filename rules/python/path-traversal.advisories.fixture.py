@@ -253,3 +253,18 @@ def raw_file():
 def thumb():
     # ok: path-traversal
     return send_file(os.path.join(UPLOAD_DIR, "thumbs", Path(request.args["name"]).name))
+
+
+class TemplateStore:
+    def __init__(self, template_dir):
+        self.template_dir = template_dir
+
+    def load(self, name):
+        # expect: path-traversal
+        with open(os.path.join(self.template_dir, name)) as fh:
+            return fh.read()
+
+    def load_fixed(self, name):
+        # ok: path-traversal
+        with open(os.path.join(self.template_dir, os.path.basename(name))) as fh:
+            return fh.read()
