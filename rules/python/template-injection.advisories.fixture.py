@@ -105,3 +105,8 @@ def render_subject_fixed(request, ticket):
     env = SandboxedEnvironment(autoescape=True)
     # ok: template-injection
     return env.from_string(subject_tpl).render(ticket=ticket)
+
+
+def render_greeting(ctx, template="Hello {{ name }}!"):
+    # ok: template-injection
+    return Template(template).render(**ctx)

@@ -103,6 +103,9 @@ function checkTemplateParameter(call: SyntaxNode, source: SyntaxNode, callee: st
   if (source.type !== 'identifier' || !templateParameterName.test(source.text) || context.isTestCode(call) || documentedAsTrusted(call)) return;
   const flow = context.taint.flowOf(source, hazard, { parameters: true });
   if (!flow || flow.sanitized || !flow.source.parameter || flow.source.label !== `parameter ${source.text}`) return;
+  // `def render(ctx, template="Hello {{ name }}")`: a knob with a built-in template is the developer's to turn.
+  const parameter = enclosingFunction(call)?.childForFieldName('parameters')?.namedChildren.find((p) => p?.childForFieldName('name')?.text === source.text);
+  if (parameter && /default_parameter$/.test(parameter.type) && parameter.childForFieldName('value')?.type === 'string') return;
   context.report({
     node: call,
     confidence: 'medium',
