@@ -268,3 +268,30 @@ class TemplateStore:
         # ok: path-traversal
         with open(os.path.join(self.template_dir, os.path.basename(name))) as fh:
             return fh.read()
+
+
+class DocumentRoot:
+    def __init__(self, root):
+        self.root = root
+
+    def read(self, filename):
+        # expect: path-traversal
+        full = os.path.join(self.root, filename)
+        # expect: path-traversal
+        with open(full) as fh:
+            return fh.read()
+
+    def read_fixed(self, filename):
+        full = os.path.join(self.root, filename)
+        if not os.path.abspath(full).startswith(os.path.abspath(self.root) + os.sep):
+            raise ValueError("outside the document root")
+        # ok: path-traversal
+        with open(full) as fh:
+            return fh.read()
+
+    def read_hidden_skipped(self, filename):
+        if filename.startswith("."):
+            raise ValueError("hidden file")
+        # expect: path-traversal
+        with open(os.path.join(self.root, filename)) as fh:
+            return fh.read()

@@ -3,7 +3,7 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../
 import { pythonSinks } from '../models/python-sinks';
 import { builtAbove, describeSource, reportFlow } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
-import { resolveName } from './lib/scope';
+import { enclosingFunction, resolveName } from './lib/scope';
 import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { inputOf, mayReadInput } from './lib/value-origins';
 import { joinedParameter } from './lib/joined-paths';
@@ -50,7 +50,7 @@ const localUser = /^(sys\.argv|input\(|raw_input\()/;
 function checkPath(match: SinkMatch, context: RuleContext): boolean {
   const source = inputOf(match.argument, hazard, context);
   if (!source) return checkJoinedParameter(match, context);
-  if (localUser.test(source.label)) return false;
+  if (localUser.test(source.label) || containedBefore(match.call, [match.argument.text])) return false;
   const fromArchive = archiveSource.test(source.label);
   reportFlow(context, {
     sink: match.call,
@@ -72,7 +72,7 @@ function checkPath(match: SinkMatch, context: RuleContext): boolean {
 function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
   if (match.spec.callee === '.save') return false;
   const joined = joinedParameter(match.argument, context);
-  if (!joined) return false;
+  if (!joined || containedBefore(match.call, [match.argument.text, joined.name])) return false;
   reportFlow(context, {
     sink: match.call,
     holes: builtAbove(match.argument, context),
@@ -81,6 +81,21 @@ function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
     fix: pathFix(match, context, joined.name),
   });
   return true;
+}
+
+const containmentCheck = /\.startswith\((?!\s*[rbuf]?["'][^"']*["']\s*\))|\bcommonpath\(|\bis_relative_to\(|\.relative_to\(|['"]\.\.['"]\s+(not\s+)?in\b/;
+
+/**
+ * A line before the call (in the same function) that checks the path or the name it came from for containment:
+ * `if not os.path.abspath(full).startswith(root)`, `if ".." in filename: raise`. Checks on a path joined before them
+ * are out of the taint engine's sight (the name was joined first), so the text decides.
+ */
+function containedBefore(call: SyntaxNode, names: readonly string[]): boolean {
+  const fn = enclosingFunction(call);
+  const words = names.filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  if (!fn || !words.length) return false;
+  const mention = new RegExp(`\\b(${words.join('|')})\\b`);
+  return fn.text.slice(0, call.startIndex - fn.startIndex).split('\n').some((line) => containmentCheck.test(line) && mention.test(line));
 }
 
 /** `(UPLOADS / name).read_text()`, `Path(request.args["f"]).unlink()`. */
