@@ -95,8 +95,9 @@ export const pythonSinks: SinkTable = {
     { callee: '*redirect', keyword: 'location' }, { callee: '*HttpResponseRedirect', keyword: 'redirect_to' }, { callee: '*RedirectResponse', keyword: 'url' },
   ],
   xxe: [
-    { callee: 'lxml.etree.fromstring', keyword: 'text', safeWith: ['parser'] }, { callee: 'lxml.etree.XML', keyword: 'text', safeWith: ['parser'] },
-    { callee: 'lxml.etree.parse', keyword: 'source', safeWith: ['parser'] }, { callee: 'lxml.etree.iterparse', keyword: 'source', safeWith: ['resolve_entities'] },
+    // A parser= argument is judged by the rule: one built with lxml's defaults still resolves entities.
+    { callee: 'lxml.etree.fromstring', keyword: 'text' }, { callee: 'lxml.etree.XML', keyword: 'text' },
+    { callee: 'lxml.etree.parse', keyword: 'source' }, { callee: 'lxml.etree.iterparse', keyword: 'source', safeWith: ['resolve_entities'] },
     { callee: 'lxml.etree.XMLID', keyword: 'text', safeWith: ['parser'] }, { callee: 'lxml.objectify.fromstring', keyword: 'xml', safeWith: ['parser'] },
     { callee: 'lxml.objectify.parse', safeWith: ['parser'] },
   ],

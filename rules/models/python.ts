@@ -66,5 +66,6 @@ export const pythonModel: TaintModel = {
     { bases: /\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/, fields: ['path', 'headers', 'rfile', 'requestline'] },
     { bases: /\b(View|TemplateView|DetailView|ListView|FormView|UpdateView|DeleteView|RedirectView|APIView|GenericAPIView|ViewSet|ModelViewSet|GenericViewSet|ReadOnlyModelViewSet)\b/, fields: ['kwargs'] },
   ],
+  pathParts: [{ constructors: /^(pathlib\.)?(Pure)?(Posix|Windows)?Path$/, attributes: ['name', 'stem'], hazards: ['path-traversal', 'command-injection'] }],
   statementChecks: /^relative_to$|^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
 };

@@ -50,6 +50,11 @@ export interface TaintModel {
   readonly handlerSources?: readonly { readonly bases: RegExp; readonly fields: readonly string[] }[];
   /** Name fragments that mark a local function as a sanitizer by intent: `sanitize`, `escape`. */
   readonly sanitizerNamePattern: RegExp;
+  /**
+   * Attributes of a freshly built path object that keep only its last component (`Path(name).name`): cleared for
+   * `hazards`, as basename is. Optional.
+   */
+  readonly pathParts?: readonly { readonly constructors: RegExp; readonly attributes: readonly string[]; readonly hazards: readonly string[] }[];
 }
 
 export interface MessageListeners {

@@ -16,7 +16,7 @@ const accessWords = new Map<string, string>([
   ['permissions', 'a permission check'], ['perm', 'a permission check'], ['perms', 'a permission check'], ['privilege', 'a permission check'],
   ['privileges', 'a permission check'], ['acl', 'a permission check'], ['owns', 'an ownership check'],
   ['tenant', 'a tenant check'], ['logged', 'an authentication check'], ['login', 'an authentication check'], ['csrf', 'a CSRF check'],
-  ['xsrf', 'a CSRF check'], ['signature', 'a signature check'], ['verified', 'a verification check'], ['password', 'a password check'],
+  ['xsrf', 'a CSRF check'], ['signature', 'a signature check'], ['sig', 'a signature check'], ['hmac', 'a signature check'], ['verified', 'a verification check'], ['password', 'a password check'],
   ['passwd', 'a password check'], ['allowed', 'an allow-list check'], ['whitelisted', 'an allow-list check'], ['allowlisted', 'an allow-list check'],
 ]);
 /** Calls that are checks by name: `user.can_edit(doc)`, `hmac.compare_digest(a, b)`, `user.has_perm(...)`. */

@@ -131,9 +131,11 @@ function checkSetting(context: RuleContext, node: SyntaxNode, name: string, valu
   else if (kind === 'neutral') {
     if (!settingsModule) return;
     confidence = 'medium';
-  } else {
-    if (!settingsModule) return;
-    confidence = 'high';
+  } else if (settingsModule) confidence = 'high';
+  else {
+    // `DEBUG = True` at the top of the app module itself (Flask's `app.config.from_object(__name__)` reads it from there).
+    if (name !== 'DEBUG' || node.parent?.parent?.type !== 'module' || !importsWebFramework(context)) return;
+    confidence = 'medium';
   }
   const django = hasDjangoSettings(node);
   const setting = flagValue(value, context) === true ? `${name} = True` : `${name}, on by default when its environment variable is unset,`;

@@ -42,8 +42,8 @@ api.add_middleware(SessionMiddleware, secret_key=os.environ["SECRET_KEY"])
 # ok: hardcoded-session-secret
 api.add_middleware(SessionMiddleware, secret_key=os.environ["SESSION_SECRET"])
 
-# expect: hardcoded-secret
-serializer = URLSafeTimedSerializer("my-precious")
+# expect: hardcoded-session-secret
+serializer = URLSafeTimedSerializer(os.environ["SECRET_KEY"])
 # ok: hardcoded-session-secret
 serializer_fixed = URLSafeTimedSerializer(app.config["SECRET_KEY"])
 

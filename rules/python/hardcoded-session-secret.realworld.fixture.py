@@ -42,7 +42,7 @@ api.add_middleware(SessionMiddleware, secret_key="some-random-string")
 # ok: hardcoded-session-secret
 api.add_middleware(SessionMiddleware, secret_key=os.environ["SESSION_SECRET"])
 
-# expect: hardcoded-secret
+# expect: hardcoded-session-secret
 serializer = URLSafeTimedSerializer("my-precious")
 # ok: hardcoded-session-secret
 serializer_fixed = URLSafeTimedSerializer(app.config["SECRET_KEY"])

@@ -7,7 +7,7 @@ import { isDevelopmentPath } from './lib/settings-modules';
 export default defineDetector({
   id: 'hardcoded-session-secret',
   family: 'python',
-  triggers: /secret|Secret|SECRET|SALT|SIGNING_KEY/,
+  triggers: /secret|Secret|SECRET|SALT|SIGNING_KEY|CookieStorage|Serializer|Signer/,
   anchored: true,
   create(context): Visitors {
     if (isDevelopmentPath(context.file.path)) return {};
@@ -16,7 +16,7 @@ export default defineDetector({
       const found = slot && hardcodedSessionSecret(slot, context);
       if (found) report(context, found);
     };
-    return { assignment: visit, keyword_argument: visit, pair: visit };
+    return { assignment: visit, keyword_argument: visit, pair: visit, call: visit };
   },
 });
 

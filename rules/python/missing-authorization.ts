@@ -143,7 +143,7 @@ function djangoFunctionView(statement: SyntaxNode, fn: SyntaxNode, decorators: S
   }
   const permissions = decorators.find((d) => decoratorName(d) === 'permission_classes');
   const allowAny = !!permissions && /AllowAny/.test(permissions.text);
-  const protectedBy = allowAny ? undefined : (permissions ? `@permission_classes` : undefined) ?? authDecorator(decorators) ?? (inlineCheck.test(body) ? inlineLabel : undefined);
+  const protectedBy = allowAny ? undefined : (permissions ? `@permission_classes` : undefined) ?? authDecorator(decorators) ?? (hasInlineCheck(body) ? inlineLabel : undefined);
   return {
     group: 'django',
     statement,
@@ -169,7 +169,7 @@ function classView(statement: SyntaxNode, cls: SyntaxNode, decorators: SyntaxNod
     : protectingBases.exec(bases)?.[0]
       ?? (permissions && !/^\(\s*\)|^\[\s*\]/.test(permissions[1].trim()) ? 'permission_classes' : undefined)
       ?? authDecorator(decorators.flatMap((d) => (decoratorName(d) === 'method_decorator' ? positionalArguments(d.childForFieldName('arguments')).slice(0, 1) : [d])))
-      ?? (inlineCheck.test(body) ? inlineLabel : undefined);
+      ?? (hasInlineCheck(body) ? inlineLabel : undefined);
   return {
     group: 'django',
     statement,
@@ -236,9 +236,19 @@ function dependencyAuth(args: SyntaxNode | null, fn: SyntaxNode): string | undef
   return undefined;
 }
 
+/** Status codes alone: a view answers 403 to a path that leaves its directory or a value it refuses as well. */
+const statusOnly = /abort\(\s*40[13]|status_code\s*=\s*40[13]|HTTP_40[13]/g;
+const inputGuard = /commonpath|is_relative_to|realpath|abspath|\.startswith\(|['"]\.\.['"]\s+in\b|\bre\.(fullmatch|match)\(/;
+
+/** An access check in a view's body; a bare abort(403) counts only where no path or input guard could be what it answers. */
+function hasInlineCheck(body: string): boolean {
+  if (!inlineCheck.test(body)) return false;
+  return inlineCheck.test(body.replace(statusOnly, '')) || !inputGuard.test(body);
+}
+
 function inlineAuth(fn: SyntaxNode): string | undefined {
   const body = fn.childForFieldName('body')?.text ?? '';
-  return inlineCheck.test(body.slice(0, 20000)) ? inlineLabel : undefined;
+  return hasInlineCheck(body.slice(0, 20000)) ? inlineLabel : undefined;
 }
 
 /** Routers created with `APIRouter(dependencies=[Depends(auth)])` or guarded by `@bp.before_request` functions that check the user. */

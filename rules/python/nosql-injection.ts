@@ -152,7 +152,7 @@ function javascriptCode(value: SyntaxNode, context: RuleContext): { source?: Tai
 function structuredInput(value: SyntaxNode, context: RuleContext): TaintSource | undefined {
   const source = inputOf(value, hazard, context);
   if (!source) return undefined;
-  if (structuredSource.test(source.label) || /json\.loads|loads\(/.test(value.text)) return source;
+  if (structuredSource.test(source.label) || /json\.loads|loads\(|\.to_dict\(\)$/.test(value.text)) return source;
   const route = /^route parameter (\w+)$/.exec(source.label);
   if (route) {
     const fn = enclosingFunction(value);

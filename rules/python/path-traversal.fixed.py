@@ -60,6 +60,7 @@ async def get_file(path: str):
 
 @api.post("/import")
 async def import_file(file: UploadFile):
+    # expect: path-traversal
     destination = os.path.join("/srv/imports", file.filename)
     # expect: path-traversal
     with open(destination, "wb") as out:
@@ -91,6 +92,7 @@ def restore_backup(path, target):
 def unpack_theme(zip_path, destination):
     with zipfile.ZipFile(zip_path) as bundle:
         for name in bundle.namelist():
+            # expect: path-traversal
             target = os.path.join(destination, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             # expect: path-traversal

@@ -38,6 +38,7 @@ class StaticFiles:
 @app.route("/download")
 def download():
     name = request.args.get("name")
+    # expect: path-traversal
     path = os.path.join(UPLOAD_FOLDER, name)
     # expect: path-traversal
     return send_file(path, as_attachment=True)
@@ -54,6 +55,7 @@ def download_fixed():
 @app.route("/upload", methods=["POST"])
 def upload():
     f = request.files["document"]
+    # expect: path-traversal
     dest = os.path.join(UPLOAD_FOLDER, f.filename)
     # expect: path-traversal
     f.save(dest)

@@ -1,9 +1,9 @@
 // path-traversal for Python: client-controlled paths reaching open/os/shutil/send_file/FileResponse/pathlib, and tar archives extracted without a member filter.
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
-import { describeSource } from './lib/flow-findings';
+import { builtAbove, describeSource, reportFlow } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
-import { resolveName } from './lib/scope';
+import { enclosingFunction, resolveName } from './lib/scope';
 import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { inputOf, mayReadInput } from './lib/value-origins';
 import { joinedParameter } from './lib/joined-paths';
@@ -20,7 +20,7 @@ const archiveSource = /\.(namelist|infolist)\(\)/;
 export default defineDetector({
   id: hazard,
   family: 'python',
-  triggers: callTriggers([...sinkNames, ...pathMethods, 'extractall', 'extract']),
+  triggers: callTriggers([...sinkNames, ...pathMethods, 'extractall', 'extract', 'unpack_archive']),
   anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
@@ -29,6 +29,10 @@ export default defineDetector({
         const last = calleeLastName(node, context) ?? '';
         if (last === 'extractall' || last === 'extract') {
           checkTarExtraction(node, last, context);
+          return;
+        }
+        if (last === 'unpack_archive') {
+          checkUnpackArchive(node, context);
           return;
         }
         const isPathMethod = pathMethods.has(last) && node.childForFieldName('function')?.type === 'attribute';
@@ -46,10 +50,11 @@ const localUser = /^(sys\.argv|input\(|raw_input\()/;
 function checkPath(match: SinkMatch, context: RuleContext): boolean {
   const source = inputOf(match.argument, hazard, context);
   if (!source) return checkJoinedParameter(match, context);
-  if (localUser.test(source.label)) return false;
+  if (localUser.test(source.label) || containedBefore(match.call, [match.argument.text])) return false;
   const fromArchive = archiveSource.test(source.label);
-  context.report({
-    node: match.call,
+  reportFlow(context, {
+    sink: match.call,
+    holes: builtAbove(match.argument, context),
     confidence: fromArchive ? 'medium' : 'high',
     message: fromArchive
       ? `${match.callee}() writes to a path built from archive member names (\`${source.label}\`), so an entry named ../../x lands outside the target (Zip Slip); resolve each path and check it stays under the target directory, or use ZipFile.extractall.`
@@ -67,9 +72,10 @@ function checkPath(match: SinkMatch, context: RuleContext): boolean {
 function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
   if (match.spec.callee === '.save') return false;
   const joined = joinedParameter(match.argument, context);
-  if (!joined) return false;
-  context.report({
-    node: match.call,
+  if (!joined || containedBefore(match.call, [match.argument.text, joined.name])) return false;
+  reportFlow(context, {
+    sink: match.call,
+    holes: builtAbove(match.argument, context),
     confidence: 'medium',
     message: `${match.callee}() uses a path that joins the parameter \`${joined.name}\` under ${joined.base}, so a caller that passes on a name like ../../etc/passwd reaches files outside it; reduce the name with os.path.basename, or resolve the path and check it stays under the base directory.`,
     fix: pathFix(match, context, joined.name),
@@ -77,12 +83,40 @@ function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
   return true;
 }
 
+const containmentCheck = /\.startswith\((?!\s*[rbuf]?["'][^"']*["']\s*\))|\bcommonpath\(|\bis_relative_to\(|\.relative_to\(|['"]\.\.['"]\s+(not\s+)?in\b/;
+
+/**
+ * A line before the call (in the same function) that checks the path or the name it came from for containment:
+ * `if not os.path.abspath(full).startswith(root)`, `if ".." in filename: raise`. Checks on a path joined before them
+ * are out of the taint engine's sight (the name was joined first), so the text decides.
+ */
+function containedBefore(call: SyntaxNode, names: readonly string[]): boolean {
+  const fn = enclosingFunction(call);
+  const words = names.filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  if (!fn || !words.length) return false;
+  const mention = new RegExp(`\\b(${words.join('|')})\\b`);
+  return fn.text.slice(0, call.startIndex - fn.startIndex).split('\n').some((line) => containmentCheck.test(line) && mention.test(line));
+}
+
 /** `(UPLOADS / name).read_text()`, `Path(request.args["f"]).unlink()`. */
 function checkPathMethod(call: SyntaxNode, method: string, context: RuleContext): void {
   const receiver = call.childForFieldName('function')?.childForFieldName('object');
-  if (!receiver || !mayReadInput(call) || !looksLikePath(receiver, context)) return;
-  const source = inputOf(receiver, hazard, context);
-  if (!source || localUser.test(source.label)) return;
+  if (!receiver || !looksLikePath(receiver, context)) return;
+  const source = mayReadInput(call) ? inputOf(receiver, hazard, context) : undefined;
+  if (!source) {
+    // `(self.root / path).read_bytes()`: a file-name parameter joined under the object's own base directory.
+    const joined = joinedParameter(receiver, context);
+    // `self._path.joinpath(filename)` in a package-metadata reader: a base named just "path" is the object's own location.
+    if (joined && !/(^|\.)_?path$/.test(joined.base)) {
+      context.report({
+        node: call,
+        confidence: 'medium',
+        message: `Path.${method}() acts on a path that joins the parameter \`${joined.name}\` under ${joined.base}, so a caller that passes on a name like ../../etc/passwd reaches files outside it; check path.resolve().is_relative_to(base) first, or reduce the name with os.path.basename.`,
+      });
+    }
+    return;
+  }
+  if (localUser.test(source.label)) return;
   context.report({
     node: call,
     confidence: 'high',
@@ -161,6 +195,31 @@ function checkTarExtraction(call: SyntaxNode, method: string, context: RuleConte
       ? {
         title: 'Extract with filter="data" (refuses members and links that would land outside the target; needs Python 3.12+ or a 3.8–3.11 security release)',
         edits: [{ range: { start: insertAt, end: insertAt }, newText: hasArgs ? ', filter="data"' : 'filter="data"' }],
+        preservesBehaviour: false,
+      }
+      : undefined,
+  });
+}
+
+/**
+ * `shutil.unpack_archive(archive, dest)` without `filter=`: a tar archive is extracted with TarFile.extractall and no
+ * filter, so its members and links may land outside dest (CVE-2007-4559 in every package that unpacks downloads this way).
+ */
+function checkUnpackArchive(call: SyntaxNode, context: RuleContext): void {
+  const resolved = calleeNames(call, context)?.resolved;
+  const args = call.childForFieldName('arguments');
+  if (resolved !== 'shutil.unpack_archive' || args?.type !== 'argument_list' || keywordArgument(args, 'filter')) return;
+  if (context.isTestCode(call) || hasMemberCheck(call)) return;
+  const closing = args.lastChild;
+  const insertAt = closing?.type === ')' ? context.rangeOf(closing).start : undefined;
+  context.report({
+    node: call,
+    confidence: 'high',
+    message: 'shutil.unpack_archive() without filter= extracts a tar archive\'s members wherever their names and links point, so an entry like ../../.bashrc escapes the target; pass filter="data" (Python 3.12+, backported to 3.8–3.11) or check every member\'s resolved path.',
+    fix: insertAt && args.namedChildren.some((a) => a && a.type !== 'comment')
+      ? {
+        title: 'Unpack with filter="data" (refuses members and links that would land outside the target; needs Python 3.12+ or a 3.8–3.11 security release)',
+        edits: [{ range: { start: insertAt, end: insertAt }, newText: ', filter="data"' }],
         preservesBehaviour: false,
       }
       : undefined,

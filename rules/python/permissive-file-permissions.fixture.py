@@ -8,10 +8,12 @@ KEY_PATH = "/etc/app/private_key.pem"
 
 
 def save_upload(name: str, data: bytes) -> Path:
+    # expect: path-traversal
     target = UPLOAD_DIR / name
+    # expect: path-traversal
     target.write_bytes(data)
     # "Fix" for a permission error: everyone may now rewrite the upload.
-    # expect: permissive-file-permissions
+    # expect: permissive-file-permissions, path-traversal
     os.chmod(target, 0o777)
     return target
 

@@ -66,8 +66,14 @@ function checkPattern(match: SinkMatch, context: RuleContext): void {
 function judgeHole(hole: Hole, context: RuleContext): FlaggedHole | undefined {
   // Library code builds patterns from its own arguments all the time: only client input counts here.
   const source = inputOf(hole.value, hazard, context);
-  return source && !isInert(hole.value, hazard, context) ? { hole, origin: { kind: 'input', source } } : undefined;
+  if (source) return !isInert(hole.value, hazard, context) ? { hole, origin: { kind: 'input', source } } : undefined;
+  // ...but a search helper's term (`highlight(text, term)`) is what a user typed into a search box, handed on by the view.
+  const origin = originOf(hole.value, hazard, context);
+  return origin?.kind === 'parameter' && searchTermParameter.test(origin.source?.label ?? '') ? { hole, origin } : undefined;
 }
+
+/** Parameter names that carry a user's search text. */
+const searchTermParameter = /^parameter (term|terms|search|search_?term|search_?text|query|q|keyword|keywords|needle|highlight|words?)$/i;
 
 /** A constant pattern (inline or a name bound to a literal) whose repeated group can backtrack exponentially. */
 function checkBacktracking(match: SinkMatch, context: RuleContext): void {

@@ -83,13 +83,20 @@ function checkWholeQuery(match: SinkMatch, query: SyntaxNode, context: RuleConte
   return true;
 }
 
+/**
+ * Parameters whose names say a client picks them: a list API's `sort`/`order_by`/`filter`, a search `where` clause.
+ * Library code that splices them in as a column or clause is the shape of most ORDER BY injection advisories; other
+ * parameters in those positions (a table the code names, a schema) are the program's own identifiers.
+ */
+const clientShapedParameter = /^parameter (sort(_?by|_?dir|_?order|_?field|_?column|_?key)?|order(_?by|ing)?|direction|\w*_column|column|columns|field|fields|where(_?clause)?|conditions?|filters?|filter_?by|criteria|search)$/i;
+
 function judgeHole(hole: Hole, context: RuleContext): Flagged | undefined {
   if (isNumericFormat(hole.spec) || isPlaceholderValue(hole.value, context)) return undefined;
   const origin = holeOrigin(hole, hazard, context);
   if (!origin) return undefined;
   const position = sqlPosition(hole);
   if (origin.kind === 'input') return { hole, origin, position };
-  if (origin.kind === 'parameter') return position === 'quoted' || position === 'value' ? { hole, origin, position } : undefined;
+  if (origin.kind === 'parameter') return position === 'quoted' || position === 'value' || clientShapedParameter.test(origin.source?.label ?? '') ? { hole, origin, position } : undefined;
   return position === 'quoted' ? { hole, origin, position } : undefined;
 }
 

@@ -2,7 +2,7 @@
 import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings } from './lib/built-strings';
-import { describeSource } from './lib/flow-findings';
+import { builtAbove, describeSource, reportFlow } from './lib/flow-findings';
 import { resolveName } from './lib/scope';
 import { callTriggers, argumentAt, calleeLastName, matchSinks } from './lib/sink-calls';
 import { urlControl } from './lib/url-prefix';
@@ -79,19 +79,20 @@ function checkUrl(call: SyntaxNode, url: SyntaxNode, callee: string, context: Ru
       if (!hole) continue;
       if (urlControl(hole) !== 'authority') return;
       const source = inputOf(hole.value, hazard, context)!;
-      report(call, callee, `the host part of a URL built from ${describeSource(source.label, false)}`, context);
+      report(call, callee, `the host part of a URL built from ${describeSource(source.label, false)}`, context, [hole.value]);
       return;
     }
     return;
   }
   const source = inputOf(url, hazard, context);
   if (source && url.type === 'identifier' && hostCheckedBefore(url.text, call)) return;
-  if (source) report(call, callee, `a URL taken from ${describeSource(source.label, false)}`, context);
+  if (source) report(call, callee, `a URL taken from ${describeSource(source.label, false)}`, context, builtAbove(url, context));
 }
 
-function report(call: SyntaxNode, callee: string, what: string, context: RuleContext): void {
-  context.report({
-    node: call,
+function report(call: SyntaxNode, callee: string, what: string, context: RuleContext, holes: SyntaxNode[] = []): void {
+  reportFlow(context, {
+    sink: call,
+    holes,
     confidence: 'high',
     message: `${callee}() fetches ${what}, so a client can make your server call internal services or the cloud metadata endpoint (169.254.169.254); check the parsed host against an allow-list before fetching.`,
   });

@@ -34,7 +34,7 @@ def hello_fixed():
 
 # An email service rendering a template whose text is stored by users (a "custom message" feature).
 def render_email(body_template, user):
-    # todo-expect: template-injection  (a whole template from a parameter reads like the library rendering its own templates)
+    # expect: template-injection
     return Template(body_template).render(user=user)
 
 

@@ -4,7 +4,7 @@ import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
 import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
 import { callTriggers, calleeNames, matchSinks, positionalArguments } from './lib/sink-calls';
-import { resolveName } from './lib/scope';
+import { enclosingFunction, resolveName } from './lib/scope';
 import { inputOf, holeOrigin } from './lib/value-origins';
 
 const hazard = 'template-injection';
@@ -67,7 +67,10 @@ function checkTemplate(call: SyntaxNode, source: SyntaxNode, callee: string, con
   const built = builtStrings(source, context);
   if (!built.length) {
     const input = inputOf(source, hazard, context);
-    if (!input) return;
+    if (!input) {
+      checkTemplateParameter(call, source, callee, context);
+      return;
+    }
     context.report({
       node: call,
       confidence: 'high',
@@ -86,6 +89,36 @@ function checkTemplate(call: SyntaxNode, source: SyntaxNode, callee: string, con
     message: `${callee}() compiles template source built from ${from}, so {{ }} or {% %} in it runs as template code; keep the template constant and pass the value as a template variable.`,
     fix: built.length === 1 && built[0].node.equals(source) ? variablesFix(call, built[0], context) : undefined,
   });
+}
+
+/** Parameter names that say the caller hands over template source: `template_text`, `tpl`, `subject_template`, `body`. */
+const templateParameterName = /^(\w*_)?(template|tpl|tmpl|templ)(_?(text|str|string|source|src|body|content))?$|^(template_?)?(text|source|body|content)$/i;
+
+/**
+ * Library code that compiles a template its caller passes: `def render(template_text, ctx): return Template(template_text).render(ctx)`.
+ * Notification bodies, e-mail subjects and report layouts configured by users reach such helpers in most Python SSTI
+ * advisories; the fix is a SandboxedEnvironment (honoured above) or a fixed template.
+ */
+function checkTemplateParameter(call: SyntaxNode, source: SyntaxNode, callee: string, context: RuleContext): void {
+  if (source.type !== 'identifier' || !templateParameterName.test(source.text) || context.isTestCode(call) || documentedAsTrusted(call)) return;
+  const flow = context.taint.flowOf(source, hazard, { parameters: true });
+  if (!flow || flow.sanitized || !flow.source.parameter || flow.source.label !== `parameter ${source.text}`) return;
+  // `def render(ctx, template="Hello {{ name }}")`: a knob with a built-in template is the developer's to turn.
+  const parameter = enclosingFunction(call)?.childForFieldName('parameters')?.namedChildren.find((p) => p?.childForFieldName('name')?.text === source.text);
+  if (parameter && /default_parameter$/.test(parameter.type) && parameter.childForFieldName('value')?.type === 'string') return;
+  context.report({
+    node: call,
+    confidence: 'medium',
+    message: `${callee}() compiles template source passed in as the parameter \`${source.text}\`, so a caller that forwards a user-configured template runs template code on the server ({{ cycler.__init__.__globals__ }} reaches os); render it in a jinja2.sandbox.SandboxedEnvironment, or keep templates fixed and pass values as variables.`,
+  });
+}
+
+/** A helper whose docstring says its templates come from administrators or the application itself: the author vouches for the source. */
+function documentedAsTrusted(call: SyntaxNode): boolean {
+  const body = enclosingFunction(call)?.childForFieldName('body');
+  const first = body?.namedChildren[0];
+  const doc = first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? first.namedChildren[0].text : '';
+  return /\b(admins?|administrators?|staff|trusted|internal|our own|built-in|bundled)\b/i.test(doc);
 }
 
 function judgeHole(hole: Hole, context: RuleContext): FlaggedHole | undefined {

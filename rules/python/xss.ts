@@ -28,7 +28,7 @@ export default defineDetector({
   // The calls `interesting` accepts, and (in Flask files) returns from views, whose route decorator is in the unit.
   triggers: callTriggers(interesting.source.replace(/^\^\(|\)\$$/g, '').split('|'), /\.(?:route|get|post|put|patch|delete)\(/),
   create(rawContext) {
-    const flask = rawContext.bindings.some((b) => /^(flask|quart|bottle)\b/.test(b.module));
+    const flask = rawContext.bindings.some((b) => /^(flask|quart|bottle|fastapi)\b/.test(b.module));
     // In Flask files, views' returns too.
     const returns = (context: RuleContext): Visitors => (flask ? { return_statement: (node) => checkFlaskReturn(node, context) } : {});
     return sinkCallVisitors(rawContext, (node, last, context) => {
@@ -184,7 +184,7 @@ function isDataStructure(node: SyntaxNode, context: RuleContext): boolean {
 
 const views = new WeakMap<object, Map<number, boolean>>();
 
-/** Decorated with `@app.route(...)`/`@bp.get(...)` of a Flask-style app, not a FastAPI app or router (which return JSON). */
+/** Decorated with `@app.route(...)`/`@bp.get(...)` of a Flask-style app, or a FastAPI route declared to answer HTML. */
 function isFlaskView(fn: SyntaxNode, context: RuleContext): boolean {
   let perTree = views.get(fn.tree);
   if (!perTree) views.set(fn.tree, (perTree = new Map()));
@@ -200,7 +200,8 @@ function readFlaskView(fn: SyntaxNode, context: RuleContext): boolean {
     const app = /^@\s*(\w+)\./.exec(d.text)?.[1];
     if (!app) return true;
     const binding = resolveName(app, d, context).bindings.find((b) => b.value);
-    return !binding?.value || !/\b(FastAPI|APIRouter)\(/.test(binding.value.text);
+    // FastAPI returns JSON unless the route declares an HTML response: `@app.get("/", response_class=HTMLResponse)`.
+    return !binding?.value || !/\b(FastAPI|APIRouter)\(/.test(binding.value.text) || /\bresponse_class\s*=\s*HTMLResponse\b/.test(d.text);
   });
 }
 

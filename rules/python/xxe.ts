@@ -4,6 +4,7 @@ import { pythonSinks } from '../models/python-sinks';
 import { describeSource } from './lib/flow-findings';
 import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { inputOf, originOf } from './lib/value-origins';
+import { enclosingFunction, resolveName } from './lib/scope';
 import { quietInTests } from './lib/test-code';
 
 const hazard = 'xxe';
@@ -81,19 +82,47 @@ function checkSaxFeature(call: SyntaxNode, context: RuleContext): void {
 
 /** lxml's default parser resolves entities (before lxml 5.0 external ones too): untrusted input needs a hardened parser. */
 function checkLxmlParse(match: SinkMatch, context: RuleContext): void {
-  // fromstring(text, parser) / parse(source, parser): a parser passed by position is a parser chosen on purpose.
-  if (positionalArguments(match.call.childForFieldName('arguments')).length >= 2) return;
+  // fromstring(text, parser) / parse(source, parser=p): a parser chosen on purpose, unless it is built here with
+  // lxml's default entity handling (`etree.XMLParser(remove_blank_text=True)`), which resolved external entities before lxml 5.
+  const args = match.call.childForFieldName('arguments');
+  const parser = positionalArguments(args)[1] ?? keywordArgument(args, 'parser');
+  if (parser && !keepsDefaultEntities(parser, context)) return;
   const origin = originOf(match.argument, hazard, context);
   if (!origin || origin.kind === 'unknown') return;
   if (isOwnFile(match.argument)) return;
   const from = describeSource(origin.source?.label, origin.kind === 'parameter');
   const module = match.call.childForFieldName('function')?.childForFieldName('object')?.text;
+  if (parser) {
+    // The parser's construction is the line to change (and the one real fixes change): report it there.
+    const bound = parser.type === 'identifier' ? resolveName(parser.text, parser, context).bindings[0]?.value : undefined;
+    const fn = enclosingFunction(match.call);
+    const built = bound && fn && bound.startIndex >= fn.startIndex && bound.endIndex <= fn.endIndex ? bound : match.call;
+    context.report({
+      node: built,
+      confidence: origin.kind === 'input' ? 'high' : 'medium',
+      message: `This lxml parser keeps the default entity handling and parses XML from ${from} in ${match.callee}(), so (before lxml 5) a document's external entities can read local files; pass resolve_entities=False and no_network=True, or use defusedxml.lxml.`,
+    });
+    return;
+  }
   context.report({
     node: match.call,
     confidence: origin.kind === 'input' ? 'high' : 'medium',
     message: `${match.callee}() parses XML from ${from} with lxml's default parser, which expands entities (and, before lxml 5, reads external ones), so a document can pull in local files; pass parser=etree.XMLParser(resolve_entities=False, no_network=True) or use defusedxml.lxml.`,
     fix: module ? safeParserFix(match, module, context) : undefined,
   });
+}
+
+/** An lxml XMLParser built in this function (inline or through one name) that says nothing about entities or DTDs. */
+function keepsDefaultEntities(parser: SyntaxNode, context: RuleContext): boolean {
+  let call: SyntaxNode | undefined = parser;
+  if (parser.type === 'identifier') {
+    const { bindings } = resolveName(parser.text, parser, context);
+    call = bindings.length === 1 && bindings[0].kind === 'assignment' ? bindings[0].value : undefined;
+  }
+  if (call?.type !== 'call' || calleeLastName(call, context) !== 'XMLParser') return false;
+  if (!/^lxml\.etree\.XMLParser$/.test(calleeNames(call, context)?.resolved ?? '')) return false;
+  const args = call.childForFieldName('arguments');
+  return !!args && !['resolve_entities', 'load_dtd', 'dtd_validation', 'no_network', 'huge_tree'].some((k) => keywordArgument(args, k)) && !args.namedChildren.some((a) => a?.type === 'dictionary_splat');
 }
 
 /** `open("config.xml")` or a literal path: the program's own file, not a document from outside. */

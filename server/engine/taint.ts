@@ -674,7 +674,11 @@ export class TaintAnalysis {
     const chain = chainText(node) ?? '';
     if (this.model.sourceChains.includes(chain) || this.model.sourceChains.includes(this.resolve(node) ?? '')) return this.sourceTaint(node.text, node);
     if (object.text === 'self' && this.model.handlerSources?.some((h) => h.fields.includes(property.text)) && this.inHandlerClass(node, property.text)) return this.sourceTaint(node.text, node);
-    return this.evaluate(object, env);
+    const t = this.evaluate(object, env);
+    // `Path(name).name`: the last component of a path object, like basename.
+    const part = t && object.type === 'call' ? this.model.pathParts?.find((p) => p.attributes.includes(property.text) && p.constructors.test(chainText(object.childForFieldName('function')!) ?? '')) : undefined;
+    if (t && part) return { source: t.source, cleared: t.cleared === '*' ? '*' : [...t.cleared, ...part.hazards] };
+    return t;
   }
 
   /** Inside a class deriving from a request handler of the model (`class H(BaseHTTPRequestHandler)`), where `self.path` is the client's. */

@@ -1,6 +1,7 @@
 // Owns what Python injection rules share: their call visitor, how loud a value's origin is, and where a finding lands (the sink call, and the line that built the string when that is far from it).
 import type { Confidence, Fix, RuleContext, Severity, SyntaxNode, Visitors } from '../../api';
 import type { Hole } from './built-strings';
+import { enclosingFunction, resolveName } from './scope';
 import { calleeLastName } from './sink-calls';
 import { quietInTests } from './test-code';
 import type { Origin } from './value-origins';
@@ -62,6 +63,30 @@ export function reportFlow(context: RuleContext, finding: FlowFinding): void {
     lines.add(line);
     context.report({ node: hole, message: finding.message, confidence: finding.confidence, severity: finding.severity });
   }
+}
+
+/**
+ * The expression a sink's argument name was assigned once in the same function (`path = os.path.join(BASE, name)`
+ * lines above `open(path)`): as a "hole" for reportFlow, so the line that built the value carries the finding too.
+ */
+export function builtAbove(argument: SyntaxNode, context: RuleContext): SyntaxNode[] {
+  if (argument.type !== 'identifier') return [];
+  const { bindings } = resolveName(argument.text, argument, context);
+  if (bindings.length !== 1 || bindings[0].kind !== 'assignment' || !bindings[0].value) return [];
+  const value = bindings[0].value;
+  if (!buildsValue(value) || value.startIndex > argument.startIndex) return [];
+  const fn = enclosingFunction(argument);
+  return fn && enclosingFunction(value)?.equals(fn) ? [value] : [];
+}
+
+/** A value put together here (a join, a concatenation, an f-string), not one read as is (`request.args["url"]`). */
+function buildsValue(value: SyntaxNode): boolean {
+  if (value.type === 'binary_operator' || value.type === 'concatenated_string') return true;
+  if (value.type === 'string') return value.namedChildren.some((c) => c?.type === 'interpolation');
+  if (value.type !== 'call') return false;
+  const callee = value.childForFieldName('function');
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+  return /^(join|format|joinpath|Path|urljoin|realpath|abspath|normpath|resolve)$/.test(name ?? '') || /(^|\.)path\.join$/.test(callee?.text ?? '');
 }
 
 /** Describes a taint source for a message: "request data (request.args)", "parameter `name`". */

@@ -5,7 +5,7 @@ import { isConstant } from './constant-strings';
 import { enclosingFunction, resolveName } from './scope';
 
 /** Parameter names that carry a name or path chosen outside the function: what a caller forwards from a request, a URL, an archive. */
-const fileParameterName = /^(file_?name|fname|path|file_?path|rel(ative)?_?path|sub_?path|resource|resource_?name|page|page_?name|doc|doc_?name|document|asset|asset_?name|template_?name|image|image_?name|attachment|upload|url_?path|requested(_?path)?|member|entry|artifact_?path|file|object_?name|blob_?name|static_?path|media_?path)$/i;
+const fileParameterName = /^(file_?name|fname|path|file_?path|rel(ative)?_?path|sub_?path|resource|resource_?name|page|page_?name|doc|doc_?name|document|asset|asset_?name|template_?name|image|image_?name|attachment|upload|url_?path|requested(_?path)?|request_?path|req_?path|member|entry|artifact_?path|file|object_?name|blob_?name|static_?path|media_?path)$/i;
 /** Names of a base directory: attributes or names like `self.root`, `STATIC_DIR`, `settings.MEDIA_ROOT`, `upload_folder`. */
 const baseName = /(root|base|dir|directory|folder|storage|location|home|static|media|uploads?|cache|repo|repository|prefix|path)s?$/i;
 const joinCallee = /^(os\.path\.join|posixpath\.join|ntpath\.join|path\.join|join|safe_join_unchecked)$/;
@@ -74,10 +74,15 @@ export function joinedParameter(node: SyntaxNode, context: RuleContext, depth = 
   return undefined;
 }
 
+/** A base that can only be a directory of files handed out by name: `self.template_dir`, `MEDIA_ROOT`, `upload_folder`. */
+const directoryBase = /(root|dir|directory|folder|static|media|uploads?|templates?)s?$/i;
+
 function underBase(base: SyntaxNode, parts: readonly SyntaxNode[], context: RuleContext): JoinedParameter | undefined {
   if (!isBase(base, context)) return undefined;
+  const last = base.type === 'attribute' ? base.childForFieldName('attribute')?.text ?? '' : base.type === 'identifier' ? base.text : '';
+  const generic = directoryBase.test(last);
   for (const part of parts) {
-    const name = fileParameter(part, context);
+    const name = fileParameter(part, context, generic);
     if (name) return { name, base: base.text };
   }
   return undefined;
@@ -104,11 +109,12 @@ function isBase(node: SyntaxNode, context: RuleContext): boolean {
 }
 
 /** The name of the enclosing function's parameter `node` is (or carries, through `name + ".html"`, `name.strip()`), when its name says file. */
-function fileParameter(node: SyntaxNode, context: RuleContext): string | undefined {
+function fileParameter(node: SyntaxNode, context: RuleContext, generic = false): string | undefined {
   const flow = context.taint.flowOf(node, 'path-traversal', { parameters: true });
   if (!flow || flow.sanitized || !flow.source.parameter) return undefined;
   const name = flow.source.label.replace(/^parameter /, '');
-  if (!fileParameterName.test(name)) return undefined;
+  // Under a directory base, a bare `name` is a file name too: `os.path.join(self.template_dir, name)`.
+  if (!fileParameterName.test(name) && !(generic && /^(name|template|filename)$/i.test(name))) return undefined;
   // Only the function's own parameter: a closure's outer parameter is the outer function's business.
   const fn = enclosingFunction(node);
   const own = fn?.childForFieldName('parameters')?.namedChildren.some((p) => p && (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text) === name);

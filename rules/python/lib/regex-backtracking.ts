@@ -18,7 +18,7 @@ export interface Backtracking {
   readonly group: string;
 }
 
-const samples = ['a', 'z', 'A', 'Z', '0', '9', '_', ' ', '\t', '\n', '-', '.', ',', '@', '/', ':', '"', "'", '<', '>', '=', '&', '%', '+', '(', ')', 'é'];
+const samples = ['a', 'z', 'A', 'Z', '0', '9', '_', ' ', '\t', '\n', '\r', '\\', '-', '.', ',', '@', '/', ':', '"', "'", '<', '>', '=', '&', '%', '+', '(', ')', 'é'];
 const maxPatternLength = 5000;
 
 /**
@@ -67,7 +67,21 @@ function groupStart(source: string, item: Item): number {
   return 0;
 }
 
+/**
+ * Alternatives that can match the same text: `(a|aa)+`, `(.|\s)*`, `(?:\\.|[^"])*` (a backslash pair is also two
+ * `[^"]`s): one alternative is a single character class that matches every character of another alternative made of
+ * bounded characters, so each run splits between them in exponentially many ways.
+ */
+function hasOverlappingAlternatives(alternatives: Item[][]): boolean {
+  if (alternatives.length < 2) return false;
+  const singles = alternatives.filter((seq) => seq.length === 1 && seq[0].atom.kind === 'char' && seq[0].min === 1 && seq[0].max === 1);
+  if (!singles.length) return false;
+  return alternatives.some((seq) => seq.length > 0 && seq.some((i) => i.min > 0) && seq.every((i) => i.atom.kind === 'char' && i.max !== Infinity)
+    && singles.some((single) => single !== seq && seq.every((i) => overlap((single[0].atom as { source: string }).source, (i.atom as { source: string }).source))));
+}
+
 function isAmbiguousBody(alternatives: Item[][]): boolean {
+  if (hasOverlappingAlternatives(alternatives)) return true;
   return alternatives.some((seq) => {
     const required = seq.filter((i) => i.min > 0 && i.atom.kind !== 'anchor');
     // An unbounded piece that can also match every required piece can swallow a whole repetition: `(\w+=[^"]*;?)*`.
@@ -78,6 +92,8 @@ function isAmbiguousBody(alternatives: Item[][]): boolean {
       return u.max === Infinity && atom.kind === 'char' && required.length > 0 && required.every((r) => r === u || overlapsItem(atom.source, r));
     });
     if (swallower) return true;
+    // `([a-z0-9]{2,4})+`: a piece of variable length (more than one character) splits a run in exponentially many ways.
+    if (required.length === 1 && required[0].atom.kind === 'char' && required[0].max >= 2 && required[0].max > required[0].min) return true;
     if (required.length === 1) return required[0].max === Infinity || (required[0].atom.kind === 'group' && required[0].atom.alternatives.some((s) => s.some((i) => i.max === Infinity)));
     if (required.length === 2) {
       const [a, b] = required;
@@ -142,7 +158,9 @@ function parseAlternatives(s: string, start: number, depth: number): { items: It
         next = inner.end + 1;
       } else {
         const inner = parseAlternatives(s, bodyStart, depth + 1);
-        atom = { kind: 'group', alternatives: inner.items };
+        // `([a-z])`: a group around one character is that character.
+        const only = inner.items.length === 1 && inner.items[0].length === 1 ? inner.items[0][0] : undefined;
+        atom = only && only.atom.kind === 'char' && only.min === 1 && only.max === 1 ? only.atom : { kind: 'group', alternatives: inner.items };
         next = inner.end + 1;
       }
     } else if (c === '[') {

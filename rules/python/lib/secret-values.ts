@@ -179,10 +179,14 @@ export function judgeSecretValue(value: string, kind: SecretKind, name: string, 
   // Keys and tokens are generated; a run of plain words is an identifier (a registry or session key), unless it says secret.
   if ((kind === 'key' || kind === 'token' || kind === 'credential') && wordy.test(text) && !/secret/.test(text)) return undefined;
   // SECRET_KEY = "aws_secret_access_key": a value spelling out the name's last words (and more) is the setting's key name.
-  if (wordy.test(text) && includesAll(wordsOf(text), wordsOf(name).slice(-2))) return undefined;
+  // ...unless it is a phrase someone typed as the secret itself: "my_super_secret_jwt_key", "top-secret-jwt".
+  if (wordy.test(text) && includesAll(wordsOf(text), wordsOf(name).slice(-2)) && !wordsOf(text).some((w) => typedSecretWords.has(w))) return undefined;
   if (bare) return looksRandom(text) ? 'real' : undefined;
   return text.length >= 6 ? 'real' : undefined;
 }
+
+/** Words that make a phrase a typed-in secret rather than a setting's name. */
+const typedSecretWords = new Set(['my', 'super', 'very', 'top', 'dont', 'change', 'please', 'hard', 'guess', 'shh', 'our', 'dev', 'default']);
 
 /**
  * `SecretManagerServiceClient`, `HTTPBasicAuth`: CamelCase made of real words (capitalised runs of lowercase letters, few

@@ -35,7 +35,9 @@ export interface HardcodedSessionSecret {
   readonly fallback: boolean;
 }
 
-const slotTypes = new Set(['assignment', 'keyword_argument', 'pair']);
+const slotTypes = new Set(['assignment', 'keyword_argument', 'pair', 'call']);
+/** Constructors whose first argument is the key they sign or encrypt cookies and tokens with: aiohttp_session storages, itsdangerous. */
+const keyedConstructors = /^(aiohttp_session(\.cookie_storage|\.nacl_storage)?\.(EncryptedCookieStorage|NaClCookieStorage)|itsdangerous(\.\w+)*\.(URLSafeTimedSerializer|URLSafeSerializer|TimedSerializer|Serializer|TimestampSigner|Signer|TimedJSONWebSignatureSerializer))$/;
 
 /** The slot an assignment, keyword argument or dictionary pair is, if it holds a session secret (whatever its value). */
 export function sessionSecretSlotOf(node: SyntaxNode, context: RuleContext): SessionSecretSlot | undefined {
@@ -72,6 +74,16 @@ export function sessionSecretSlotOf(node: SyntaxNode, context: RuleContext): Ses
       if (!name || !value || !sessionSecrets[name] || name === 'secret_key') return undefined;
       return { at: node, name, value, display: name };
     }
+    case 'call': {
+      // EncryptedCookieStorage(b"...32 bytes..."), URLSafeTimedSerializer("secret"): the key is the first argument.
+      const callee = node.childForFieldName('function');
+      const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+      if (!callee || !last || !/CookieStorage$|Serializer$|Signer$/.test(last)) return undefined;
+      if (!keyedConstructors.test(context.resolveCallee(callee) ?? '')) return undefined;
+      const value = node.childForFieldName('arguments')?.namedChildren.find((a) => a && a.type !== 'comment');
+      if (!value || value.type === 'keyword_argument' || value.type === 'list_splat' || value.type === 'dictionary_splat') return undefined;
+      return { at: value, name: 'secret_key', value, display: `${last}'s key` };
+    }
     default:
       return undefined;
   }
@@ -97,8 +109,12 @@ export function hardcodedSessionSecret(slot: SessionSecretSlot, context: RuleCon
  */
 export function isReportedSessionSecret(node: SyntaxNode, context: RuleContext): boolean {
   let current: SyntaxNode | null = node;
-  for (let i = 0; current && i < 4; i++, current = current.parent) {
+  for (let i = 0; current && i < 5; i++, current = current.parent) {
+    // A keyed constructor's argument is its slot; an environment lookup's default (`os.environ.get("X", "dev")`) is the
+    // value of the slot further up.
+    if (current.type === 'call' && !sessionSecretSlotOf(current, context)) continue;
     if (!slotTypes.has(current.type)) {
+      if (current.type === 'argument_list') continue;
       if (current.type === 'boolean_operator' || current.type === 'parenthesized_expression' || current.type === 'string' || current.type === 'concatenated_string') continue;
       return false;
     }

@@ -63,7 +63,7 @@ export function inputOf(node: SyntaxNode, hazard: string, context: RuleContext):
 }
 
 /** Words without which no source of the taint model can appear in a function (requests, argv, input(), route decorators, archives). */
-const inputWords = /:\s*(web\.)?(Http)?Request\b|\binfo\s*[,)]|receive_(text|json|bytes)|\bself\.(path|headers|rfile|requestline|kwargs)\b|\brequest\b|\breq\b|\bevent\[|\bevent\.get|argv|\binput\(|raw_input|sys\.stdin|get_argument|get_param|get_media|namelist|infolist|QUERY_STRING|@\s*[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\b/;
+const inputWords = /:\s*(web\.)?(Http)?Request\b|\binfo\s*[,)]|receive_(text|json|bytes)|\bself\.(path|headers|rfile|requestline|kwargs)\b|\brequest\b|\breq\b|\bevent\[|\bevent\.get|argv|\binput\(|raw_input|sys\.stdin|get_(body_|query_)?argument|get_param|get_media|namelist|infolist|QUERY_STRING|@\s*[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\b/;
 /** Per parse tree (trees are immutable: an edit makes a new one), the answer for each outermost function by its start. */
 const inputCache = new WeakMap<object, Map<number, boolean>>();
 
