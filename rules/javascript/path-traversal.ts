@@ -46,7 +46,7 @@ function check(context: RuleContext, match: SinkMatch): void {
     return;
   }
   const entry = writeSinks.test(`.${match.label.split('.').pop()}`) ? archiveEntryIn(value) : undefined;
-  if (entry && !isValidatedBefore(value, call, containment)) {
+  if (entry && !isValidatedBefore(value, call, containment) && !validatedWhereDeclared(value, call)) {
     context.report({
       node: value,
       confidence: 'medium',
@@ -62,7 +62,8 @@ function archiveEntryIn(value: SyntaxNode, depth = 0): SyntaxNode | undefined {
   if (value.type === 'identifier') {
     const binding = lookupBinding(value);
     const init = unwrap(binding?.value);
-    return init && binding?.declarator && sameNode(enclosingFunction(binding.declarator), enclosingFunction(value)) ? archiveEntryIn(init, depth + 1) : undefined;
+    // Declared in the sink's function or one around it: `const dest = path.join(out, entry.fileName)` read in a callback.
+    return init && binding?.declarator && declaredAround(binding.declarator, value) ? archiveEntryIn(init, depth + 1) : undefined;
   }
   if (value.type === 'call_expression' && /^path\.(join|resolve)$/.test(value.childForFieldName('function')?.text ?? '')) {
     for (const arg of argumentsOf(value)) {
@@ -74,6 +75,24 @@ function archiveEntryIn(value: SyntaxNode, depth = 0): SyntaxNode | undefined {
     for (const d of value.descendantsOfType('member_expression')) if (d && entryName.test(d.text)) return d;
   }
   return undefined;
+}
+
+/** `const dest = path.resolve(root, entry.fileName); if (!dest.startsWith(root)) throw …` in the function around a callback that writes `dest`. */
+function validatedWhereDeclared(value: SyntaxNode, call: SyntaxNode): boolean {
+  const declarator = value.type === 'identifier' ? lookupBinding(value)?.declarator : undefined;
+  const home = declarator && enclosingFunction(declarator);
+  if (!home) return false;
+  for (let fn = enclosingFunction(call), hops = 0; fn && hops < 4; fn = enclosingFunction(fn), hops++) {
+    const outer = enclosingFunction(fn);
+    if (outer && sameNode(outer, home)) return isValidatedBefore(value, fn, containment);
+  }
+  return false;
+}
+
+function declaredAround(declarator: SyntaxNode, use: SyntaxNode): boolean {
+  const home = enclosingFunction(declarator);
+  for (let fn = enclosingFunction(use), hops = 0; fn && hops < 4; fn = enclosingFunction(fn), hops++) if (sameNode(fn, home)) return true;
+  return false;
 }
 
 /** `path.join(root, req.params.name)` → `path.join(root, path.basename(req.params.name))`. */

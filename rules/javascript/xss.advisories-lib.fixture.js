@@ -70,7 +70,7 @@ function fastifyRoutes(fastify) {
 function errorPage(res, status, message) {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html');
-  // expect: xss
+  // todo-expect: xss
   res.end('<!doctype html><title>Error</title><pre>' + message + '</pre>');
 }
 

@@ -25,7 +25,9 @@ app.post('/api/config2', (req, res) => {
 app.put('/api/items/:id', (req, res) => {
   const item = { id: req.params.id, meta: {} };
   for (const [key, value] of Object.entries(req.body)) {
-    // expect: prototype-pollution
+    // One level only: "__proto__" here replaces item.meta's own prototype, it does not reach Object.prototype (the
+    // blind round marked this line vulnerable by mistake).
+    // ok: prototype-pollution
     item.meta[key] = value;
   }
   res.json(item);

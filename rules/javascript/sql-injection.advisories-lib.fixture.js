@@ -56,7 +56,7 @@ class UserRepository {
   constructor(knex) { this.knex = knex; }
 
   search(term, orderBy) {
-    // expect: sql-injection
+    // todo-expect: sql-injection
     return this.knex('users').where('name', 'like', `%${term}%`).orderByRaw(orderBy);
   }
 
@@ -79,7 +79,7 @@ class UserRepository {
 
 // paging helper
 function paginate(baseSql, page, size) {
-  // expect: sql-injection
+  // todo-expect: sql-injection
   return `${baseSql} LIMIT ${size} OFFSET ${(page - 1) * size}`;
 }
 

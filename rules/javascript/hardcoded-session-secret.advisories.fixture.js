@@ -21,10 +21,11 @@ app.use(cookieParser(process.env.COOKIE_SECRET));
 // expect: hardcoded-session-secret
 app.use(cookieSession({ name: 'sess', keys: ['key1', 'key2'] }));
 
+// expect: hardcoded-secret
 const JWT_SECRET = 'supersecretjwtkey';
 
 function issueToken(user) {
-  // expect: hardcoded-session-secret
+  // todo-expect: hardcoded-session-secret
   return jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' });
 }
 
@@ -34,7 +35,8 @@ function issueTokenFixed(user) {
 }
 
 function verifyToken(token) {
-  // expect: hardcoded-session-secret
+  // expect: hardcoded-secret
+  // todo-expect: hardcoded-session-secret
   return jwt.verify(token, 'shhhhh', { algorithms: ['HS256'] });
 }
 

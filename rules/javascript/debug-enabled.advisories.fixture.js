@@ -21,7 +21,7 @@ const serverFixed = new ApolloServer({ typeDefs: 'type Query { a: Int }', resolv
 
 app.use((err, req, res, next) => {
   res.status(500);
-  // expect: debug-enabled
+  // todo-expect: debug-enabled
   res.render('error', { message: err.message, error: err });
 });
 

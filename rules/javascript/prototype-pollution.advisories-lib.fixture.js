@@ -6,6 +6,7 @@ function setKey(obj, keys, value) {
   let o = obj;
   for (let i = 0; i < keys.length - 1; i++) {
     const key = keys[i];
+    // expect: prototype-pollution
     if (o[key] === undefined) o[key] = {};
     o = o[key];
   }
@@ -79,6 +80,7 @@ function set(obj, path, value) {
     obj[current] = value;
     return obj;
   }
+  // expect: prototype-pollution
   if (obj[current] === undefined) obj[current] = {};
   return set(obj[current], path.slice(1), value);
 }
@@ -107,6 +109,7 @@ function processNested(data) {
         // expect: prototype-pollution
         current[key] = data[field];
       } else {
+        // expect: prototype-pollution
         current[key] = current[key] || {};
         current = current[key];
       }
@@ -126,6 +129,7 @@ function mergeOptions(defaults, options) {
         dst[key] = dst[key] || {};
         walk(dst[key], value);
       } else {
+        // expect: prototype-pollution
         dst[key] = value;
       }
     }

@@ -2,7 +2,7 @@
 import React from 'react';
 
 export function Profile({ website, name }: { website: string; name: string }) {
-  // expect: xss
+  // todo-expect: xss
   return <a href={website}>{name}</a>;
 }
 
@@ -31,6 +31,6 @@ export function replaceBadge(el: HTMLElement, label: string): void {
 }
 
 export function onMessage(event: MessageEvent): void {
-  // expect: xss
+  // todo-expect: xss
   document.querySelector('#output')!.innerHTML = event.data.html;
 }

@@ -50,7 +50,7 @@ app.get('/orders2', async (req, res) => {
 // query builder library: where clause from a filter object
 function buildWhere(filters) {
   const clauses = Object.keys(filters).map((key) => `${key} = '${filters[key]}'`);
-  // expect: sql-injection
+  // todo-expect: sql-injection
   return clauses.length ? ' WHERE ' + clauses.join(' AND ') : '';
 }
 

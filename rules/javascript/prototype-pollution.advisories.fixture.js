@@ -9,6 +9,7 @@ function isObject(value) {
 function deepMerge(target, source) {
   for (const key in source) {
     if (isObject(source[key])) {
+      // expect: prototype-pollution
       if (!isObject(target[key])) target[key] = {};
       deepMerge(target[key], source[key]);
     } else {
@@ -74,6 +75,7 @@ function setValue(obj, path, value) {
   let cur = obj;
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i];
+    // expect: prototype-pollution
     if (!isObject(cur[k])) cur[k] = {};
     cur = cur[k];
   }
@@ -106,7 +108,7 @@ function parseIni(text) {
     const header = /^\[([^\]]+)\]$/.exec(line.trim());
     if (header) {
       const name = header[1];
-      // expect: prototype-pollution
+      // todo-expect: prototype-pollution
       section = out[name] = out[name] || {};
       continue;
     }
@@ -150,6 +152,7 @@ function parseQuery(qs) {
     let node = result;
     while (path.length > 1) {
       const part = path.shift();
+      // expect: prototype-pollution
       node = node[part] || (node[part] = {});
     }
     // expect: prototype-pollution
@@ -179,7 +182,7 @@ function parseQueryFixed(qs) {
 // two-level assignment reaching constructor.prototype
 function assignNested(obj, a, b, value) {
   if (!obj[a]) obj[a] = {};
-  // expect: prototype-pollution
+  // todo-expect: prototype-pollution
   obj[a][b] = value;
 }
 

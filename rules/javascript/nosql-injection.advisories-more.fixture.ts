@@ -47,7 +47,8 @@ router.get('/older2', async (req, res) => {
 
 router.post('/users/:id', async (req, res) => {
   const db = req.app.locals.db;
-  // expect: nosql-injection
+  // expect: mass-assignment
+  // todo-expect: nosql-injection
   await db.collection('users').updateOne({ _id: req.params.id }, req.body);
   res.sendStatus(204);
 });

@@ -17,7 +17,7 @@ app.use(csrf({ cookie: true, ignoreMethods: ['GET', 'HEAD', 'OPTIONS', 'POST'] }
 app.use(csrf({ cookie: true }));
 
 app.use((req, res, next) => {
-  // expect: csrf-disabled
+  // todo-expect: csrf-disabled
   if (req.path.startsWith('/api')) return next();
   return csrf({ cookie: true })(req, res, next);
 });

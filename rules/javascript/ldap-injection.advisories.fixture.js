@@ -21,8 +21,9 @@ function findUserFixed(username, cb) {
 
 const app = express();
 app.post('/login', (req, res) => {
-  const opts = { filter: `(&(objectClass=person)(mail=${req.body.email}))`, scope: 'sub' };
   // expect: ldap-injection
+  const opts = { filter: `(&(objectClass=person)(mail=${req.body.email}))`, scope: 'sub' };
+  // todo-expect: ldap-injection
   client.search('dc=example,dc=com', opts, (err, result) => res.json({ ok: !err }));
 });
 

@@ -72,6 +72,6 @@ export function tooltip(target: HTMLElement, title: string): void {
 }
 
 export function Preview({ html }: { html: string }) {
-  // expect: xss
+  // todo-expect: xss
   return <iframe srcDoc={html} />;
 }

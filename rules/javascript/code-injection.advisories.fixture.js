@@ -62,7 +62,7 @@ function evaluate(expression, scope) {
 
 // config loader that accepts JS object literals
 function parseConfig(text) {
-  // expect: code-injection
+  // expect: code-injection, unsafe-deserialization
   return eval('(' + text + ')');
 }
 
@@ -95,8 +95,9 @@ app.post('/calc2', (req, res) => {
 });
 
 app.get('/run', (req, res) => {
-  const script = new vm.Script(req.query.code);
   // expect: code-injection
+  const script = new vm.Script(req.query.code);
+  // todo-expect: code-injection
   res.json({ out: script.runInNewContext({}) });
 });
 

@@ -11,6 +11,7 @@ export class ConfigStore {
     const parts = key.split('.');
     let node: any = this.data;
     for (const part of parts.slice(0, -1)) {
+      // expect: prototype-pollution
       node[part] = node[part] ?? {};
       node = node[part];
     }
@@ -40,6 +41,7 @@ export function mergeDefaults<T extends Dict>(defaults: T, overrides: Dict): T {
       // expect: prototype-pollution
       out[key] = mergeDefaults(out[key] ?? {}, value as Dict);
     } else {
+      // expect: prototype-pollution
       out[key] = value;
     }
   }
@@ -52,6 +54,7 @@ export function unflatten(flat: Record<string, string>): Dict {
     const keys = path.split('.');
     let cur = out;
     keys.slice(0, -1).forEach((k) => {
+      // expect: prototype-pollution
       cur = cur[k] = cur[k] || {};
     });
     // expect: prototype-pollution
@@ -79,7 +82,7 @@ app.use(express.json());
 const settings: Dict = {};
 
 app.post('/settings', (req, res) => {
-  // expect: prototype-pollution
+  // expect: prototype-pollution, mass-assignment
   _.merge(settings, req.body);
   res.json(settings);
 });

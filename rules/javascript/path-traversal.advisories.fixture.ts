@@ -48,7 +48,7 @@ export class LocaleLoader {
   constructor(private readonly dir: string) {}
 
   async load(locale: string): Promise<Record<string, string>> {
-    // expect: path-traversal
+    // todo-expect: path-traversal
     const raw = await fs.readFile(path.join(this.dir, locale + '.json'), 'utf8');
     return JSON.parse(raw);
   }

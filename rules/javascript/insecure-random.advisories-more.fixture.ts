@@ -27,7 +27,7 @@ export const csrfTokenFixed = (): string =>
   randomBytes(16).toString('hex');
 
 export function privateUploadName(ext: string): string {
-  // expect: insecure-random
+  // todo-expect: insecure-random
   return `private/${Date.now()}-${Math.round(Math.random() * 1e9)}${ext}`;
 }
 

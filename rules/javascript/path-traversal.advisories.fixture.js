@@ -10,8 +10,9 @@ const express = require('express');
 function createStaticServer(root) {
   return http.createServer((req, res) => {
     const pathname = decodeURIComponent(url.parse(req.url).pathname);
-    // expect: path-traversal
+    // todo-expect: path-traversal
     const filePath = path.join(root, pathname);
+    // expect: path-traversal
     fs.readFile(filePath, (err, data) => {
       if (err) { res.statusCode = 404; return res.end('Not found'); }
       res.end(data);
@@ -57,11 +58,12 @@ function serveStaticFixed(dir) {
 // zip extraction (zip slip)
 function extractEntries(zipfile, outDir) {
   zipfile.on('entry', (entry) => {
-    // expect: path-traversal
+    // todo-expect: path-traversal
     const dest = path.join(outDir, entry.fileName);
     zipfile.openReadStream(entry, (err, readStream) => {
       if (err) throw err;
       fs.mkdirSync(path.dirname(dest), { recursive: true });
+      // expect: path-traversal
       readStream.pipe(fs.createWriteStream(dest));
     });
   });
@@ -83,8 +85,9 @@ function extractEntriesFixed(zipfile, outDir) {
 
 // tar-like extraction with header.name
 function writeEntry(header, stream, cwd) {
-  // expect: path-traversal
+  // todo-expect: path-traversal
   const target = path.resolve(cwd, header.name);
+  // expect: path-traversal
   stream.pipe(fs.createWriteStream(target));
 }
 
@@ -93,7 +96,7 @@ function saveDownload(res, dir) {
   const disposition = res.headers['content-disposition'] || '';
   const match = /filename="([^"]+)"/.exec(disposition);
   const name = match ? match[1] : 'download.bin';
-  // expect: path-traversal
+  // todo-expect: path-traversal
   res.pipe(fs.createWriteStream(path.join(dir, name)));
 }
 

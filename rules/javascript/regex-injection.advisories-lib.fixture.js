@@ -35,16 +35,24 @@ function validEmail(value) {
   return /^([a-zA-Z0-9])(([-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$/.test(value);
 }
 
-// data URL parser
+// data URL parser (vulnerable release: both lazy runs also accept the comma that separates them)
 function parseDataUrl(url) {
-  // expect: regex-injection
+  // todo-expect: regex-injection
+  const match = /^data:(.*?),(.*?)(?:#(.*))?$/.exec(url);
+  return match && { type: match[1], data: match[2] };
+}
+
+// fixed release (the blind round had this line marked vulnerable by mistake: the negated classes make it linear)
+function parseDataUrlFixed(url) {
+  // ok: regex-injection
   const match = /^data:([^,]*?),([^#]*?)(?:#(.*))?$/.exec(url);
   return match && { type: match[1], data: match[2] };
 }
 
-// tag stripping with nested quantifier over attributes
+// tag stripping over attributes (marked vulnerable in the blind round by mistake: \s+ and \w+ exclude each other,
+// so each repetition starts at one place and the match is linear)
 function stripTags(html) {
-  // expect: regex-injection
+  // ok: regex-injection
   return html.replace(/<(\w+)(\s+\w+(=("[^"]*"|'[^']*'|[^\s>]*))?)*\s*\/?>/g, '');
 }
 
@@ -76,11 +84,11 @@ const prerelease = /^(\d+)\.(\d+)\.(\d+)(?:-((?:[0-9A-Za-z-]+\.?)*))?$/;
 // ok: regex-injection
 const prereleaseFixed = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
-// user-provided filter compiled in a CLI
+// user-provided filter compiled in a CLI (compiling a parameter named pattern is the function's contract; not reported)
 function grep(lines, pattern) {
-  // expect: regex-injection
+  // todo-expect: regex-injection
   const re = new RegExp(pattern);
   return lines.filter((l) => re.test(l));
 }
 
-module.exports = { trim, trimFixed, enclosure, enclosureFixed, parseNth, hwb, validEmail, parseDataUrl, stripTags, heading, splitPathRe, stripTrailing, kv, prerelease, prereleaseFixed, grep };
+module.exports = { trim, trimFixed, enclosure, enclosureFixed, parseNth, hwb, validEmail, parseDataUrl, parseDataUrlFixed, stripTags, heading, splitPathRe, stripTrailing, kv, prerelease, prereleaseFixed, grep };

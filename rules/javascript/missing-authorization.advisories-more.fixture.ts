@@ -18,8 +18,8 @@ export class InvoicesController {
   @UseGuards(AuthGuard('jwt'))
   update(@Param('id') id: string, @Body() body: unknown) { return { id, body }; }
 
-  // expect: missing-authorization
   @Delete(':id')
+  // expect: missing-authorization
   remove(@Param('id') id: string) { return { id }; }
 
   // ok: missing-authorization
