@@ -50,7 +50,7 @@ function extractStreamFixed(stream, dest) {
 
 const storage = multer.diskStorage({
   destination: 'uploads/',
-  // todo-expect: path-traversal
+  // expect: path-traversal
   filename: (req, file, cb) => cb(null, file.originalname),
 });
 

@@ -1,5 +1,5 @@
 // path-traversal for JavaScript/TypeScript: request data (or archive entry names) reaching fs calls, res.sendFile and res.download without a containment check.
-import { type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { type Detector, type Fix, type RuleContext, type SyntaxNode, type TriggerFile } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
@@ -16,13 +16,55 @@ const entryName = /^(entry|file|zipEntry|header|item|f|e)\.(path|fileName|filena
 const uploadedPath = /^(req|request)\.(file|files(\[[^\]]+\]|\.\w+)*)\.(path|destination|filename)$/;
 const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outputFileSync|mkdir|mkdirSync|mkdirp|copyFile|rename)$/;
 
-/** Both paths of a rename or copy are sinks. */
-export default withHelperFlows(perArgumentSinkDetector(hazard, check), {
+/** Both paths of a rename or copy are sinks. Also multer's `filename` callback (see `withUploadNames`). */
+export default withUploadNames(withHelperFlows(perArgumentSinkDetector(hazard, check), {
   hazard,
   guarded: (match, leaf) => isValidatedBefore(leaf, match.call, containment) || isValidatedBefore(match.value, match.call, containment),
   message: (source, argument, sink) => `${argument} (from ${source}) becomes a file path in ${sink.helper}(), which passes it to ${sink.match.label.replace(/^fs\.(promises\.)?/, 'fs.')}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
   fix: (context, sink) => helperBasenameFix(context, sink),
-});
+}));
+
+/**
+ * multer's `diskStorage({ filename: (req, file, cb) => cb(null, file.originalname) })`: the client's file name is joined
+ * under the destination as it is, so "../../app.js" writes outside it.
+ */
+function withUploadNames(detector: Detector): Detector {
+  const extend = (re: RegExp): RegExp => new RegExp(`${re.source}|originalname`, re.flags.replace('g', ''));
+  return {
+    ...detector,
+    triggers: (file: TriggerFile) => {
+      const own = typeof detector.triggers === 'function' ? detector.triggers(file) : detector.triggers;
+      if (!own) return /[^]/;
+      return own instanceof RegExp ? extend(own) : { ...own, text: extend(own.text) };
+    },
+    create(context) {
+      const visitors = detector.create(context);
+      return { ...visitors, pair: (node: SyntaxNode) => { visitors.pair?.(node); checkUploadName(context, node); } };
+    },
+  };
+}
+
+function checkUploadName(context: RuleContext, pair: SyntaxNode): void {
+  if (pair.childForFieldName('key')?.text.replace(/['"]/g, '') !== 'filename') return;
+  const fn = unwrap(pair.childForFieldName('value'));
+  if (!fn || !/^(arrow_function|function_expression|function)$/.test(fn.type)) return;
+  const call = pair.parent?.parent?.type === 'arguments' ? pair.parent.parent.parent : undefined;
+  if (!call || !/(^|\.)diskStorage$/.test(call.childForFieldName('function')?.text ?? '') || context.isTestCode(pair)) return;
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).map((p) => p?.text ?? '');
+  const [, file, cb] = params;
+  if (!file || !cb) return;
+  for (const done of fn.descendantsOfType('call_expression')) {
+    if (done?.childForFieldName('function')?.text !== cb) continue;
+    const name = argumentsOf(done)[1];
+    const text = name?.text.replace(/\b(path\.)?extname\([^()]*\)/g, '') ?? '';
+    if (!name || !text.includes(`${file}.originalname`) || /basename|sanitiz|slug|filenamify|replace\(/i.test(text)) continue;
+    context.report({
+      node: name,
+      confidence: 'medium',
+      message: `multer stores the upload under ${shorten(name.text)}, the client's own file name, so a name like "../../server.js" writes outside the upload directory; generate the name (a random id plus path.extname) or reduce it with path.basename.`,
+    });
+  }
+}
 
 function check(context: RuleContext, match: SinkMatch): void {
   const { call, spec } = match;
