@@ -3,7 +3,7 @@
 const fs = require('fs');
 
 function saveKey(keyPath, pem) {
-  // todo-expect: permissive-file-permissions
+  // expect: permissive-file-permissions
   fs.writeFileSync(keyPath, pem, { mode: 0o644 });
 }
 

@@ -31,6 +31,6 @@ export function replaceBadge(el: HTMLElement, label: string): void {
 }
 
 export function onMessage(event: MessageEvent): void {
-  // todo-expect: xss
+  // expect: xss
   document.querySelector('#output')!.innerHTML = event.data.html;
 }
