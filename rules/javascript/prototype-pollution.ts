@@ -74,6 +74,8 @@ function writeOf(node: SyntaxNode): Write | undefined {
   if (key.type === 'number' || key.type === 'string' || key.type === 'template_string' || constantString(key) !== undefined) return undefined;
   if (key.type === 'identifier' && isCounter(key)) return undefined;
   if (key.type === 'binary_expression' || key.type === 'unary_expression' || key.type === 'update_expression') return undefined;
+  // `cache[exclude.charCodeAt(i)]`, `slots[Number(id)]`: a number is no "__proto__".
+  if (key.type === 'call_expression' && /(^|\.)(charCodeAt|codePointAt|indexOf|lastIndexOf|findIndex|Number|parseInt|parseFloat)$/.test(key.childForFieldName('function')?.text ?? '')) return undefined;
   return { target: object.text, key, node };
 }
 

@@ -22,7 +22,7 @@ export interface Assessment {
 const escapers: Record<string, RegExp> = {
   'command-injection': /(quote|escape|shellEscape|shellescape|shellQuote|escapeShellArg|escapeArg|sanitiz)/i,
   'sql-injection': /(escape|quote|sanitiz|literal|placeholder|toSqlString|identifier|^format$|^ref$|^raw$|^sql$|^lit$|^wrap\w*$|^columnize$|^parameterize$)/i,
-  xss: /(escape|encode|sanitiz|purify|xss|clean|strip|^textContent$)/i,
+  xss: /(escape|encode|sanitiz|purify|xss|clean|strip|^textContent$|^esc[A-Z_]?\w*$)/i,
   'regex-injection': /(escape|quote)/i,
   'ldap-injection': /(escape|sanitiz)/i,
   'xpath-injection': /(escape|quote|sanitiz)/i,
