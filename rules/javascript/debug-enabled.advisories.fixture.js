@@ -21,6 +21,7 @@ const serverFixed = new ApolloServer({ typeDefs: 'type Query { a: Int }', resolv
 
 app.use((err, req, res, next) => {
   res.status(500);
+  // expect: error-details-exposed
   // todo-expect: debug-enabled
   res.render('error', { message: err.message, error: err });
 });
