@@ -94,7 +94,7 @@ function buildCommand(input, output, bitrate) {
 }
 
 function transcode(input, output, bitrate) {
-  // todo-expect: command-injection
+  // expect: command-injection
   return childProcess.execSync(buildCommand(input, output, bitrate));
 }
 
