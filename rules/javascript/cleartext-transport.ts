@@ -66,6 +66,11 @@ export default defineDetector({
         context.report({ node: literal, message: `This connection string turns TLS off for ${target.host}, so the login and all data travel unencrypted; use sslmode=require (or verify-full) for connections that leave the machine.` });
       }
     };
+    const checkCredentialUrl = (value: SyntaxNode | null): void => {
+      const literal = unwrap(value);
+      const url = literal && (literal.type === 'string' || literal.type === 'template_string') ? cleartextUrl(literal) : undefined;
+      if (literal && url) reportUrl(literal, url, 'This login (user and password in the URL)');
+    };
     const checkShellFetch = (command: SyntaxNode | undefined): void => {
       const literal = command ? leadingLiteral(unwrap(command) ?? command) : undefined;
       if (!literal) return;
@@ -103,7 +108,10 @@ export default defineDetector({
       },
       variable_declarator(node: SyntaxNode) {
         // The declared name leads the declarator's text: a slice of it rules out most declarations without reading the tree.
-        if (!/ur[il]|endpoint|base|host|server|root/i.test(node.text.slice(0, 60).split('=')[0])) return;
+        const head = node.text.slice(0, 60).split('=')[0];
+        // `const BACKUP = 'ftp://backup:s3cret@files.acme.io/'`: a login sent in clear text, whatever the name.
+        if (/:\/\/[^/\s:@'"`]+:[^/\s@'"`]+@/.test(node.text.slice(head.length, head.length + 200))) return checkCredentialUrl(node.childForFieldName('value'));
+        if (!/ur[il]|endpoint|base|host|server|root|api/i.test(head)) return;
         const name = node.childForFieldName('name');
         if (name?.type !== 'identifier' || !isServiceUrlName(name.text)) return;
         checkValue(node.childForFieldName('value'), `'${name.text}'`, false);
@@ -128,6 +136,13 @@ export default defineDetector({
         }
         if (key === 'baseURL' || key === 'baseUrl' || key === 'connectionString' || isServiceUrlName(key)) checkValue(value, `'${key}'`, false);
       },
+      assignment_expression(node: SyntaxNode) {
+        // `axios.defaults.baseURL = 'http://api.acme.io'`, `this.apiUrl = 'http://…'`.
+        const left = node.childForFieldName('left');
+        if (left?.type !== 'member_expression') return;
+        const key = left.childForFieldName('property')?.text ?? '';
+        if (key === 'baseURL' || key === 'baseUrl' || isServiceUrlName(key)) checkValue(node.childForFieldName('right'), `'${key}'`, false);
+      },
       jsx_attribute(node: SyntaxNode) {
         // `<form action="http://…">`: a login or data form posted in clear text.
         const name = node.namedChildren[0]?.text;
@@ -149,10 +164,12 @@ const addressWords = new Set(['base', 'host', 'server', 'root']);
 const addressServiceWords = new Set(['api', 'auth', 'backend', 'graphql', 'rest', 'rpc', 'sso', 'oauth', 'login', 'payment', 'payments', 'gateway', 'webhook', 'ws', 'websocket', 'socket']);
 
 function isServiceUrlName(name: string): boolean {
-  if (!/ur[il]|endpoint|base|host|server|root/i.test(name)) return false;
+  if (!/ur[il]|endpoint|base|host|server|root|api/i.test(name)) return false;
   const words = wordsOf(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1];
+  // `PAYMENT_API`, `authApi`: the address of an API.
+  if (last === 'api') return true;
   if (addressWords.has(last)) return words.length > 1 && words.slice(0, -1).some((w) => addressServiceWords.has(w));
   if (!urlWords.has(last) && !(last === 'url' || last === 'uri')) return false;
   if (last === 'href' || last === 'link') return false;

@@ -4,6 +4,8 @@ import { piecesOf } from './lib/built-strings';
 import { constantString, findBinding, literalText, unwrap } from './lib/constant-strings';
 import { nameOf } from './lib/name-words';
 import { readsUntrustedInput } from './lib/untrusted-input';
+import { enclosingFunction } from './lib/injection-assessment';
+import { namesIn } from './lib/validation-guards';
 
 type Sink = 'eval' | 'function' | 'vm' | 'timer';
 
@@ -65,6 +67,8 @@ export default defineDetector({
       const untrusted = !!source || code.some((arg) => readsUntrustedInput(arg));
       // Arity wrappers (`'return function (' + args + ') {…'`) generate only parameter names: quiet unless input reaches them.
       if (!untrusted && code.every((arg, i) => isConstant(arg, sink) || isGeneratedParameterList(arg, sink, i === code.length - 1))) return;
+      // The fix of template engines and calculators: every dynamic part checked first (`if (!IDENT.test(name)) throw`).
+      if (!untrusted && code.every((arg) => isConstant(arg, sink) || checkedParts(arg, node))) return;
       const jsonText = sink === 'eval' ? jsonBeingParsed(code[0]) : undefined;
       context.report({
         node,
@@ -83,6 +87,21 @@ export default defineDetector({
     };
   },
 });
+
+/**
+ * Whether every dynamic part of a code string passed a pattern test or an allow-list before the call
+ * (`if (!IDENT.test(opts.localsName)) throw …`, `if (!/^[\d+*\/() -]+$/.test(expr)) …`). Weaker checks
+ * (`startsWith('function')`, `typeof`) say nothing about what the code does.
+ */
+function checkedParts(arg: SyntaxNode, call: SyntaxNode): boolean {
+  const fn = enclosingFunction(call);
+  const before = fn ? fn.text.slice(0, call.startIndex - fn.startIndex) : '';
+  if (!/\.(test|has|includes)\(/.test(before)) return false;
+  const tested = (node: SyntaxNode): boolean => [...namesIn(node)].some((n) => new RegExp(`\\.(test|has|includes)\\(\\s*${n.replace(/[$.]/g, '\\$&')}\\s*\\)`).test(before));
+  if (tested(arg)) return true;
+  const parts = piecesOf(arg).filter((p) => p.node).map((p) => p.node!);
+  return parts.length > 0 && parts.every((p) => /^JSON\.stringify\(/.test(p.text) || tested(p));
+}
 
 function sinkOf(callee: SyntaxNode, isNew: boolean, context: RuleContext): Sink | undefined {
   let target = unwrap(callee);

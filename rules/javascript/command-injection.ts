@@ -6,6 +6,7 @@ import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, sho
 import { argumentsOf, firstSinkDetector, usesShell, type SinkMatch } from './lib/sink-calls';
 import { execFileFix } from './lib/exec-file-fix';
 import { withHelperFlows } from './lib/helper-flows';
+import { lookupBinding } from './lib/scope-bindings';
 
 const hazard = 'command-injection';
 
@@ -58,7 +59,18 @@ function check(context: RuleContext, match: SinkMatch): void {
     return;
   }
   const built = assessments[0].built || (extraParts.length > 0 && risky.length > 0);
-  if (!built || risky.length === 0 || allValidated(risky, call)) return;
+  if (!built) {
+    const helper = helperCommand(context, command);
+    if (helper) {
+      context.report({
+        node: command,
+        confidence: 'medium',
+        message: `${shorten(command.text)} builds a shell command from its arguments (${shorten(helper.text)}), and ${label} runs it, so shell metacharacters in them execute; pass the arguments as an array to execFile or spawn without a shell.`,
+      });
+    }
+    return;
+  }
+  if (risky.length === 0 || allValidated(risky, call)) return;
   for (const { part } of onePerLine(risky.map((part) => ({ part })))) {
     context.report({
       node: reportNode(part, command, call),
@@ -67,6 +79,32 @@ function check(context: RuleContext, match: SinkMatch): void {
       fix: fix(),
     });
   }
+}
+
+/**
+ * `execSync(buildCommand(input, output))` where the file's `buildCommand` returns a command string built from its
+ * parameters (`` `ffmpeg -i ${input} ${output}` ``) and the call passes it something that is not a constant.
+ */
+function helperCommand(context: RuleContext, command: SyntaxNode): SyntaxNode | undefined {
+  const call = unwrap(command);
+  const callee = call?.type === 'call_expression' ? unwrap(call.childForFieldName('function')) : undefined;
+  if (!call || callee?.type !== 'identifier') return undefined;
+  const binding = lookupBinding(callee);
+  const value = unwrap(binding?.value);
+  const fn = binding?.kind === 'function' ? binding.declaration : value && /function|arrow_function/.test(value.type) ? value : undefined;
+  const body = fn?.childForFieldName('body');
+  if (!fn || !body) return undefined;
+  const returns = body.type === 'statement_block' ? body.namedChildren.filter((c) => c?.type === 'return_statement') : [body];
+  if (returns.length !== 1) return undefined;
+  const returned = unwrap(returns[0]!.type === 'return_statement' ? returns[0]!.namedChildren[0] : returns[0]);
+  if (!returned || (returned.type !== 'template_string' && returned.type !== 'binary_expression')) return undefined;
+  const assessment = assessValue(context, returned, hazard);
+  if (!assessment.built || assessment.risky.length === 0 || allValidated(assessment.risky, returned)) return undefined;
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is SyntaxNode => !!p && p.type !== 'comment').map((p) => p.text.replace(/\s*[:=].*$/s, ''));
+  const args = argumentsOf(call);
+  const used = assessment.risky.map((r) => params.indexOf(unwrap(r)?.text ?? '')).filter((i) => i >= 0);
+  if (used.length === 0 || !used.some((i) => args[i] && constantString(args[i]) === undefined && unwrap(args[i])?.type !== 'number')) return undefined;
+  return returned;
 }
 
 /** The dynamic part when it sits in the sink's function (where the fix goes), else the sink's argument. */

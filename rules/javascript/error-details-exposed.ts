@@ -8,7 +8,7 @@ import { isDevelopmentOnly } from './lib/environment-guards';
 import { isFunction } from './lib/surrounding-names';
 
 const responseReceiver = /^(res|response|resp|reply|this\.res|ctx\.res)$/;
-const responseMethods = new Set(['send', 'json', 'end', 'write', 'jsonp']);
+const responseMethods = new Set(['send', 'json', 'end', 'write', 'jsonp', 'render']);
 /** Conditions that limit what reaches the client: client errors, errors marked safe to expose, development only. */
 const safeCondition = /expose|isOperational|isClientError|isPublic|instanceof|status(Code)?\s*(<|<=)\s*500|status(Code)?\s*={2,3}\s*4\d\d|\.name\s*={2,3}|\.code\s*={2,3}|NODE_ENV|isDev|isProd|isProduction|isDevelopment|ZodError|ValidationError|HttpError|AppError|ApiError|UserError/;
 const nestServerErrors = /^(InternalServerErrorException|HttpException|ServiceUnavailableException|BadGatewayException)$/;

@@ -11,7 +11,7 @@ const verifiers = new Set(['jsonwebtoken.verify', 'jsonwebtoken.sign']);
 /** A verification anywhere in the function: then decode() is reading a header or claims next to it. */
 const verifiesNearby = /\b(verify|jwtVerify|verifyToken|verifyJwt|verifyIdToken|verifyAccessToken|compactVerify|validateToken)\s*\(/;
 /** Where a decoded token is trusted as identity. */
-const trustsAsIdentity = /\b(req|request)\.(user|auth|userId|claims)\s*=|\bres\.locals\.(user|auth|userId)\s*=|\bctx\.state\.(user|auth)\s*=|\bnext\s*\(\s*\)|\b(role|roles|isAdmin|permissions|scope)\b/;
+const trustsAsIdentity = /\b(req|request)\.(user|auth|userId|claims)\s*=|\bres\.locals\.(user|auth|userId)\s*=|\bctx\.state\.(user|auth)\s*=|\bnext\s*\(\s*\)|\b(role|roles|isAdmin|permissions|scope)\b|\.(sub|userId|user_id|uid)\b/;
 const authFunction = /auth|verify|protect|guard|require|canActivate|currentUser|getUser|checkToken|validateToken|isLoggedIn|middleware/i;
 
 export default defineDetector({

@@ -80,7 +80,7 @@ export class AccountsController {
 // 7. lodash merge of the body into the user document.
 app.patch('/me/profile', async (req, res) => {
   const user = await User.findById(req.user.id);
-  // expect: mass-assignment
+  // expect: mass-assignment, prototype-pollution
   _.merge(user, req.body);
   await user.save();
   res.json(user);

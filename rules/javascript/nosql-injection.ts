@@ -36,7 +36,7 @@ export default defineDetector({
         const index = nosqlFilterMethods[shape.name ?? ''];
         if (index === undefined || shape.receiverText === undefined) return;
         const receiver = shape.receiverText;
-        if (notModel.test(receiver) || !modelReceiver.test(receiver.replace(/\s+/g, ''))) return;
+        if (notModel.test(receiver) || !(modelReceiver.test(receiver.replace(/\s+/g, '')) || isInjectedModel(node, receiver))) return;
         const args = argumentsOf(node);
         const filter = unwrap(args[index]);
         if (!filter || context.isTestCode(node)) return;
@@ -53,6 +53,20 @@ export default defineDetector({
     };
   },
 });
+
+/** NestJS: `constructor(@InjectModel('User') private readonly users: Model<UserDoc>)` makes `this.users` a model. */
+function isInjectedModel(call: SyntaxNode, receiver: string): boolean {
+  const field = /^this\.([\w$]+)$/.exec(receiver)?.[1];
+  if (!field) return false;
+  for (let n = call.parent; n; n = n.parent) {
+    if (n.type !== 'class_declaration' && n.type !== 'class') continue;
+    const body = n.childForFieldName('body');
+    const ctor = body?.namedChildren.find((m) => m?.type === 'method_definition' && m.childForFieldName('name')?.text === 'constructor');
+    const params = ctor?.childForFieldName('parameters')?.text ?? '';
+    return new RegExp(`\\b${field.replace(/\$/g, '\\$')}\\s*:\\s*(Model|Collection|MongoRepository)\\s*<`).test(params);
+  }
+  return false;
+}
 
 /** `User.find(req.query)`: the whole filter from the request. */
 function checkWhole(context: RuleContext, filter: SyntaxNode, call: SyntaxNode): void {

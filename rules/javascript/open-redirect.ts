@@ -1,6 +1,7 @@
 // open-redirect for JavaScript/TypeScript: redirects (res.redirect, ctx.redirect, Location headers, NextResponse.redirect, location.href) to a location from the request.
 import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
+import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
 import { shorten } from './lib/injection-assessment';
 import { argumentsOf, matchSinks, propertyValue, shapeOf } from './lib/sink-calls';
@@ -46,9 +47,24 @@ export default defineDetector({
         const right = node.childForFieldName('right');
         if (left && right && locationTargets.test(left.text)) check(context, right, node, left.text);
       },
+      // NestJS: a handler decorated `@Redirect()` redirects to the `url` it returns.
+      method_definition(node: SyntaxNode) {
+        if (!redirectDecorated(node)) return;
+        for (const ret of node.childForFieldName('body')?.descendantsOfType('return_statement') ?? []) {
+          const value = ret && unwrap(ret.namedChildren[0]);
+          const url = value?.type === 'object' ? propertyValue(value, 'url') : undefined;
+          if (url) check(context, url, ret!, '@Redirect()');
+        }
+      },
     };
   },
 });
+
+/** `@Redirect()` among the decorators before a class method (tree-sitter keeps them as the method's preceding siblings). */
+function redirectDecorated(method: SyntaxNode): boolean {
+  for (let n = method.previousNamedSibling; n && n.type === 'decorator'; n = n.previousNamedSibling) if (/^@Redirect\b/.test(n.text)) return true;
+  return method.namedChildren.some((c) => c?.type === 'decorator' && /^@Redirect\b/.test(c.text));
+}
 
 function check(context: RuleContext, raw: SyntaxNode, at: SyntaxNode, sink: string): void {
   let value = unwrap(raw);
@@ -63,7 +79,12 @@ function check(context: RuleContext, raw: SyntaxNode, at: SyntaxNode, sink: stri
   // A constant (`'/dashboard'`, `path.join(__dirname, 'x')` spelled out) carries nothing: skip the data flow.
   if (piecesOf(value).every((p) => p.text !== undefined)) return;
   const source = context.taint.sourceOf(value, hazard);
-  if (!source || isValidatedBefore(value, at, /^\s*!?\s*[\w.]+\s*\.\s*startsWith\(\s*['"]\/['"]\s*\)|new URL\(|\.host(name)?\b|\.origin\b/)) return;
+  const redirectChecks = /^\s*!?\s*[\w.]+\s*\.\s*startsWith\(\s*['"]\/['"]\s*\)|new URL\(|\.host(name)?\b|\.origin\b/;
+  if (!source || isValidatedBefore(value, at, redirectChecks)) return;
+  // `target.pathname + target.search` after `if (target.origin !== base) return`: the parsed URL was checked as a whole.
+  const roots = value.descendantsOfType('member_expression').map((m) => m && unwrap(m.childForFieldName('object')))
+    .filter((r): r is SyntaxNode => r?.type === 'identifier' && /^new\s+URL\s*\(/.test(lookupBinding(r)?.value?.text ?? ''));
+  if (roots.some((r) => isValidatedBefore(r, at, /\.(origin|host|hostname)\b/))) return;
   context.report({
     node: value,
     message: `The redirect target comes from ${source.label} (${shorten(value.text)}), so a link can send users to any site via ${sink}; redirect only to relative paths or to hosts on an allow-list.`,

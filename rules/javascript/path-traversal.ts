@@ -1,5 +1,5 @@
 // path-traversal for JavaScript/TypeScript: request data (or archive entry names) reaching fs calls, res.sendFile and res.download without a containment check.
-import { type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { type Detector, type Fix, type RuleContext, type SyntaxNode, type TriggerFile } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
@@ -16,13 +16,55 @@ const entryName = /^(entry|file|zipEntry|header|item|f|e)\.(path|fileName|filena
 const uploadedPath = /^(req|request)\.(file|files(\[[^\]]+\]|\.\w+)*)\.(path|destination|filename)$/;
 const writeSinks = /\.(createWriteStream|writeFile|writeFileSync|outputFile|outputFileSync|mkdir|mkdirSync|mkdirp|copyFile|rename)$/;
 
-/** Both paths of a rename or copy are sinks. */
-export default withHelperFlows(perArgumentSinkDetector(hazard, check), {
+/** Both paths of a rename or copy are sinks. Also multer's `filename` callback (see `withUploadNames`). */
+export default withUploadNames(withHelperFlows(perArgumentSinkDetector(hazard, check), {
   hazard,
   guarded: (match, leaf) => isValidatedBefore(leaf, match.call, containment) || isValidatedBefore(match.value, match.call, containment),
   message: (source, argument, sink) => `${argument} (from ${source}) becomes a file path in ${sink.helper}(), which passes it to ${sink.match.label.replace(/^fs\.(promises\.)?/, 'fs.')}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
   fix: (context, sink) => helperBasenameFix(context, sink),
-});
+}));
+
+/**
+ * multer's `diskStorage({ filename: (req, file, cb) => cb(null, file.originalname) })`: the client's file name is joined
+ * under the destination as it is, so "../../app.js" writes outside it.
+ */
+function withUploadNames(detector: Detector): Detector {
+  const extend = (re: RegExp): RegExp => new RegExp(`${re.source}|originalname`, re.flags.replace('g', ''));
+  return {
+    ...detector,
+    triggers: (file: TriggerFile) => {
+      const own = typeof detector.triggers === 'function' ? detector.triggers(file) : detector.triggers;
+      if (!own) return /[^]/;
+      return own instanceof RegExp ? extend(own) : { ...own, text: extend(own.text) };
+    },
+    create(context) {
+      const visitors = detector.create(context);
+      return { ...visitors, pair: (node: SyntaxNode) => { visitors.pair?.(node); checkUploadName(context, node); } };
+    },
+  };
+}
+
+function checkUploadName(context: RuleContext, pair: SyntaxNode): void {
+  if (pair.childForFieldName('key')?.text.replace(/['"]/g, '') !== 'filename') return;
+  const fn = unwrap(pair.childForFieldName('value'));
+  if (!fn || !/^(arrow_function|function_expression|function)$/.test(fn.type)) return;
+  const call = pair.parent?.parent?.type === 'arguments' ? pair.parent.parent.parent : undefined;
+  if (!call || !/(^|\.)diskStorage$/.test(call.childForFieldName('function')?.text ?? '') || context.isTestCode(pair)) return;
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).map((p) => p?.text ?? '');
+  const [, file, cb] = params;
+  if (!file || !cb) return;
+  for (const done of fn.descendantsOfType('call_expression')) {
+    if (done?.childForFieldName('function')?.text !== cb) continue;
+    const name = argumentsOf(done)[1];
+    const text = name?.text.replace(/\b(path\.)?extname\([^()]*\)/g, '') ?? '';
+    if (!name || !text.includes(`${file}.originalname`) || /basename|sanitiz|slug|filenamify|replace\(/i.test(text)) continue;
+    context.report({
+      node: name,
+      confidence: 'medium',
+      message: `multer stores the upload under ${shorten(name.text)}, the client's own file name, so a name like "../../server.js" writes outside the upload directory; generate the name (a random id plus path.extname) or reduce it with path.basename.`,
+    });
+  }
+}
 
 function check(context: RuleContext, match: SinkMatch): void {
   const { call, spec } = match;
@@ -46,7 +88,7 @@ function check(context: RuleContext, match: SinkMatch): void {
     return;
   }
   const entry = writeSinks.test(`.${match.label.split('.').pop()}`) ? archiveEntryIn(value) : undefined;
-  if (entry && !isValidatedBefore(value, call, containment)) {
+  if (entry && !isValidatedBefore(value, call, containment) && !validatedWhereDeclared(value, call)) {
     context.report({
       node: value,
       confidence: 'medium',
@@ -62,7 +104,8 @@ function archiveEntryIn(value: SyntaxNode, depth = 0): SyntaxNode | undefined {
   if (value.type === 'identifier') {
     const binding = lookupBinding(value);
     const init = unwrap(binding?.value);
-    return init && binding?.declarator && sameNode(enclosingFunction(binding.declarator), enclosingFunction(value)) ? archiveEntryIn(init, depth + 1) : undefined;
+    // Declared in the sink's function or one around it: `const dest = path.join(out, entry.fileName)` read in a callback.
+    return init && binding?.declarator && declaredAround(binding.declarator, value) ? archiveEntryIn(init, depth + 1) : undefined;
   }
   if (value.type === 'call_expression' && /^path\.(join|resolve)$/.test(value.childForFieldName('function')?.text ?? '')) {
     for (const arg of argumentsOf(value)) {
@@ -74,6 +117,24 @@ function archiveEntryIn(value: SyntaxNode, depth = 0): SyntaxNode | undefined {
     for (const d of value.descendantsOfType('member_expression')) if (d && entryName.test(d.text)) return d;
   }
   return undefined;
+}
+
+/** `const dest = path.resolve(root, entry.fileName); if (!dest.startsWith(root)) throw …` in the function around a callback that writes `dest`. */
+function validatedWhereDeclared(value: SyntaxNode, call: SyntaxNode): boolean {
+  const declarator = value.type === 'identifier' ? lookupBinding(value)?.declarator : undefined;
+  const home = declarator && enclosingFunction(declarator);
+  if (!home) return false;
+  for (let fn = enclosingFunction(call), hops = 0; fn && hops < 4; fn = enclosingFunction(fn), hops++) {
+    const outer = enclosingFunction(fn);
+    if (outer && sameNode(outer, home)) return isValidatedBefore(value, fn, containment);
+  }
+  return false;
+}
+
+function declaredAround(declarator: SyntaxNode, use: SyntaxNode): boolean {
+  const home = enclosingFunction(declarator);
+  for (let fn = enclosingFunction(use), hops = 0; fn && hops < 4; fn = enclosingFunction(fn), hops++) if (sameNode(fn, home)) return true;
+  return false;
 }
 
 /** `path.join(root, req.params.name)` → `path.join(root, path.basename(req.params.name))`. */

@@ -17,7 +17,7 @@ const modeSlots: ReadonlyMap<string, { readonly arg: number; readonly options?: 
   open: { arg: 2 }, openSync: { arg: 2 }, createWriteStream: { arg: 1, options: true }, outputFile: { arg: 2, options: true }, outputFileSync: { arg: 2, options: true },
 }));
 /** Paths whose contents must stay private to the owner. */
-const secretPath = /\.(pem|key|p12|pfx|jks|keystore|env)\b|id_(rsa|ed25519|ecdsa|dsa)|credential|secret|token|private|\.ssh|\.aws|\.npmrc|\.netrc|\.pgpass|kubeconfig|service[-_]?account/i;
+const secretPath = /\.(pem|key|p12|pfx|jks|keystore|env)\b|id_(rsa|ed25519|ecdsa|dsa)|credential|secret|token|private|\.ssh|\.aws|\.npmrc|\.netrc|\.pgpass|kubeconfig|service[-_]?account|\bkey_?(path|file)\b|\bpem\b/i;
 const shellChmod = /\bchmod\s+(?:-[A-Za-z]+\s+)*(?:(0?[0-7]?[0-7]{3})|([ugoa]*[+=][rwxXst]*w[rwxXst]*))\b/;
 
 export default defineDetector({

@@ -7,9 +7,12 @@ import { lookupBinding } from './lib/scope-bindings';
 import { isValidatedBefore } from './lib/validation-guards';
 
 /** Text that shows the function already refuses the dangerous keys. */
-const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|Object\.create\(null\)|\bin\s+Object\.prototype\b|Object\.prototype\.hasOwnProperty\.call\(\s*Object\.prototype\s*,/;
+const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|\b(is|check|assert)\w*(Proto|Pollut|Unsafe|Dangerous|Forbidden)\w*\(|Object\.create\(null\)|\bin\s+Object\.prototype\b|Object\.prototype\.hasOwnProperty\.call\(\s*Object\.prototype\s*,/;
 /** A check that only known keys get through: `ALLOWED.has(key)`, `ops.includes(key)`, `key === 'name'`, `switch (key)`. */
-const keyAllowList = (key: string): RegExp => new RegExp(`\\.(has|includes)\\(\\s*${key}\\s*\\)|\\b${key}\\s*===?\\s*['"\`]|\\b${key}\\s+in\\s+[A-Z_][A-Z0-9_]*\\b`);
+const keyAllowList = (key: string): RegExp => {
+  const k = key.replace(/[.$]/g, '\\$&');
+  return new RegExp(`\\.(has|includes)\\(\\s*${k}\\s*\\)|\\b${k}\\s*===?\\s*['"\`]|\\b${k}\\s+in\\s+[A-Z_][A-Z0-9_]*\\b`);
+};
 const counterName = /^(i|j|n|idx|index|len|length|count|pos|position|offset|row|col|line)$/;
 
 interface Write {
@@ -23,12 +26,16 @@ export default defineDetector({
   family: 'javascript',
   // Every finding is an assignment to a computed member: `target[key] = …`.
   // Or a path setter called with the request's path: `_.set(obj, req.body.path, v)`.
-  triggers: /\]\s*=(?![=>])|\b(?:_|lodash|dotProp|dot|objectPath|op)\s*\.\s*set(?:With)?\s*\(|\b(?:setValue|setPath|dset)\s*\(|(?<![.\w$])set(?:With)?\s*\(/,
+  // Or a deep merge of request data: `_.merge(target, req.body)`, `Object.assign(cart[req.body.id], …)`.
+  triggers: /\]\s*=(?![=>])|\b(?:_|lodash|dotProp|dot|objectPath|op)\s*\.\s*set(?:With)?\s*\(|\b(?:setValue|setPath|dset)\s*\(|(?<![.\w$])set(?:With)?\s*\(|\b(?:merge|mergeWith|mergeDeep|deepMerge|defaultsDeep|deepExtend|extend|assign)\s*\(/,
   anchored: true,
   create(context) {
     const fixedLoops = new Set<string>();
     return {
-      call_expression: (node: SyntaxNode) => checkPathSetter(context, node),
+      call_expression(node: SyntaxNode) {
+        checkPathSetter(context, node);
+        checkDeepMerge(context, node);
+      },
       assignment_expression(node: SyntaxNode) {
         checkTwoLevelWrite(context, node);
         const write = writeOf(node);
@@ -39,7 +46,7 @@ export default defineDetector({
         const loop = keyLoop(write.key, fn);
         // Keys of the target itself (`for (const k of Object.keys(ret)) ret[k] = f(ret[k])`) are its own: no walk into a prototype.
         const merge = loop && loop.source !== write.target && isRecursiveMerge(fn, write, loop);
-        const kind = merge ? 'merge' : !writesCopy(node) && isPathWalk(fn, write) && isSetter(fn, write) ? 'path' : undefined;
+        const kind = merge ? 'merge' : !writesCopy(node) && (isPathWalk(fn, write) || recursesInto(fn, write)) && isSetter(fn, write) ? 'path' : undefined;
         if (!kind) return;
         const text = factsOf(fn, node).text;
         if (guardText.test(text) || guardedByOwnCheck(text, write.target)) return;
@@ -67,6 +74,8 @@ function writeOf(node: SyntaxNode): Write | undefined {
   if (key.type === 'number' || key.type === 'string' || key.type === 'template_string' || constantString(key) !== undefined) return undefined;
   if (key.type === 'identifier' && isCounter(key)) return undefined;
   if (key.type === 'binary_expression' || key.type === 'unary_expression' || key.type === 'update_expression') return undefined;
+  // `cache[exclude.charCodeAt(i)]`, `slots[Number(id)]`: a number is no "__proto__".
+  if (key.type === 'call_expression' && /(^|\.)(charCodeAt|codePointAt|indexOf|lastIndexOf|findIndex|Number|parseInt|parseFloat)$/.test(key.childForFieldName('function')?.text ?? '')) return undefined;
   return { target: object.text, key, node };
 }
 
@@ -190,13 +199,24 @@ function writesParameter(fn: SyntaxNode): boolean {
   const params = new Set(parameterNames(fn));
   return factsOf(fn, fn).assignments.some((a) => {
     if (a.childForFieldName('left')?.type !== 'subscript_expression') return false;
-    const right = unwrap(a.childForFieldName('right'));
+    let right = unwrap(a.childForFieldName('right'));
+    // `t = t[k] = i === l ? val : {}`: the value stored at the end of the walk.
+    if (right?.type === 'ternary_expression') {
+      const branches = [right.childForFieldName('consequence'), right.childForFieldName('alternative')].map((b) => unwrap(b));
+      right = branches.find((b) => b?.type === 'identifier' && params.has(b.text)) ?? right;
+    }
     if (!right) return false;
     if (right.type === 'identifier' && params.has(right.text)) return true;
+    // A value taken from a parameter by key: `current[key] = data[field]`.
+    if (right.type === 'subscript_expression' && params.has(unwrap(right.childForFieldName('object'))?.text ?? '')) return true;
     // A parser storing a piece of what it matched in its input: `o[last] = match[2]`.
     if (right.type === 'subscript_expression' && unwrap(right.childForFieldName('index'))?.type === 'number' && keysFromParameters(right, fn)) return true;
     // A parser storing what it decoded from its input: `node[last] = decodeURIComponent(rawValue)`.
-    return right.type === 'call_expression' && /^(decodeURIComponent|decodeURI|unescape|String|JSON\.parse)$/.test(right.childForFieldName('function')?.text ?? '') && keysFromParameters(right, fn);
+    if (right.type !== 'call_expression') return false;
+    if (/^(decodeURIComponent|decodeURI|unescape|String|JSON\.parse)$/.test(right.childForFieldName('function')?.text ?? '')) return keysFromParameters(right, fn);
+    // ...or a piece of its text: `section[key] = line.slice(eq + 1).trim()`.
+    const callee = right.childForFieldName('function');
+    return callee?.type === 'member_expression' && /^(slice|substring|substr|trim|trimStart|trimEnd)$/.test(callee.childForFieldName('property')?.text ?? '') && keysFromParameters(right, fn);
   });
 }
 
@@ -221,9 +241,14 @@ function isRecursiveMerge(fn: SyntaxNode, write: Write, loop: { node: SyntaxNode
   // `filter[key] = cast(filter[key])` transforms the target in place and merges nothing in.
   const loopValue = loopValueName(loop.node);
   const fromSource = (text: string): boolean => (!!loop.source && text.includes(loop.source)) || (!!loopValue && new RegExp(`\\b${loopValue}\\b`).test(text));
+  // `const copy = src[name]; … extend(deep, clone, copy)`: a variable read from the walked object.
+  const readFromSource = (arg: SyntaxNode | null): boolean => {
+    const a = unwrap(arg);
+    return a?.type === 'identifier' && fromSource(lookupBinding(a)?.value?.text ?? '');
+  };
   for (const call of calls) {
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    if (!fromSource(call.childForFieldName('arguments')?.text ?? '')) continue;
+    if (!fromSource(call.childForFieldName('arguments')?.text ?? '') && !args.some(readFromSource)) continue;
     // `merge(target[key], …)`, `merge(target[key] || {}, …)`, `merge(target[key] = target[key] || {}, …)`
     if (args.some((a) => a && a.text.replace(/\s+/g, '').startsWith(wanted))) return true;
     // `target[key] = merge(target[key] || {}, value)` / `merge({}, source[key])` assigned back.
@@ -249,8 +274,13 @@ function isPathWalk(fn: SyntaxNode, write: Write): boolean {
       if (left?.type !== 'identifier') continue;
       const right = unwrap(assignment.childForFieldName('right'));
       const step = right?.type === 'subscript_expression' ? right : right?.type === 'assignment_expression' || right?.type === 'binary_expression' ? firstSubscript(right) : undefined;
-      if (!step || unwrap(step.childForFieldName('object'))?.text !== left.text) continue;
+      if (!step) continue;
       const index = unwrap(step.childForFieldName('index'));
+      // `section = out[name] = out[name] || {}` with `name` parsed from the input: the target is a sub-object an input key picked.
+      if (unwrap(step.childForFieldName('object'))?.text !== left.text) {
+        if (right?.type === 'assignment_expression' && index?.type === 'identifier' && !isCounter(index) && keysFromParameters(index, fn)) walked.add(left.text);
+        continue;
+      }
       if (index && !(index.type === 'identifier' && isCounter(index)) && index.type !== 'number' && constantString(index) === undefined) walked.add(left.text);
     }
     walkedTargetsOf.set(facts, walked);
@@ -269,6 +299,65 @@ function isPathWalk(fn: SyntaxNode, write: Write): boolean {
     }
   }
   return false;
+}
+
+/** `set(obj[current], path.slice(1), value)`: the function walks down the path by calling itself on the key it writes. */
+function recursesInto(fn: SyntaxNode, write: Write): boolean {
+  const name = functionName(fn);
+  if (!name || write.key.type !== 'identifier') return false;
+  const wanted = `${write.target}[${write.key.text}]`;
+  return factsOf(fn, write.node).calls.some((call) => {
+    if ((call.childForFieldName('function')?.text ?? '').split('.').pop() !== name) return false;
+    return (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => !!a && a.text.replace(/\s+/g, '').startsWith(wanted));
+  });
+}
+
+/** Deep merges of libraries (lodash, deepmerge, merge, deep-extend, jQuery's `extend(true, …)`) and `Object.assign`. */
+const deepMergeCallee = /^(?:(?:_|lodash|\$|jQuery|Hoek|hoek)\.)?(merge|mergeWith|mergeDeep|deepMerge|defaultsDeep|deepExtend|extend|assign)$|^Object\.assign$/;
+
+/**
+ * `_.merge(settings, req.body)`, `_.defaultsDeep({}, JSON.parse(req.body.config))`: a deep merge copies a "__proto__" key
+ * of request data into Object.prototype (lodash before 4.17.12, deepmerge, merge, deep-extend, jQuery's deep extend).
+ * `Object.assign(cart[req.body.id] || {}, req.body.options)`: a shallow copy into the object a request key picked, which
+ * is Object.prototype itself for "__proto__".
+ */
+function checkDeepMerge(context: RuleContext, node: SyntaxNode): void {
+  const callee = node.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+  const m = deepMergeCallee.exec(callee);
+  if (!m || context.isTestCode(node)) return;
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment') ?? [];
+  if (args.length < 2) return;
+  const fn = enclosingFunction(node);
+  const text = fn ? factsOf(fn, node).text : node.text;
+  if (guardText.test(text)) return;
+  const target = unwrap(args[0]);
+  // The shallow kinds (`Object.assign`, `_.assign`, `extend(a, b)`) only pollute through a target a request key picked.
+  const shallow = callee === 'Object.assign' || m[1] === 'assign' || (m[1] === 'extend' && args[0].text !== 'true');
+  if (shallow) {
+    const picked = target && (target.type === 'binary_expression' ? unwrap(target.childForFieldName('left')) : target);
+    const key = picked?.type === 'subscript_expression' ? unwrap(picked.childForFieldName('index')) : undefined;
+    if (!key || constantString(key) !== undefined || key.type === 'number') return;
+    const source = context.taint.sourceOf(key, 'prototype-pollution');
+    if (!source || keyAllowList(key.text).test(text) || isValidatedBefore(key, node)) return;
+    context.report({
+      node,
+      confidence: 'high',
+      message: `The key ${key.text} comes from ${source.label}, so "__proto__" makes this copy write into Object.prototype for the whole process; use a Map or Object.create(null), or refuse "__proto__", "constructor" and "prototype".`,
+    });
+    return;
+  }
+  for (const arg of args.slice(1)) {
+    const value = unwrap(arg);
+    if (!value || value.type === 'object' || value.type === 'array' || constantString(value) !== undefined) continue;
+    const source = context.taint.sourceOf(value, 'prototype-pollution');
+    if (!source || source.parameter) continue;
+    context.report({
+      node,
+      confidence: 'medium',
+      message: `This deep merge copies ${source.label} into ${target?.text ?? 'the target'}, so a "__proto__" key there can modify Object.prototype (lodash before 4.17.12, deepmerge, merge and deep-extend copy it); merge only the fields you expect, or refuse "__proto__", "constructor" and "prototype" keys.`,
+    });
+    return;
+  }
 }
 
 /** `nested[key] = clone(nested[key])`: a path walk that copies what it walks through never writes input into a shared prototype. */
@@ -349,7 +438,7 @@ function checkTwoLevelWrite(context: RuleContext, node: SyntaxNode): void {
   const fn = enclosingFunction(node);
   const text = fn ? factsOf(fn, node).text : node.text;
   if (guardText.test(text) || guardedByOwnCheck(text, unwrap(inner.childForFieldName('object'))?.text ?? '')) return;
-  if (outerKey.type === 'identifier' && keyAllowList(outerKey.text).test(text)) return;
+  if ((outerKey.type === 'identifier' || outerKey.type === 'member_expression') && keyAllowList(outerKey.text).test(text)) return;
   context.report({
     node,
     confidence: 'high',

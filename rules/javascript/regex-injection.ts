@@ -4,7 +4,7 @@ import { constantString, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { assessValue, onePerLine, sameNode, enclosingFunction, shorten } from './lib/injection-assessment';
 import { argumentsOf } from './lib/sink-calls';
-import { hasCatastrophicBacktracking } from './lib/regex-backtracking';
+import { backtrackingOf } from './lib/regex-backtracking';
 
 const hazard = 'regex-injection';
 /** Names that by convention hold text a user typed: a search box, a filter, a query. */
@@ -14,8 +14,9 @@ const escapeIdiom = /\.replace\(\s*\/\[[^\]]*\\\]?[^/]*\/g\s*,\s*['"`]\\\\\$&['"
 export default defineDetector({
   id: hazard,
   family: 'javascript',
-  // The RegExp constructor, or a literal with a repeated group (`)+`, `)*`, `){2,}`), which backtracking needs.
-  triggers: /RegExp|\)[*+]|\)\{\d+,|\.\s*(?:match|matchAll)\s*\(/,
+  // The RegExp constructor, or a literal with a repeated group (`)+`, `)*`, `){2,}`), which exponential backtracking
+  // needs, or a run of a class, class escape or `.` (`\s+`, `[^,]*`, `.*`, `\p{L}+`), which polynomial backtracking needs.
+  triggers: /RegExp|\)[*+]|\)\{\d+,|\.\s*(?:match|matchAll)\s*\(|(?:\\[sSdDwWpP]|[.\]}])(?:[*+]|\{\d+,)/,
   anchored: true,
   create(context) {
     const visitConstructor = (node: SyntaxNode): void => {
@@ -25,7 +26,8 @@ export default defineDetector({
       if (!pattern) return;
       const constant = constantString(pattern);
       if (constant !== undefined) {
-        if (hasCatastrophicBacktracking(constant, constantString(flags) ?? '') && !context.isTestCode(node)) reportBacktracking(context, pattern, constant);
+        const kind = backtrackingOf(constant, constantString(flags) ?? '');
+        if (kind && !context.isTestCode(node)) reportBacktracking(context, pattern, constant, kind);
         return;
       }
       checkInput(context, pattern, node);
@@ -39,17 +41,20 @@ export default defineDetector({
       regex(node: SyntaxNode) {
         const pattern = node.childForFieldName('pattern')?.text ?? '';
         const flags = node.childForFieldName('flags')?.text ?? '';
-        if (hasCatastrophicBacktracking(pattern, flags) && !context.isTestCode(node)) reportBacktracking(context, node, pattern);
+        const kind = backtrackingOf(pattern, flags);
+        if (kind && !context.isTestCode(node)) reportBacktracking(context, node, pattern, kind);
       },
     };
   },
 });
 
-function reportBacktracking(context: RuleContext, node: SyntaxNode, pattern: string): void {
+function reportBacktracking(context: RuleContext, node: SyntaxNode, pattern: string, kind: 'exponential' | 'polynomial'): void {
   context.report({
     node,
     confidence: 'medium',
-    message: `The pattern /${shorten(pattern)}/ repeats a group that can match the same text in many ways, so a crafted string takes exponential time (ReDoS); make the repetitions unambiguous or bound the input length.`,
+    message: kind === 'exponential'
+      ? `The pattern /${shorten(pattern)}/ repeats a group that can match the same text in many ways, so a crafted string takes exponential time (ReDoS); make the repetitions unambiguous or bound the input length.`
+      : `The pattern /${shorten(pattern)}/ has runs that can split the same characters in many ways (or a trailing run retried at every position), so a long crafted string takes quadratic time or worse (ReDoS); make adjacent runs exclude each other, anchor the pattern, or bound the input length.`,
   });
 }
 
@@ -89,6 +94,17 @@ function lastName(node: SyntaxNode): string {
   return '';
 }
 
+/** `route.replace(…).trim()` → `route`: string methods that keep the text's metacharacters. */
+function receiverOfStringMethods(node: SyntaxNode | undefined): SyntaxNode | undefined {
+  let n = node;
+  while (n?.type === 'call_expression') {
+    const callee = n.childForFieldName('function');
+    if (callee?.type !== 'member_expression' || !/^(replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase)$/.test(callee.childForFieldName('property')?.text ?? '')) return n;
+    n = unwrap(callee.childForFieldName('object'));
+  }
+  return n;
+}
+
 /** `const safe = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')` */
 function isEscapedVariable(node: SyntaxNode): boolean {
   const n = unwrap(node);
@@ -107,8 +123,9 @@ const patternName = /pattern|regex|regexp|^re$|^rx$|source|glob|expr|matcher|^sr
 function parameterParts(context: RuleContext, risky: readonly SyntaxNode[]): { part: SyntaxNode; source: TaintSource }[] {
   const out: { part: SyntaxNode; source: TaintSource }[] = [];
   for (const raw of risky) {
-    // The parameter itself (`'^' + name + '$'`): a property of an object parameter (`node.raw[0]`) is the program's data.
-    const part = unwrap(raw);
+    // The parameter itself (`'^' + name + '$'`, or `route.replace(/:(\w+)/g, '([^/]+)')` when the replacement only
+    // adds syntax): a property of an object parameter (`node.raw[0]`) is the program's data.
+    const part = receiverOfStringMethods(unwrap(raw));
     if (part?.type !== 'identifier' || patternName.test(part.text)) continue;
     // `const literals = map(items, (d) => escapeRegExp(d.text)).join('|')`: escaped element by element.
     const init = part.type === 'identifier' ? lookupBinding(part)?.value : undefined;

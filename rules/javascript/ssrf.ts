@@ -5,12 +5,14 @@ import { piecesOf } from './lib/built-strings';
 import { shorten, sinkLabel } from './lib/injection-assessment';
 import { argumentsOf, matchSinks, sinkTriggers, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
+import { withHelperFlows } from './lib/helper-flows';
 
 const hazard = 'ssrf';
 const filteringAgent = /ssrfFilter|ssrf-req-filter|useAgent|RequestFilteringHttps?Agent|requestFilteringAgent|globalRequestFilteringAgent|\bdnsLookup\b|\blookup\s*:/;
 const hostChecks = /\.(hostname|host|origin|protocol)\b|ALLOWED|allowlist|allowList|whitelist|isPrivate|isInternal|isAllowed|isSafe|validateUrl|ssrf/i;
 
-export default defineDetector({
+/** Also a helper of the file (`function fetchJson(url) { return superagent.get(url) }`) called with a URL from the request. */
+export default withHelperFlows(defineDetector({
   id: hazard,
   family: 'javascript',
   triggers: sinkTriggers([hazard]),
@@ -24,6 +26,11 @@ export default defineDetector({
     };
     return { call_expression: visit, new_expression: visit };
   },
+}), {
+  hazard,
+  accepts: (match) => { const value = unwrap(match.value); return !!value && value.type !== 'object' && !pinsHost(value); },
+  guarded: (match, leaf) => isValidatedBefore(leaf, match.call, hostChecks),
+  message: (source, argument, sink) => `${argument} (from ${source}) becomes the URL ${sink.helper}() requests with ${sink.match.label}, so a client can reach internal services or cloud metadata (169.254.169.254); allow only known hosts, or resolve the host and refuse private addresses.`,
 });
 
 function check(context: RuleContext, match: SinkMatch): void {

@@ -110,6 +110,11 @@ function isOff(value: SyntaxNode): boolean {
   const b = constantBoolean(value);
   if (b !== undefined) return !b;
   const v = unwrap(value);
+  // `rejectUnauthorized: options.strict || false`: off unless the caller turns it on.
+  if (v?.type === 'binary_expression' && /^(\|\||\?\?)$/.test(v.childForFieldName('operator')?.type ?? '')) {
+    const right = v.childForFieldName('right');
+    return !!right && constantBoolean(right) === false;
+  }
   return v?.type === 'number' && Number(v.text) === 0;
 }
 

@@ -3,8 +3,8 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../
 import { htmlText } from '../models/javascript-sinks';
 import { constantString, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
-import { constantTextOf } from './lib/built-strings';
-import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten } from './lib/injection-assessment';
+import { constantTextOf, piecesOf } from './lib/built-strings';
+import { allValidated, assessValue, enclosingFunction, isHarmless, onePerLine, sameNode, shorten } from './lib/injection-assessment';
 import { argumentsOf, lastNameOf, propertyValue, shapeOf } from './lib/sink-calls';
 
 const hazard = 'xss';
@@ -18,11 +18,22 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // HTML properties, `ctx.body`, Handlebars' SafeString, dangerouslySetInnerHTML, and the HTML-writing methods of `htmlMethods`.
-  triggers: /bypassSecurityTrust|text\/html|\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
+  // Or markup whose attribute value is spliced in: `'<a href="' + href`, `` `<img src="${src}">` ``.
+  triggers: /=\\?["']['"`]?\s*\+|=\\?["']\$\{|bypassSecurityTrust|text\/html|\$\s*\(|jQuery|innerHTML|outerHTML|srcdoc|\.\s*body|SafeString|dangerouslySetInnerHTML|\.\s*(?:insertAdjacentHTML|write|writeln|createContextualFragment|html|append|prepend|after|before|replaceWith|send|end)(?![\w$])/,
   create(context) {
     return {
       assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
-      augmented_assignment_expression: (node: SyntaxNode) => checkAssignment(context, node),
+      augmented_assignment_expression(node: SyntaxNode) {
+        checkAssignment(context, node);
+        const right = node.childForFieldName('right');
+        if (right && (right.type === 'binary_expression' || right.type === 'template_string')) checkAttributeSplice(context, right, true);
+      },
+      binary_expression(node: SyntaxNode) {
+        if (node.parent?.type !== 'binary_expression' && node.parent?.type !== 'augmented_assignment_expression') checkAttributeSplice(context, node, false);
+      },
+      template_string(node: SyntaxNode) {
+        if (node.parent?.type !== 'augmented_assignment_expression') checkAttributeSplice(context, node, false);
+      },
       call_expression: (node: SyntaxNode) => checkCall(context, node),
       // A Lambda result `{ headers: { 'Content-Type': 'text/html' }, body: html }`.
       pair(node: SyntaxNode) {
@@ -266,6 +277,38 @@ function checkResponse(context: RuleContext, value: SyntaxNode, at: SyntaxNode, 
   const before = fn ? fn.text.slice(0, at.startIndex - fn.startIndex) : '';
   if (plainContentType.test(before) || plainContentType.test(at.text)) return;
   checkHtml(context, inner, at, sink, { structural: false, needsHtmlText });
+}
+
+/** An attribute value just opened in a tag: `<a href="`, or (appended to markup) ` title="`. */
+const openAttribute = /<[a-zA-Z][\w-]*(?:\s[^<>]*)?\s[\w:-]+\s*=\s*["']$/;
+const appendedAttribute = /^\s+[\w:-]+\s*=\s*["']$/;
+
+/**
+ * A markup helper that splices its caller's value into an attribute unescaped (`'<a href="' + href + '"'`): a quote
+ * in it ends the attribute and adds an event handler, and a `javascript:` URL runs. Only the caller's values: request
+ * data reaches a response sink, which reports it.
+ */
+function checkAttributeSplice(context: RuleContext, node: SyntaxNode, appended: boolean): void {
+  if (!/=\s*\\?["']/.test(node.text) || context.isTestCode(node)) return;
+  let before = '';
+  for (const piece of piecesOf(node)) {
+    if (piece.text !== undefined) {
+      before += piece.text;
+      continue;
+    }
+    const part = piece.node;
+    const inAttribute = openAttribute.test(before) || (appended && appendedAttribute.test(before));
+    before += '\u0000';
+    if (!part || !inAttribute || isHarmless(part, hazard, context, 0) || vouchedName.test(part.text)) continue;
+    const flow = context.taint.flowOf(part, hazard, { parameters: true });
+    if (!flow || flow.sanitized || !flow.source.parameter || allValidated([part], node)) continue;
+    context.report({
+      node: part,
+      confidence: 'low',
+      message: `${shorten(part.text)} comes from the caller and is spliced into an HTML attribute without escaping, so a quote in it closes the attribute and adds script (and a javascript: URL runs); escape it for attributes (and allow only http(s) URLs in href/src).`,
+    });
+    return;
+  }
 }
 
 function reportNode(part: SyntaxNode, value: SyntaxNode, at: SyntaxNode): SyntaxNode {

@@ -30,7 +30,7 @@ export interface SinkSpec {
 /** SQL text: a statement keyword followed by what makes it SQL, anywhere in the constant parts. */
 export const sqlText = /\b(select\b[\s\S]*?\bfrom|insert\s+(?:ignore\s+)?into|update\s+[`"[\]\w.]+\s+set|delete\s+from|replace\s+into|merge\s+into|create\s+(?:table|index|view|database|schema)|drop\s+(?:table|index|view|database|schema)|alter\s+table|truncate\s+(?:table\s+)?[`"\w]|call\s+\w+\s*\(|exec(?:ute)?\s+\w+|pragma\s+\w+|where\s+[`"[\]\w.]+\s*(?:=|<|>|!=|<>|\blike\b|\bin\b)|order\s+by\s|group\s+by\s|values\s*\()/i;
 /** A WHERE/HAVING fragment handed to a query builder: `name = '...'`, `id IN (...)`, `title LIKE ...`. */
-export const sqlFragment = /[`"[\]\w.)]\s*(?:=|<>|!=|<=|>=|<|>)\s*['"]?$|\b(?:like|in|between|is)\s*\(?\s*['"]?$|^\s*['"]?\)|\b(?:and|or|not)\s*\(?$/i;
+export const sqlFragment = /[`"[\]\w.)]\s*(?:=|<>|!=|<=|>=|<|>)\s*['"]?$|\b(?:like|in|between|is)\s*\(?\s*['"]?%?$|^\s*['"]?\)|\b(?:and|or|not)\s*\(?$/i;
 /** LDAP filter text: `(uid=`, `(&(objectClass=person)(cn=`. */
 export const ldapFilterText = /\(\s*[&|!]?\s*\(?[\w.-]+\s*[~<>]?=/;
 /** XPath with a predicate: `//user[name='`, `/users/user[@id=`. */
@@ -71,7 +71,7 @@ export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {
     { callee: '.execSync', receiver: /^(child_process|childProcess|cp|proc|childproc)$/, arg: 0 },
   ],
   'sql-injection': [
-    { callee: '.query', arg: 0, looksLike: sqlText, parameterizedBy: 'values-argument', notReceiver: /^(document|window|this\.\$?route|router|url|qs|querystring|\$|jQuery|req|request|ctx|event|location)$/ },
+    { callee: '.query', arg: 0, looksLike: sqlText, parameterizedBy: 'values-argument', notReceiver: /^(document|window|this\.\$?route|router|url|qs|querystring|\$|jQuery|req|ctx|event|location)$/ },
     { callee: '.execute', arg: 0, looksLike: sqlText, parameterizedBy: 'values-argument' },
     { callee: '.exec', arg: 0, looksLike: sqlText, notReceiver: /^(child_process|childProcess|cp|proc|shell|shelljs)$|regex|Regex|RegExp|re$|pattern|Pattern/ },
     { callee: '.prepare', arg: 0, looksLike: sqlText },
@@ -125,6 +125,9 @@ export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {
     { callee: '.sendfile', receiver: /^(res|response)$/, arg: 0, safeWithOption: 'root' },
     { callee: '.download', receiver: /^(res|response|resp)$/, arg: 0, safeWithOption: 'root' },
     { callee: 'send', arg: 1, safeWithOption: 'root' },
+    // express-fileupload moves an upload to the path given; hapi's inert serves the path given.
+    { callee: '.mv', receiver: /^(\w*[fF]ile|upload\w*|\w*[uU]pload|avatar|image|photo|document|attachment|req\.files\.\w+)$/, arg: 0 },
+    { callee: '.file', receiver: /^(h|reply)$/, arg: 0 },
   ],
   ssrf: [
     { callee: 'fetch', arg: 0 },
@@ -139,7 +142,7 @@ export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {
       { callee: `request.${m}`, arg: 0 },
       { callee: `needle.${m}`, arg: 0 },
       { callee: `superagent.${m}`, arg: 0 },
-      { callee: `.${m}`, receiver: /^(axios|got|needle|superagent|request|ky|this\.httpService|this\.http|httpService|http|https|client|httpClient|apiClient|instance|api|Wreck|wreck)$/, arg: 0 },
+      { callee: `.${m}`, receiver: /^(axios|got|needle|superagent|request|ky|this\.httpService|this\.http|httpService|http|https|client|httpClient|apiClient|instance|api|Wreck|wreck|(this\.)?(http|httpService)\.axiosRef)$/, arg: 0 },
       { callee: `@hapi/wreck.${m}`, arg: 0 },
     ]),
     { callee: 'axios.request', arg: 0, property: 'url' },
@@ -152,6 +155,10 @@ export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {
     { callee: 'http.request', arg: 0 },
     { callee: 'https.get', arg: 0 },
     { callee: 'https.request', arg: 0 },
+    // node's http given an options object: `http.request({ host: req.query.host, path: '/status' })`.
+    ...['http.get', 'http.request', 'https.get', 'https.request'].flatMap((callee) => [{ callee, arg: 0, property: 'host' }, { callee, arg: 0, property: 'hostname' }]),
+    // A headless browser opening the page: screenshot and PDF services (puppeteer, playwright).
+    { callee: '.goto', receiver: /^(page|this\.page|tab|browserPage|newPage)$/, arg: 0 },
     { callee: 'WebSocket', arg: 0 },
     { callee: 'ws', arg: 0 },
   ],

@@ -26,6 +26,8 @@ export const javascriptModel: TaintModel = {
     'Object.entries', 'concat', 'join', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice',
     'substring', 'substr', 'split', 'toString', 'padStart', 'padEnd', 'repeat', 'normalize', 'map', 'filter', 'flat', 'reduce',
     'URL', 'url.parse', 'url.URL', 'querystring.parse', 'qs.parse', 'path.posix.join', 'path.win32.join', 'path.relative', 'fileURLToPath',
+    // Markdown rendered to HTML keeps the raw HTML of its input.
+    'marked', 'marked.parse', 'markdown.toHTML', 'makeHtml',
   ],
   sanitizers: [
     { callee: 'parseInt', hazards: '*' }, { callee: 'parseFloat', hazards: '*' }, { callee: 'Number', hazards: '*' },
@@ -59,6 +61,8 @@ export const javascriptModel: TaintModel = {
     { pattern: /\\\.\\\./, hazards: ['path-traversal'] },
     // `name.replace(/[^a-zA-Z0-9._-]/g, '')`: only a safe alphabet left (no slashes, quotes, markup or shell syntax).
     { pattern: /^\/\[\^(?:[\w .-]|\\[wd.-])*\]\+?\/[a-z]*g[a-z]*$/, hazards: ['path-traversal', 'command-injection', 'sql-injection', 'xss', 'ldap-injection', 'xpath-injection', 'template-injection', 'open-redirect'] },
+    // `json.replace(/</g, '\\u003c')`, `s.replace(/[<>]/g, …)`: no tag can open in what is left.
+    { pattern: /^\/(<|\[[^\]]*<[^\]]*\])\/[a-z]*g[a-z]*$/, hazards: ['xss'] },
   ],
   sanitizerNamePattern: /(^|[_a-z])(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
 };

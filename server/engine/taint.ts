@@ -404,6 +404,8 @@ export class TaintAnalysis {
         const match = /^@(Body|Query|Param|Headers|Cookies|UploadedFile|UploadedFiles)\b/.exec(decorator);
         if (match) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`@${match[1]}() ${n}`, p));
         if (/^@(Req|Request)\b/.test(decorator)) for (const n of patternNames(p)) { result.delete(n); this.extraRequestNames.add(n); }
+        // `function onMessage(event: MessageEvent)`: a handler of another window's or worker's messages, however registered.
+        if (/^:\s*MessageEvent\b/.test(p.childForFieldName('type')?.text ?? '')) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the 'message' payload ${n}`, p));
       }
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
       const event = list[0] && this.messageEvent(fn);

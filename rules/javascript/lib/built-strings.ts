@@ -156,8 +156,9 @@ function flattenIdentifier(node: SyntaxNode, at: SyntaxNode, depth: number, foll
   if (!binding || binding.kind === 'parameter' || binding.kind === 'import' || binding.kind === 'function' || binding.kind === 'class' || !binding.declarator) return push(out, { node });
   if (binding.declarator.childForFieldName('name')?.type !== 'identifier') return push(out, { node });
   const fn = enclosingFunction(node);
-  // Only follow names declared in the same function: the value elsewhere is not known at this point.
-  if (!sameNode(enclosingFunction(binding.declarator), fn)) return push(out, { node });
+  // Only follow names declared in the same function: the value elsewhere is not known at this point. A const of a
+  // function around this one (`const cmd = 'convert ' + src; return new Promise(() => exec(cmd))`) is known too.
+  if (!sameNode(enclosingFunction(binding.declarator), fn) && !(binding.kind === 'const' && declaredInOuterFunction(binding.declarator, fn))) return push(out, { node });
   const nextFollowing = new Set(following).add(node.text);
   const before = out.length;
   if (binding.value) {
@@ -178,6 +179,13 @@ function flattenIdentifier(node: SyntaxNode, at: SyntaxNode, depth: number, foll
     }
   }
   if (out.length === before) push(out, { node });
+}
+
+function declaredInOuterFunction(declarator: SyntaxNode, fn: SyntaxNode | undefined): boolean {
+  const home = enclosingFunction(declarator);
+  if (!home) return false;
+  for (let f = fn && enclosingFunction(fn), hops = 0; f && hops < 3; f = enclosingFunction(f), hops++) if (sameNode(f, home)) return true;
+  return false;
 }
 
 /** Enough of escape decoding for pattern checks on the text: quotes, newlines and tabs matter, exotic escapes do not. */

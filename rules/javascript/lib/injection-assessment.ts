@@ -20,9 +20,9 @@ export interface Assessment {
 
 /** Escaping or encoding functions that make a value harmless for a hazard, by name. */
 const escapers: Record<string, RegExp> = {
-  'command-injection': /(quote|escape|shellEscape|shellescape|shellQuote|escapeShellArg|escapeArg)/i,
+  'command-injection': /(quote|escape|shellEscape|shellescape|shellQuote|escapeShellArg|escapeArg|sanitiz)/i,
   'sql-injection': /(escape|quote|sanitiz|literal|placeholder|toSqlString|identifier|^format$|^ref$|^raw$|^sql$|^lit$|^wrap\w*$|^columnize$|^parameterize$)/i,
-  xss: /(escape|encode|sanitiz|purify|xss|clean|strip|^textContent$)/i,
+  xss: /(escape|encode|sanitiz|purify|xss|clean|strip|^textContent$|^esc[A-Z_]?\w*$)/i,
   'regex-injection': /(escape|quote)/i,
   'ldap-injection': /(escape|sanitiz)/i,
   'xpath-injection': /(escape|quote|sanitiz)/i,
@@ -189,9 +189,22 @@ function isHarmlessCall(node: SyntaxNode, hazard: string, context: RuleContext, 
   if (node.childForFieldName('arguments')?.type === 'template_string' && /^(sql|SQL|filter|dn|html|safeHtml|xpath|escape\w*|\$)$/.test(name)) return true;
   const escaper = escapers[hazard];
   if (escaper && (escaper.test(name) || (receiver && escaper.test(receiver.text.split('.').pop() ?? '')))) return true;
+  // `const e = Handlebars.escapeExpression; … e(url)`: an escaper under a short local name.
+  if (escaper && callee.type === 'identifier') {
+    const alias = unwrap(lookupBinding(callee)?.value);
+    if (alias && (alias.type === 'member_expression' || alias.type === 'identifier') && escaper.test(alias.text.split('.').pop() ?? '')) return true;
+  }
+  // `JSON.stringify(state).replace(/</g, '\\u003c')`: no tag can open in what is left.
+  if (hazard === 'xss' && (name === 'replace' || name === 'replaceAll') && /^\/(<|\[[^\]]*<[^\]]*\])\/[a-z]*g/.test(args[0]?.text ?? '')) return true;
   if (/^(toString|trim|toLowerCase|toUpperCase|padStart|padEnd|slice|substring)$/.test(name) && receiver) return isHarmless(receiver, hazard, context, depth + 1);
   if (name === 'join' && receiver) {
-    const inner = unwrap(receiver);
+    let inner = unwrap(receiver);
+    // `ids.map(Number).filter(Number.isFinite).join(',')`: filtering and ordering keep what the map made.
+    for (let hops = 0; inner?.type === 'call_expression' && hops < 3; hops++) {
+      const callee = inner.childForFieldName('function');
+      if (callee?.type !== 'member_expression' || !/^(filter|slice|sort|reverse)$/.test(callee.childForFieldName('property')?.text ?? '')) break;
+      inner = unwrap(callee.childForFieldName('object'));
+    }
     // `ids.map(() => '?').join(', ')`, `cols.map((c) => escapeId(c)).join()`: what the callback makes of each element.
     if (inner?.type === 'call_expression') {
       const innerCallee = inner.childForFieldName('function');
@@ -213,7 +226,8 @@ function isHarmlessCall(node: SyntaxNode, hazard: string, context: RuleContext, 
     if (hazard === 'path-traversal') return false;
     return args.every((a) => isHarmless(a, hazard, context, depth + 1));
   }
-  if (/^(JSON\.stringify)$/.test(callee.text)) return false;
+  // JSON text is a JavaScript literal: spliced into generated code it stays data.
+  if (/^(JSON\.stringify)$/.test(callee.text)) return hazard === 'code-injection';
   return false;
 }
 

@@ -1,4 +1,4 @@
-// Owns spotting regular expressions with exponential backtracking: a repeated group whose body can match the same text in more than one way.
+// Owns spotting regular expressions with catastrophic backtracking: a repeated group whose body can match the same text in more than one way (exponential), and two runs of one character class next to each other or a trailing run with no start anchor (polynomial).
 
 /** A set of ASCII characters (plus one slot standing for every non-ASCII character). */
 type CharSet = Uint8Array;
@@ -15,6 +15,16 @@ interface Atom {
   readonly innerUnbounded: boolean;
   /** A backreference or lookaround: what it matches is not a plain set of characters, so no verdict is given. */
   readonly opaque?: boolean;
+  /** A group's alternatives, kept through its quantifier for the polynomial pass. */
+  readonly alts?: Atom[][];
+  /** A character class, a class escape (`\\s`, `\\d`, `\\p{L}`) or `.`: the runs polynomial backtracking needs. */
+  readonly classLike?: boolean;
+  /** `$`. */
+  readonly endAnchor?: boolean;
+  /** `^`. */
+  readonly startAnchor?: boolean;
+  /** Its own quantifier lets it repeat (`*`, `+`, `{2,}`), as opposed to a group whose content is long. */
+  readonly repeats?: boolean;
 }
 
 class Parser {
@@ -23,8 +33,8 @@ class Parser {
 
   constructor(private readonly src: string, private readonly ignoreCase: boolean) {}
 
-  parse(): void {
-    this.alternatives();
+  parse(): Atom[][] {
+    return this.alternatives();
   }
 
   private alternatives(): Atom[][] {
@@ -62,7 +72,7 @@ class Parser {
     }
     if (this.src[this.i] === '?' && max !== 1) this.i++; // lazy: same backtracking
     if (max === Infinity && atom.alts) this.checkRepeatedGroup(atom.alts);
-    return { opaque: atom.opaque, chars: atom.chars, min: atom.min * min, max: max === Infinity || atom.max === Infinity ? (atom.max === 0 ? 0 : Infinity) : atom.max * max, innerUnbounded: atom.innerUnbounded || (max === Infinity && atom.max > 1) };
+    return { repeats: max > 1, opaque: atom.opaque, alts: atom.alts, classLike: atom.classLike, endAnchor: atom.endAnchor, startAnchor: atom.startAnchor, chars: atom.chars, min: atom.min * min, max: max === Infinity || atom.max === Infinity ? (atom.max === 0 ? 0 : Infinity) : atom.max * max, innerUnbounded: atom.innerUnbounded || (max === Infinity && atom.max > 1) };
   }
 
   /** `(body)*`: exponential when some character can be eaten both by an inner repetition and by every required part. */
@@ -126,17 +136,18 @@ class Parser {
     }
     if (ch === '^' || ch === '$') {
       this.i++;
-      return { chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false };
+      return { chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false, endAnchor: ch === '$', startAnchor: ch === '^' };
     }
-    if (ch === '[') return this.single(this.charClass());
+    if (ch === '[') return { ...this.single(this.charClass()), classLike: true };
     if (ch === '.') {
       this.i++;
       const all = new Uint8Array(size).fill(1);
       all[10] = 0;
       all[13] = 0;
-      return this.single(all);
+      return { ...this.single(all), classLike: true };
     }
     if (ch === '\\') {
+      if (/^\\[sSdDwWpP]/.test(this.src.slice(this.i))) return { ...this.single(this.escape(false)), classLike: true };
       const escaped = this.escape(false);
       // `\1`, `\k<name>`: a backreference; `\b`: an assertion.
       return escaped ? this.single(escaped) : { ...this.single(undefined), opaque: /^\\([1-9k])/.test(this.src.slice(this.i - 2, this.i)) || /\\k<[^>]*>$/.test(this.src.slice(0, this.i)) };
@@ -239,12 +250,86 @@ class Parser {
 
 /** Whether a pattern has a repeated group that can match the same input in exponentially many ways (`(a+)+`, `(\w+\s?)*`). */
 export function hasCatastrophicBacktracking(pattern: string, flags = ''): boolean {
-  if (pattern.length > 2000 || !/[*+}]\s*\)?[*+{]|\)[*+{]/.test(pattern)) return false;
+  return backtrackingOf(pattern, flags) === 'exponential';
+}
+
+/**
+ * How badly a pattern can backtrack: `exponential` for a repeated group whose body matches the same text in many ways,
+ * `polynomial` for two runs that can split the same characters between them (`\\d*\\.?\\d+`, `.*[/]*.*`,
+ * `\\s*,?\\s*`) with something after them that can fail, or a trailing run with no start anchor (`\\s+$`), which
+ * is retried from every position of a long run. The runs counted are classes, class escapes and `.`, never single
+ * literal characters.
+ */
+export function backtrackingOf(pattern: string, flags = ''): 'exponential' | 'polynomial' | undefined {
+  if (pattern.length > 2000 || !/[*+}]|\}/.test(pattern)) return undefined;
   try {
     const parser = new Parser(pattern, flags.includes('i'));
-    parser.parse();
-    return parser.found;
+    const alts = parser.parse();
+    if (parser.found) return 'exponential';
+    if (!flags.includes('y') && (alts.some(trailingRun) || alts.some((seq) => ambiguousRuns(seq, false)))) return 'polynomial';
+    return undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+const isUnboundedRun = (a: Atom): boolean => a.max === Infinity && !!a.classLike && !a.alts && !a.opaque;
+const anyChars = (a: Atom): boolean => a.chars.every((v, c) => v === 1 || c === 10 || c === 13);
+
+/** `\\s+$`, `[\\r\\n]+$`: a top-level alternative that is one run and the end anchor, tried again at each position of a run. */
+function trailingRun(seq: Atom[]): boolean {
+  const parts = seq.filter((a) => !(a.min === 0 && a.max === 0 && !a.endAnchor && !a.startAnchor));
+  return parts.length === 2 && isUnboundedRun(parts[0]) && !anyChars(parts[0]) && !!parts[1].endAnchor;
+}
+
+function union(a: CharSet | undefined, b: CharSet | undefined): CharSet | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const out = new Uint8Array(size);
+  for (let c = 0; c < size; c++) out[c] = a[c] | b[c];
+  return out;
+}
+
+/** Shared ASCII characters: the one slot for all non-ASCII ones would make `\\S+\\s*` look ambiguous. */
+const overlaps = (a: CharSet | undefined, b: CharSet | undefined): boolean => !!a && !!b && a.some((v, c) => v === 1 && b[c] === 1 && c !== other);
+
+/** The characters of the runs that can be the first (or last) to consume in an atom. */
+function edgeRuns(a: Atom, last: boolean): CharSet | undefined {
+  if (a.opaque) return undefined;
+  if (!a.alts) return isUnboundedRun(a) ? a.chars : undefined;
+  let out: CharSet | undefined;
+  for (const seq of a.alts) out = union(out, edgeRunsOf(seq, last));
+  return out;
+}
+
+function edgeRunsOf(seq: Atom[], last: boolean): CharSet | undefined {
+  let out: CharSet | undefined;
+  const order = last ? [...seq].reverse() : seq;
+  for (const a of order) {
+    out = union(out, edgeRuns(a, last));
+    if (a.min > 0) break;
+  }
+  return out;
+}
+
+/**
+ * Two runs of overlapping classes with only optional atoms between them, inside one sequence or across the boundary
+ * of a repeated group's iterations, followed by something required (or `$`) that can make every split fail.
+ */
+function ambiguousRuns(seq: Atom[], requiredAfter: boolean): boolean {
+  const requiredFrom = seq.map((_, k) => requiredAfter || seq.slice(k + 1).some((a) => (a.min > 0 && !a.opaque) || a.endAnchor));
+  let running: CharSet | undefined;
+  for (let k = 0; k < seq.length; k++) {
+    const a = seq[k];
+    if (a.opaque) { running = undefined; continue; }
+    const first = edgeRuns(a, false);
+    if (requiredFrom[k] && overlaps(running, first)) return true;
+    if (a.alts) {
+      for (const inner of a.alts) if (ambiguousRuns(inner, requiredFrom[k] || !!a.repeats)) return true;
+      if (a.repeats && requiredFrom[k] && overlaps(edgeRuns(a, true), first)) return true;
+    }
+    const lastRuns = edgeRuns(a, true);
+    running = a.min === 0 ? union(running, lastRuns) : lastRuns;
+  }
+  return false;
 }
