@@ -51,7 +51,8 @@ export default defineDetector({
 function reportBacktracking(context: RuleContext, node: SyntaxNode, pattern: string, kind: 'exponential' | 'polynomial'): void {
   context.report({
     node,
-    confidence: 'medium',
+    // Quadratic time hurts only on long inputs an attacker controls, which the pattern alone does not show.
+    confidence: kind === 'exponential' ? 'medium' : 'low',
     message: kind === 'exponential'
       ? `The pattern /${shorten(pattern)}/ repeats a group that can match the same text in many ways, so a crafted string takes exponential time (ReDoS); make the repetitions unambiguous or bound the input length.`
       : `The pattern /${shorten(pattern)}/ has runs that can split the same characters in many ways (or a trailing run retried at every position), so a long crafted string takes quadratic time or worse (ReDoS); make adjacent runs exclude each other, anchor the pattern, or bound the input length.`,
