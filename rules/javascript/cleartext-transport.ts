@@ -66,10 +66,12 @@ export default defineDetector({
         context.report({ node: literal, message: `This connection string turns TLS off for ${target.host}, so the login and all data travel unencrypted; use sslmode=require (or verify-full) for connections that leave the machine.` });
       }
     };
-    const checkCredentialUrl = (value: SyntaxNode | null): void => {
+    /** Whether it reported: a credential URL of another kind (`postgres://…?sslmode=disable`) goes on to the other checks. */
+    const checkCredentialUrl = (value: SyntaxNode | null): boolean => {
       const literal = unwrap(value);
       const url = literal && (literal.type === 'string' || literal.type === 'template_string') ? cleartextUrl(literal) : undefined;
       if (literal && url) reportUrl(literal, url, 'This login (user and password in the URL)');
+      return !!(literal && url);
     };
     const checkShellFetch = (command: SyntaxNode | undefined): void => {
       const literal = command ? leadingLiteral(unwrap(command) ?? command) : undefined;
@@ -110,7 +112,7 @@ export default defineDetector({
         // The declared name leads the declarator's text: a slice of it rules out most declarations without reading the tree.
         const head = node.text.slice(0, 60).split('=')[0];
         // `const BACKUP = 'ftp://backup:s3cret@files.acme.io/'`: a login sent in clear text, whatever the name.
-        if (/:\/\/[^/\s:@'"`]+:[^/\s@'"`]+@/.test(node.text.slice(head.length, head.length + 200))) return checkCredentialUrl(node.childForFieldName('value'));
+        if (/:\/\/[^/\s:@'"`]+:[^/\s@'"`]+@/.test(node.text.slice(head.length, head.length + 200)) && checkCredentialUrl(node.childForFieldName('value'))) return;
         if (!/ur[il]|endpoint|base|host|server|root|api/i.test(head)) return;
         const name = node.childForFieldName('name');
         if (name?.type !== 'identifier' || !isServiceUrlName(name.text)) return;

@@ -92,6 +92,9 @@ function checkDecode(call: SyntaxNode, target: string, context: RuleContext): vo
   const params = fn.childForFieldName('parameters')?.text ?? '';
   const middleware = /\(\s*(req|request|ctx|context)\b[^)]*\b(res|reply|response|next)\b/.test(params);
   if (!trustsAsIdentity.test(body) || !(middleware || authFunction.test(name))) return;
+  // jwt-decode is made for the browser, where reading your own token's claims (`useAuth() { … u.sub }`) is its purpose:
+  // only a server handler trusting them is a hazard.
+  if (target.startsWith('jwt-decode') && !middleware) return;
   const what = target.startsWith('jsonwebtoken') ? 'jwt.decode()' : target.startsWith('jose') ? 'decodeJwt()' : 'jwtDecode()';
   context.report({
     node: call,

@@ -21,13 +21,20 @@ interface Write {
   readonly node: SyntaxNode;
 }
 
+/** Modules whose merge/extend copies `__proto__` (a bare `merge` imported from one of them). */
+const mergeModules = /^(lodash|lodash\.\w+|lodash-es|underscore|deepmerge|merge|merge-deep|deep-extend|extend|mixin-deep|defaults-deep|jquery|hoek|@hapi\/hoek|just-extend|deep-merge|@fastify\/deepmerge)(\.|$)/;
+
 export default defineDetector({
   id: 'prototype-pollution',
   family: 'javascript',
   // Every finding is an assignment to a computed member: `target[key] = …`.
   // Or a path setter called with the request's path: `_.set(obj, req.body.path, v)`.
   // Or a deep merge of request data: `_.merge(target, req.body)`, `Object.assign(cart[req.body.id], …)`.
-  triggers: /\]\s*=(?![=>])|\b(?:_|lodash|dotProp|dot|objectPath|op)\s*\.\s*set(?:With)?\s*\(|\b(?:setValue|setPath|dset)\s*\(|(?<![.\w$])set(?:With)?\s*\(|\b(?:merge|mergeWith|mergeDeep|deepMerge|defaultsDeep|deepExtend|extend|assign)\s*\(/,
+  triggers: {
+    text: /\]\s*=(?![=>])|\b(?:_|lodash|dotProp|dot|objectPath|op)\s*\.\s*set(?:With)?\s*\(|\b(?:setValue|setPath|dset)\s*\(|(?<![.\w$])set(?:With)?\s*\(|\b(?:merge|mergeWith|mergeDeep|deepMerge|defaultsDeep|deepExtend|extend|assign)\s*\(/,
+    // A merge library imported under any name (`const dm = require('deepmerge')`).
+    imports: mergeModules,
+  },
   anchored: true,
   create(context) {
     const fixedLoops = new Set<string>();
@@ -322,23 +329,30 @@ const deepMergeCallee = /^(?:(?:_|lodash|\$|jQuery|Hoek|hoek)\.)?(merge|mergeWit
  * is Object.prototype itself for "__proto__".
  */
 function checkDeepMerge(context: RuleContext, node: SyntaxNode): void {
-  const callee = node.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
-  const m = deepMergeCallee.exec(callee);
+  const calleeNode = node.childForFieldName('function');
+  const callee = calleeNode?.text.replace(/\s+/g, '') ?? '';
+  if (!calleeNode) return;
+  // A bare name merges deeply only when it was imported from a merge library (`deepmerge(a, b)`, lodash's `merge`):
+  // a local helper may merge by spreading, which cannot reach Object.prototype.
+  const bare = calleeNode.type === 'identifier';
+  if (bare && !mergeModules.test(context.resolveCallee(calleeNode) ?? '')) return;
+  const m = deepMergeCallee.exec(callee) ?? (bare ? ([callee, 'merge'] as const) : undefined);
   if (!m || context.isTestCode(node)) return;
   const args = node.childForFieldName('arguments')?.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment') ?? [];
   if (args.length < 2) return;
   const fn = enclosingFunction(node);
-  const text = fn ? factsOf(fn, node).text : node.text;
-  if (guardText.test(text)) return;
-  const target = unwrap(args[0]);
+  // The function's text is read only once a report is due: it may be a whole bundle.
+  const text = (): string => (fn ? factsOf(fn, node).text : node.text);
+  const deep = m[1] === 'extend' && args[0].text === 'true';
+  const target = unwrap(args[deep ? 1 : 0]);
   // The shallow kinds (`Object.assign`, `_.assign`, `extend(a, b)`) only pollute through a target a request key picked.
-  const shallow = callee === 'Object.assign' || m[1] === 'assign' || (m[1] === 'extend' && args[0].text !== 'true');
+  const shallow = callee === 'Object.assign' || m[1] === 'assign' || (m[1] === 'extend' && !deep);
   if (shallow) {
     const picked = target && (target.type === 'binary_expression' ? unwrap(target.childForFieldName('left')) : target);
     const key = picked?.type === 'subscript_expression' ? unwrap(picked.childForFieldName('index')) : undefined;
     if (!key || constantString(key) !== undefined || key.type === 'number') return;
     const source = context.taint.sourceOf(key, 'prototype-pollution');
-    if (!source || keyAllowList(key.text).test(text) || isValidatedBefore(key, node)) return;
+    if (!source || guardText.test(text()) || keyAllowList(key.text).test(text()) || isValidatedBefore(key, node)) return;
     context.report({
       node,
       confidence: 'high',
@@ -346,11 +360,11 @@ function checkDeepMerge(context: RuleContext, node: SyntaxNode): void {
     });
     return;
   }
-  for (const arg of args.slice(1)) {
+  for (const arg of args.slice(deep ? 2 : 1)) {
     const value = unwrap(arg);
     if (!value || value.type === 'object' || value.type === 'array' || constantString(value) !== undefined) continue;
     const source = context.taint.sourceOf(value, 'prototype-pollution');
-    if (!source || source.parameter) continue;
+    if (!source || source.parameter || guardText.test(text())) continue;
     context.report({
       node,
       confidence: 'medium',

@@ -29,9 +29,13 @@ export default defineDetector({
         if (right && (right.type === 'binary_expression' || right.type === 'template_string')) checkAttributeSplice(context, right, true);
       },
       binary_expression(node: SyntaxNode) {
+        // Concatenation only (the operator is the node's middle child): `a === "x"` builds no markup.
+        if (node.childForFieldName('operator')?.type !== '+') return;
         if (node.parent?.type !== 'binary_expression' && node.parent?.type !== 'augmented_assignment_expression') checkAttributeSplice(context, node, false);
       },
       template_string(node: SyntaxNode) {
+        // A tagged template (lit's and htm's html`…`) hands its parts to the tag, which escapes them.
+        if (node.parent?.type === 'call_expression') return;
         if (node.parent?.type !== 'augmented_assignment_expression') checkAttributeSplice(context, node, false);
       },
       call_expression: (node: SyntaxNode) => checkCall(context, node),
@@ -297,7 +301,10 @@ function checkAttributeSplice(context: RuleContext, node: SyntaxNode, appended: 
       continue;
     }
     const part = piece.node;
-    const inAttribute = openAttribute.test(before) || (appended && appendedAttribute.test(before));
+    // An open attribute starts at the last `<` (the pattern allows no `<` or `>` after it): only that tail is tested,
+    // or a long concatenation would be read again for every piece.
+    const tail = before.slice(Math.max(0, before.lastIndexOf('<')));
+    const inAttribute = openAttribute.test(tail) || (appended && appendedAttribute.test(before));
     before += '\u0000';
     if (!part || !inAttribute || isHarmless(part, hazard, context, 0) || vouchedName.test(part.text)) continue;
     const flow = context.taint.flowOf(part, hazard, { parameters: true });

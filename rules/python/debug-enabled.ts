@@ -135,6 +135,9 @@ function checkSetting(context: RuleContext, node: SyntaxNode, name: string, valu
   else {
     // `DEBUG = True` at the top of the app module itself (Flask's `app.config.from_object(__name__)` reads it from there).
     if (name !== 'DEBUG' || node.parent?.parent?.type !== 'module' || !importsWebFramework(context)) return;
+    // Only in the module that makes the Flask app, or where the framework reads it (`from_object(__name__)`, passed on
+    // as `debug=DEBUG`): a module-level DEBUG in a script that never hands it to a framework turns nothing on.
+    if (!/\b(Flask|Quart)\(\s*__name__|from_object\(|\bdebug\s*=\s*DEBUG\b|\.debug\s*=\s*DEBUG\b|from_pyfile\(/.test(node.tree.rootNode.text)) return;
     confidence = 'medium';
   }
   const django = hasDjangoSettings(node);

@@ -3,6 +3,7 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../
 import { pythonSinks } from '../models/python-sinks';
 import { builtAbove, describeSource, reportFlow } from './lib/flow-findings';
 import { importedName } from './lib/import-edits';
+import { isConstant } from './lib/constant-strings';
 import { enclosingFunction, resolveName } from './lib/scope';
 import { callTriggers, calleeLastName, calleeNames, keywordArgument, matchSinks, positionalArguments, type SinkMatch } from './lib/sink-calls';
 import { inputOf, mayReadInput } from './lib/value-origins';
@@ -210,11 +211,19 @@ function checkUnpackArchive(call: SyntaxNode, context: RuleContext): void {
   const args = call.childForFieldName('arguments');
   if (resolved !== 'shutil.unpack_archive' || args?.type !== 'argument_list' || keywordArgument(args, 'filter')) return;
   if (context.isTestCode(call) || hasMemberCheck(call)) return;
+  // Zip archives are unpacked by zipfile, which already drops `..` and absolute names: only tar archives can escape.
+  const positional = args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment' && a.type !== 'keyword_argument');
+  const format = (keywordArgument(args, 'format') ?? positional[2])?.text;
+  const archive = positional[0];
+  if ((format && /^['"]zip['"]$/.test(format)) || (archive && /\.zip['"]\)?$/i.test(archive.text))) return;
+  // An archive shipped with the code (a constant path) is as trusted as the code; one from a caller, an upload or a
+  // download is not.
+  const fromOutside = !!archive && !isConstant(archive, context);
   const closing = args.lastChild;
   const insertAt = closing?.type === ')' ? context.rangeOf(closing).start : undefined;
   context.report({
     node: call,
-    confidence: 'high',
+    confidence: fromOutside ? 'high' : 'medium',
     message: 'shutil.unpack_archive() without filter= extracts a tar archive\'s members wherever their names and links point, so an entry like ../../.bashrc escapes the target; pass filter="data" (Python 3.12+, backported to 3.8–3.11) or check every member\'s resolved path.',
     fix: insertAt && args.namedChildren.some((a) => a && a.type !== 'comment')
       ? {

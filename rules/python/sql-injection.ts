@@ -52,7 +52,9 @@ function checkSink(match: SinkMatch, context: RuleContext): boolean {
       sink: match.call,
       holes: flagged.map((f) => f.hole.value),
       message: messageFor(worst, match.callee, built),
-      confidence: worst.origin.kind === 'input' ? 'high' : 'medium',
+      // A caller's value as a column or clause (`ORDER BY {sort}`) is a hazard when the caller forwards client input,
+      // which this function does not show: low. Spliced as a value, medium.
+      confidence: worst.origin.kind === 'input' ? 'high' : worst.position === 'quoted' || worst.position === 'value' ? 'medium' : 'low',
       fix: queries.length === 1 && built.length === 1 && built[0].node.equals(query) ? parameterFix(match, built[0], context) : undefined,
     });
     return true;

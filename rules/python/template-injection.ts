@@ -108,7 +108,8 @@ function checkTemplateParameter(call: SyntaxNode, source: SyntaxNode, callee: st
   if (parameter && /default_parameter$/.test(parameter.type) && parameter.childForFieldName('value')?.type === 'string') return;
   context.report({
     node: call,
-    confidence: 'medium',
+    // Whether callers hand it user-configured templates is not visible here.
+    confidence: 'low',
     message: `${callee}() compiles template source passed in as the parameter \`${source.text}\`, so a caller that forwards a user-configured template runs template code on the server ({{ cycler.__init__.__globals__ }} reaches os); render it in a jinja2.sandbox.SandboxedEnvironment, or keep templates fixed and pass values as variables.`,
   });
 }

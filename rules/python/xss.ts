@@ -201,7 +201,11 @@ function readFlaskView(fn: SyntaxNode, context: RuleContext): boolean {
     if (!app) return true;
     const binding = resolveName(app, d, context).bindings.find((b) => b.value);
     // FastAPI returns JSON unless the route declares an HTML response: `@app.get("/", response_class=HTMLResponse)`.
-    return !binding?.value || !/\b(FastAPI|APIRouter)\(/.test(binding.value.text) || /\bresponse_class\s*=\s*HTMLResponse\b/.test(d.text);
+    if (/\bresponse_class\s*=\s*HTMLResponse\b/.test(d.text)) return true;
+    if (binding?.value) return !/\b(FastAPI|APIRouter)\(/.test(binding.value.text);
+    // An app made elsewhere (`app = create_app()`, `from .main import app`): a file that imports FastAPI and not Flask is
+    // a FastAPI module, whose string returns are JSON.
+    return !(context.bindings.some((b) => /^fastapi\b/.test(b.module)) && !context.bindings.some((b) => /^(flask|quart|bottle)\b/.test(b.module)));
   });
 }
 

@@ -22,7 +22,8 @@ export interface Assessment {
 const escapers: Record<string, RegExp> = {
   'command-injection': /(quote|escape|shellEscape|shellescape|shellQuote|escapeShellArg|escapeArg|sanitiz)/i,
   'sql-injection': /(escape|quote|sanitiz|literal|placeholder|toSqlString|identifier|^format$|^ref$|^raw$|^sql$|^lit$|^wrap\w*$|^columnize$|^parameterize$)/i,
-  xss: /(escape|encode|sanitiz|purify|xss|clean|strip|^textContent$|^esc[A-Z_]?\w*$)/i,
+  // Case-sensitive for `esc`, `escHtml`, `esc_attr`: `escalate` and `escrow` are no escapers.
+  xss: /([eE]scape|ESCAPE|[eE]ncode|ENCODE|[sS]anitiz|SANITIZ|[pP]urify|PURIFY|[xX]ss|XSS|[cC]lean|CLEAN|[sS]trip|STRIP|^textContent$|^esc(?:[A-Z_]\w*)?$)/,
   'regex-injection': /(escape|quote)/i,
   'ldap-injection': /(escape|sanitiz)/i,
   'xpath-injection': /(escape|quote|sanitiz)/i,
