@@ -22,7 +22,14 @@ export default withUploadNames(withHelperFlows(perArgumentSinkDetector(hazard, c
   guarded: (match, leaf) => isValidatedBefore(leaf, match.call, containment) || isValidatedBefore(match.value, match.call, containment),
   message: (source, argument, sink) => `${argument} (from ${source}) becomes a file path in ${sink.helper}(), which passes it to ${sink.match.label.replace(/^fs\.(promises\.)?/, 'fs.')}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
   fix: (context, sink) => helperBasenameFix(context, sink),
+  ignoresSource: (label) => commandLine.test(label),
 }));
+
+/**
+ * A command-line tool reading or writing the files its user names (`fs.readFileSync(process.argv[2])`) crosses no trust
+ * boundary: the user could open those files anyway.
+ */
+const commandLine = /^process\.argv\b/;
 
 /**
  * multer's `diskStorage({ filename: (req, file, cb) => cb(null, file.originalname) })`: the client's file name is joined
@@ -77,6 +84,7 @@ function check(context: RuleContext, match: SinkMatch): void {
   if (uploadedPath.test(value.text)) return;
   const source = context.taint.sourceOf(value, hazard);
   const label = match.label.replace(/^fs\.(promises\.)?/, 'fs.');
+  if (source && commandLine.test(source.label)) return;
   if (source) {
     if (isValidatedBefore(value, call, containment)) return;
     context.report({

@@ -48,7 +48,7 @@ function compileSafe(template, options = {}) {
 
 // Vulnerable: config loader evaluating a JS-ish config file.
 function loadConfig(text) {
-  // expect: code-injection
+  // expect: code-injection, unsafe-deserialization
   return eval('(' + text + ')');
 }
 

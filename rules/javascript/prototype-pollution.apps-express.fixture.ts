@@ -27,7 +27,7 @@ router.post('/prefs2/:user', (req: Request, res: Response) => {
 // Vulnerable: lodash merge of the request body into the app settings.
 router.put('/settings', (req: Request, res: Response) => {
   const settings = { theme: 'light' };
-  // expect: prototype-pollution
+  // expect: prototype-pollution, mass-assignment
   _.merge(settings, req.body);
   res.json(settings);
 });

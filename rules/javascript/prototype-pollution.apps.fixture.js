@@ -9,6 +9,7 @@ function isObject(o) {
 function merge(target, source) {
   for (const key in source) {
     if (isObject(source[key])) {
+      // expect: prototype-pollution
       if (!isObject(target[key])) target[key] = {};
       merge(target[key], source[key]);
     } else {
@@ -39,6 +40,7 @@ function setPath(obj, path, value) {
   const parts = path.split('.');
   let cur = obj;
   for (let i = 0; i < parts.length - 1; i++) {
+    // expect: prototype-pollution
     if (cur[parts[i]] === undefined) cur[parts[i]] = {};
     cur = cur[parts[i]];
   }
@@ -70,6 +72,7 @@ function parseQuery(qs) {
     let node = result;
     while (keys.length > 1) {
       const k = keys.shift();
+      // expect: prototype-pollution
       node = node[k] = node[k] || {};
     }
     // expect: prototype-pollution
@@ -136,6 +139,7 @@ function parseIniSafe(text) {
 function defaultsDeep(opts, defaults) {
   Object.keys(defaults).forEach(function (key) {
     if (typeof defaults[key] === 'object' && defaults[key] !== null) {
+      // expect: prototype-pollution
       opts[key] = opts[key] || {};
       defaultsDeep(opts[key], defaults[key]);
     } else if (opts[key] === undefined) {

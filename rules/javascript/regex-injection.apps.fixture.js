@@ -15,9 +15,9 @@ function isEmail(s) {
   return EMAIL_RE.test(s);
 }
 
-// Vulnerable: (a+)+ shape in a URL validator.
+// Not catastrophic after all: every repetition starts with a literal '/' or '.', so a string splits only one way.
 function isUrl(value) {
-  // expect: regex-injection
+  // ok: regex-injection
   return /^(https?:\/\/)?([\w-]+\.)+[\w-]+(\/([\w\-.~])*)*$/.test(value);
 }
 
