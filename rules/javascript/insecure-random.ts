@@ -146,7 +146,9 @@ function decide(call: SyntaxNode, via: string[], top: SyntaxNode, returnedFrom: 
   const receiver = receiverName(top) ?? assignedName(top);
   const nearest = [...(receiver ? wordsOf(receiver) : []), ...via.flatMap(wordsOf), ...(returnedFrom ? wordsOf(returnedFrom) : [])];
   const near = purposeOf(nearest);
-  if (near === 'harmless') return undefined;
+  // A bare `key` (`let key = ''; key += chars[…]`) says nothing by itself: the enclosing function (`newApiKey`) decides.
+  const bareKey = nearest.length === 1 && (nearest[0] === 'key' || nearest[0] === 'keys');
+  if (near === 'harmless' && !bareKey) return undefined;
   if (near === 'security') {
     const what = receiver ? `'${receiver}'` : returnedFrom ? `the value ${returnedFrom}() returns` : 'the value';
     return { what, top };

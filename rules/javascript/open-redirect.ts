@@ -5,7 +5,7 @@ import { lookupBinding } from './lib/scope-bindings';
 import { piecesOf } from './lib/built-strings';
 import { shorten } from './lib/injection-assessment';
 import { argumentsOf, matchSinks, propertyValue, shapeOf } from './lib/sink-calls';
-import { isValidatedBefore, isValidatingTernary } from './lib/validation-guards';
+import { incompleteUrlCheck, isCheckedThroughParse, isValidatedBefore, isValidatingTernary } from './lib/validation-guards';
 
 const hazard = 'open-redirect';
 const locationTargets = /^(window\.location|document\.location|location|window\.location\.href|location\.href|document\.location\.href|window\.top\.location(\.href)?|top\.location(\.href)?)$/;
@@ -80,7 +80,8 @@ function check(context: RuleContext, raw: SyntaxNode, at: SyntaxNode, sink: stri
   if (piecesOf(value).every((p) => p.text !== undefined)) return;
   const source = context.taint.sourceOf(value, hazard);
   const redirectChecks = /^\s*!?\s*[\w.]+\s*\.\s*startsWith\(\s*['"]\/['"]\s*\)|new URL\(|\.host(name)?\b|\.origin\b/;
-  if (!source || isValidatedBefore(value, at, redirectChecks)) return;
+  if (!source || isValidatedBefore(value, at, redirectChecks, incompleteUrlCheck)) return;
+  if (isCheckedThroughParse(value, at, /^(new\s+URL|(url\.)?parse|URL\.parse)\s*\(/, /\b(host|hostname|origin)\b/)) return;
   // `target.pathname + target.search` after `if (target.origin !== base) return`: the parsed URL was checked as a whole.
   const roots = value.descendantsOfType('member_expression').map((m) => m && unwrap(m.childForFieldName('object')))
     .filter((r): r is SyntaxNode => r?.type === 'identifier' && /^new\s+URL\s*\(/.test(lookupBinding(r)?.value?.text ?? ''));

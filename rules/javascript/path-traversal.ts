@@ -7,6 +7,7 @@ import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment
 import { argumentsOf, perArgumentSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
 import { isValidatedBefore } from './lib/validation-guards';
 import { withHelperFlows, type HelperSink } from './lib/helper-flows';
+import { factsOf } from './lib/function-facts';
 
 const hazard = 'path-traversal';
 /** Checks that keep a path inside a directory, beyond the generic validators. */
@@ -22,7 +23,14 @@ export default withUploadNames(withHelperFlows(perArgumentSinkDetector(hazard, c
   guarded: (match, leaf) => isValidatedBefore(leaf, match.call, containment) || isValidatedBefore(match.value, match.call, containment),
   message: (source, argument, sink) => `${argument} (from ${source}) becomes a file path in ${sink.helper}(), which passes it to ${sink.match.label.replace(/^fs\.(promises\.)?/, 'fs.')}, so "../" or an absolute path reads or writes outside the intended directory; reduce it with path.basename or resolve it and check it starts with the base directory.`,
   fix: (context, sink) => helperBasenameFix(context, sink),
+  ignoresSource: (label) => commandLine.test(label),
 }));
+
+/**
+ * A command-line tool reading or writing the files its user names (`fs.readFileSync(process.argv[2])`) crosses no trust
+ * boundary: the user could open those files anyway.
+ */
+const commandLine = /^process\.argv\b/;
 
 /**
  * multer's `diskStorage({ filename: (req, file, cb) => cb(null, file.originalname) })`: the client's file name is joined
@@ -77,8 +85,9 @@ function check(context: RuleContext, match: SinkMatch): void {
   if (uploadedPath.test(value.text)) return;
   const source = context.taint.sourceOf(value, hazard);
   const label = match.label.replace(/^fs\.(promises\.)?/, 'fs.');
+  if (source && commandLine.test(source.label)) return;
   if (source) {
-    if (isValidatedBefore(value, call, containment)) return;
+    if (isValidatedBefore(value, call, containment) || relativeChecked(value, call)) return;
     context.report({
       node: value,
       confidence: 'high',
@@ -87,7 +96,17 @@ function check(context: RuleContext, match: SinkMatch): void {
     });
     return;
   }
-  const entry = writeSinks.test(`.${match.label.split('.').pop()}`) ? archiveEntryIn(value) : undefined;
+  const writes = writeSinks.test(`.${match.label.split('.').pop()}`);
+  const served = writes ? dispositionName(value) : undefined;
+  if (served && !isValidatedBefore(value, call, containment)) {
+    context.report({
+      node: value,
+      confidence: 'medium',
+      message: `${shorten(served.text)} is the file name the server sent in Content-Disposition, and it decides where ${label} writes, so a name like "../../.bashrc" escapes the download directory; keep only path.basename of it, or resolve the path and check it stays under the destination.`,
+    });
+    return;
+  }
+  const entry = writes ? archiveEntryIn(value) : undefined;
   if (entry && !isValidatedBefore(value, call, containment) && !validatedWhereDeclared(value, call)) {
     context.report({
       node: value,
@@ -95,6 +114,38 @@ function check(context: RuleContext, match: SinkMatch): void {
       message: `The archive entry name ${shorten(entry.text)} decides where ${label} writes, so an entry named "../../x" escapes the target directory (zip slip); resolve the path and check it stays under the destination.`,
     });
   }
+}
+
+/**
+ * `const rel = path.relative(root, target); if (rel.startsWith('..') || path.isAbsolute(rel)) return …; fs.readFile(target)`:
+ * the containment check is made on the relative path computed from the value.
+ */
+function relativeChecked(value: SyntaxNode, call: SyntaxNode): boolean {
+  if (value.type !== 'identifier') return false;
+  const fn = enclosingFunction(call);
+  if (!fn?.childForFieldName('body')) return false;
+  const uses = new RegExp(`^path\\.relative\\([^]*[(,\\s]${value.text.replace(/\$/g, '\\$')}\\s*\\)$`);
+  for (const declarator of factsOf(fn, call).declarators) {
+    if (declarator.startIndex > call.startIndex) continue;
+    const init = unwrap(declarator.childForFieldName('value'));
+    const name = declarator.childForFieldName('name');
+    if (init?.type === 'call_expression' && name?.type === 'identifier' && uses.test(init.text) && isValidatedBefore(name, call, containment)) return true;
+  }
+  return false;
+}
+
+const disposition = /content-disposition/i;
+
+/** `path.join(dest, name)` with `name` parsed, in this function, from a response's Content-Disposition header. */
+function dispositionName(value: SyntaxNode): SyntaxNode | undefined {
+  const parts = value.type === 'call_expression' && /^path\.(join|resolve)$/.test(value.childForFieldName('function')?.text ?? '') ? argumentsOf(value).slice(1) : [value];
+  for (const part of parts) {
+    const id = unwrap(part);
+    if (id?.type !== 'identifier') continue;
+    const binding = lookupBinding(id);
+    if (binding?.declarator && declaredAround(binding.declarator, id) && disposition.test(binding.value?.text ?? '') && !/basename/.test(binding.value?.text ?? '')) return id;
+  }
+  return undefined;
 }
 
 /** An archive entry's name used in the path: directly, or through `path.join(dest, entry.path)` in the same function. */

@@ -285,7 +285,9 @@ function isPathWalk(fn: SyntaxNode, write: Write): boolean {
       const index = unwrap(step.childForFieldName('index'));
       // `section = out[name] = out[name] || {}` with `name` parsed from the input: the target is a sub-object an input key picked.
       if (unwrap(step.childForFieldName('object'))?.text !== left.text) {
-        if (right?.type === 'assignment_expression' && index?.type === 'identifier' && !isCounter(index) && keysFromParameters(index, fn)) walked.add(left.text);
+        // ...or a group of the match: `section = out[m[1]] = out[m[1]] || {}`.
+        const named = index?.type === 'identifier' || (index?.type === 'subscript_expression' && unwrap(index.childForFieldName('index'))?.type === 'number');
+        if (right?.type === 'assignment_expression' && index && named && !isCounter(index) && keysFromParameters(index, fn)) walked.add(left.text);
         continue;
       }
       if (index && !(index.type === 'identifier' && isCounter(index)) && index.type !== 'number' && constantString(index) === undefined) walked.add(left.text);

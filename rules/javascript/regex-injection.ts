@@ -116,6 +116,7 @@ function isEscapedVariable(node: SyntaxNode): boolean {
 
 /** Names under which a caller hands over a pattern on purpose: compiling it is the function's contract, not a slip. */
 const patternName = /pattern|regex|regexp|^re$|^rx$|source|glob|expr|matcher|^src$/i;
+const optionsName = /^(opts|options|config|settings)$/;
 
 /**
  * Parameters spliced into a pattern with regex syntax around them (`new RegExp('^' + name + '$')`): the constant parts
@@ -126,8 +127,13 @@ function parameterParts(context: RuleContext, risky: readonly SyntaxNode[]): { p
   for (const raw of risky) {
     // The parameter itself (`'^' + name + '$'`, or `route.replace(/:(\w+)/g, '([^/]+)')` when the replacement only
     // adds syntax): a property of an object parameter (`node.raw[0]`) is the program's data.
-    const part = receiverOfStringMethods(unwrap(raw));
-    if (part?.type !== 'identifier' || patternName.test(part.text)) continue;
+    let part = receiverOfStringMethods(unwrap(raw));
+    // `'^' + options.prefix + '.*$'`: a field of an options parameter is the caller's value just the same.
+    if (part?.type === 'member_expression' && optionsName.test(part.childForFieldName('object')?.text ?? '')) {
+      if (patternName.test(part.childForFieldName('property')?.text ?? '')) continue;
+      part = unwrap(part.childForFieldName('object') ?? undefined);
+    } else if (part?.type !== 'identifier' || patternName.test(part.text)) continue;
+    if (part?.type !== 'identifier') continue;
     // `const literals = map(items, (d) => escapeRegExp(d.text)).join('|')`: escaped element by element.
     const init = part.type === 'identifier' ? lookupBinding(part)?.value : undefined;
     if (init && /escape|quote/i.test(init.text)) continue;

@@ -2,9 +2,9 @@
 import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { piecesOf } from './lib/built-strings';
-import { shorten, sinkLabel } from './lib/injection-assessment';
+import { enclosingFunction, shorten, sinkLabel } from './lib/injection-assessment';
 import { argumentsOf, matchSinks, sinkTriggers, type SinkMatch } from './lib/sink-calls';
-import { isValidatedBefore } from './lib/validation-guards';
+import { incompleteUrlCheck, isValidatedBefore } from './lib/validation-guards';
 import { withHelperFlows } from './lib/helper-flows';
 
 const hazard = 'ssrf';
@@ -29,9 +29,18 @@ export default withHelperFlows(defineDetector({
 }), {
   hazard,
   accepts: (match) => { const value = unwrap(match.value); return !!value && value.type !== 'object' && !pinsHost(value); },
-  guarded: (match, leaf) => isValidatedBefore(leaf, match.call, hostChecks),
+  guarded: (match, leaf) => isValidatedBefore(leaf, match.call, hostChecks, incompleteUrlCheck),
   message: (source, argument, sink) => `${argument} (from ${source}) becomes the URL ${sink.helper}() requests with ${sink.match.label}, so a client can reach internal services or cloud metadata (169.254.169.254); allow only known hosts, or resolve the host and refuse private addresses.`,
 });
+
+const privateAddressCheck = /\bdns\.(promises\.)?(lookup|resolve4?|resolve6)\b[^]*\b(ipaddr\.|range\(\)|isPrivate\w*|isLoopback|isReserved|private)|\b(isPrivateIp|isPrivateIP|isPrivateAddress|ip\.isPrivate|ipRangeCheck|blockPrivate\w*)\s*\(/;
+
+/** The text of the call's function from its start up to the call. */
+function textBefore(call: SyntaxNode): string {
+  const fn = enclosingFunction(call);
+  if (!fn) return '';
+  return fn.text.slice(0, Math.max(0, call.startIndex - fn.startIndex));
+}
 
 function check(context: RuleContext, match: SinkMatch): void {
   const value = unwrap(match.value);
@@ -41,7 +50,9 @@ function check(context: RuleContext, match: SinkMatch): void {
   // A constant (`'/dashboard'`, `path.join(__dirname, 'x')` spelled out) carries nothing: skip the data flow.
   if (piecesOf(value).every((p) => p.text !== undefined)) return;
   const source = context.taint.sourceOf(value, hazard);
-  if (!source || isValidatedBefore(value, match.call, hostChecks)) return;
+  if (!source || isValidatedBefore(value, match.call, hostChecks, incompleteUrlCheck)) return;
+  // The host resolved and its address refused when private (`dns.lookup(u.hostname)` then `ipaddr.parse(address).range()`).
+  if (privateAddressCheck.test(textBefore(match.call))) return;
   context.report({
     node: value,
     message: `The request URL ${shorten(value.text)} comes from ${source.label}, so a client can make ${sinkLabel(match)} reach internal services or cloud metadata (169.254.169.254); allow only known hosts, or resolve the host and refuse private addresses.`,

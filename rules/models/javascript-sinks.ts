@@ -38,7 +38,7 @@ export const xpathText = /\/[\w*@:.-]*\[[^\]]*(?:=|contains\s*\(|starts-with\s*\
 /** Constant text that makes a string HTML: a tag. */
 export const htmlText = /<\s*\/?\s*[a-zA-Z][\w-]*[\s>/]|<!--/;
 
-const dbReceiver = /(^|[.\s(])(db|database|conn|connection|connections|pool|client|pg|pgClient|mysql|sql|sqlite|sqlite3|knex|trx|tx|transaction|sequelize|manager|entityManager|dataSource|queryRunner|repository|repo|prisma|pgp|postgres|store|models?|orm|driver|session|executor)\w*$|(Db|DB|Pool|Connection|Client|Repository|Repo|Manager|Sequelize|Knex|Database|Prisma|Source|Runner)\w*$/;
+const dbReceiver = /(^|[.\s(])(db|database|conn|connection|connections|pool|client|pg|pgClient|mysql|sql|sqlite|sqlite3|knex|trx|tx|transaction|sequelize|manager|entityManager|dataSource|queryRunner|repository|repo|prisma|pgp|postgres|store|models?|orm|driver|session|executor)\w*$|(Db|DB|Pool|Connection|Client|Repository|Repo|Manager|Sequelize|Knex|Database|Prisma|Source|Runner)\w*$|^[a-z]{1,3}db$/;
 const builderReceiver = /\)\s*$|(^|[.\s])(db|knex|query|qb|builder|queryBuilder|trx|this)\b|QueryBuilder|Builder/;
 
 export const javascriptSinks: Readonly<Record<string, readonly SinkSpec[]>> = {

@@ -896,6 +896,8 @@ function allowListCheck(condition: SyntaxNode): Check | undefined {
       if (startsWith && prefixLiteral(argNodes[0]) === '/') return { names, negated, hazards: ['open-redirect'] };
       // Refusing only "//" still lets "https://evil.example" through: no clearing.
       if (startsWith && prefixLiteral(argNodes[0]) === '//') return undefined;
+      // A scheme alone ("http", "https://") lets every host through, internal ones and other sites alike: no clearing.
+      if (startsWith && /^(["'`])https?(:(\/\/)?)?\1$/i.test(argNodes[0].text)) return undefined;
       // `name.startswith("..")`, `name.startswith(("/", ".."))` hold for the bad values, `path.startswith(ROOT)` for good ones.
       const deny = startsWith && traversalLiteral(argNodes[0]);
       return { names, negated: deny ? !negated : negated };

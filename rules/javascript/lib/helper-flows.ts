@@ -29,6 +29,8 @@ export interface HelperFlowOptions {
    * analyse the call again whenever the helper above that edit changes.
    */
   readonly fix?: (context: RuleContext, sink: HelperSink) => Fix | undefined;
+  /** Sources that are no attack on this hazard (a CLI's own arguments naming the files it reads). */
+  readonly ignoresSource?: (label: string) => boolean;
 }
 
 const functionTypes = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'generator_function_declaration', 'generator_function']);
@@ -134,7 +136,7 @@ function checkHelperCall(context: RuleContext, call: SyntaxNode, options: Helper
     const arg = args[index];
     if (!arg) continue;
     const source = context.taint.sourceOf(arg, options.hazard);
-    if (!source) continue;
+    if (!source || options.ignoresSource?.(source.label)) continue;
     context.report({ node: arg, confidence: 'high', message: options.message(source.label, shorten(arg.text), sink), fix: options.fix?.(context, sink) });
     return;
   }

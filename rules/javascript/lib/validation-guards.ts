@@ -39,7 +39,7 @@ export function namesIn(node: SyntaxNode, hops = 1): Set<string> {
  * Whether some name the value is made of is validated earlier in its function: an `if`/`switch`/ternary/assertion whose
  * condition checks it with an allow-list, a format test, a containment check (`resolved.startsWith(root)`) or a string comparison.
  */
-export function isValidatedBefore(value: SyntaxNode, at: SyntaxNode = value, extra: RegExp | undefined = undefined): boolean {
+export function isValidatedBefore(value: SyntaxNode, at: SyntaxNode = value, extra: RegExp | undefined = undefined, incomplete: RegExp | undefined = undefined): boolean {
   const names = namesIn(value);
   if (names.size === 0) return false;
   const fn = enclosingFunction(at);
@@ -56,6 +56,8 @@ export function isValidatedBefore(value: SyntaxNode, at: SyntaxNode = value, ext
     if (!condition) return false;
     const text = condition.text;
     if (!mentions(text)) return false;
+    // A check the hazard's advisories show to be bypassable (`url.indexOf('example.com') !== -1`) validates nothing.
+    if (incomplete?.test(text.replace(/^\(|\)$/g, ''))) return false;
     if (extra?.test(text)) return true;
     // `typeof x === 'string'` says nothing about the content; `typeof x === 'number'` does.
     const withoutTypeChecks = text.replace(/typeof\s+[\w.$[\]'"]+\s*[!=]==?\s*['"]\w+['"]/g, (m) => (/number|boolean|bigint/.test(m) ? ' isNumeric ' : ' '));
@@ -76,6 +78,32 @@ export function isValidatedBefore(value: SyntaxNode, at: SyntaxNode = value, ext
       continue;
     }
     if (checks(condition)) return true;
+  }
+  return false;
+}
+
+/**
+ * Host checks that a crafted URL passes: a substring test for a domain (`evil.com/?example.com` contains it) or a
+ * scheme-only prefix (`http://169.254.169.254` starts with "http").
+ */
+export const incompleteUrlCheck = /^\s*!?\s*[\w.$]+\s*\.\s*(indexOf|includes|search)\(\s*['"`][\w.-]+\.[a-z]{2,}\/?['"`]\s*\)(\s*[!=<>]==?\s*-?\d+)?\s*$|^\s*!?\s*[\w.$]+\s*\.\s*startsWith\(\s*['"`]https?(:(\/\/)?)?['"`]\s*\)\s*$/;
+
+/**
+ * `const host = url.parse(target).host; if (host !== req.headers.host) return …`: a value parsed, in the same function
+ * and before the sink, from the identifier at the sink, and checked there.
+ */
+export function isCheckedThroughParse(value: SyntaxNode, at: SyntaxNode, parse: RegExp, extra: RegExp | undefined = undefined): boolean {
+  const v = unwrap(value);
+  if (v?.type !== 'identifier') return false;
+  const fn = enclosingFunction(at);
+  if (!fn?.childForFieldName('body')) return false;
+  const argument = new RegExp(`\\(\\s*${v.text.replace(/\$/g, '\\$')}\\s*[,)]`);
+  for (const declarator of factsOf(fn, at).declarators) {
+    if (declarator.startIndex > at.startIndex) continue;
+    const init = declarator.childForFieldName('value');
+    const name = declarator.childForFieldName('name');
+    if (!init || name?.type !== 'identifier' || !parse.test(init.text) || !argument.test(init.text)) continue;
+    if (isValidatedBefore(name, at, extra)) return true;
   }
   return false;
 }
