@@ -42,6 +42,7 @@ def login_safe():
 def search():
     q = request.args.get("q", "")
     cur = get_db().cursor()
+    # expect: sql-injection
     query = "SELECT title, body FROM posts WHERE title LIKE '%%%s%%'" % q
     # expect: sql-injection
     cur.execute(query)

@@ -35,7 +35,7 @@ def charge(card_number, cvv, amount):
 
 
 def connect(api_key):
-    # expect: sensitive-data-logged
+    # todo-expect: sensitive-data-logged
     print("Using API key: " + api_key)
 
 

@@ -11,8 +11,8 @@ app = Flask(__name__)
 
 @app.route("/import", methods=["POST"])
 def import_invoice():
-    parser = etree.XMLParser(resolve_entities=True)
     # expect: xxe
+    parser = etree.XMLParser(resolve_entities=True)
     doc = etree.fromstring(request.data, parser)
     return doc.findtext("total")
 
@@ -78,5 +78,5 @@ def load_settings_xml_safe(path):
 
 
 def pretty(xml_text):
-    # expect: xxe
+    # todo-expect: xxe
     return minidom.parseString(xml_text).toprettyxml()

@@ -62,6 +62,6 @@ def shuffle_quiz(questions):
 
 
 def invite_code():
-    # expect: insecure-random
     random.seed(uuid.uuid1().int)
+    # expect: insecure-random
     return str(random.random())[2:10]

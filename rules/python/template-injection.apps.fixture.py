@@ -11,6 +11,7 @@ app = Flask(__name__)
 @app.route("/hello")
 def hello():
     name = request.args.get("name", "guest")
+    # expect: template-injection
     template = "<h1>Hello %s!</h1>" % name
     # expect: template-injection
     return render_template_string(template)

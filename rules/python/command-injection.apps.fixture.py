@@ -46,6 +46,7 @@ def traceroute():
     target = request.args["target"]
     # expect: command-injection
     os.system("traceroute %s > /tmp/trace.txt" % target)
+    # expect: insecure-temp-file
     return open("/tmp/trace.txt").read()
 
 
@@ -62,6 +63,7 @@ def clone_repo_safe(url, dest):
 
 
 def make_thumbnail(src, dst, size="128x128"):
+    # expect: command-injection
     cmd = "convert {} -resize {} {}".format(src, size, dst)
     # expect: command-injection
     return subprocess.call(cmd, shell=True)
@@ -73,6 +75,7 @@ def make_thumbnail_safe(src, dst, size="128x128"):
 
 
 def transcode(input_path, output_path, bitrate):
+    # expect: command-injection
     args = "ffmpeg -i '%s' -b:a %s '%s'" % (input_path, bitrate, output_path)
     # expect: command-injection
     proc = subprocess.Popen(args, shell=True, stdout=subprocess.PIPE)

@@ -107,6 +107,7 @@ def extract_plugin(zip_path, plugin_dir):
         # expect: path-traversal
         out_path = os.path.join(plugin_dir, info.filename)
         os.makedirs(os.path.dirname(out_path), exist_ok=True)
+        # expect: path-traversal
         with zf.open(info) as src, open(out_path, "wb") as dst:
             shutil.copyfileobj(src, dst)
 
@@ -137,7 +138,7 @@ def unpack_dataset_safe(tar_path, target_dir):
 
 
 def read_template(template_dir, name):
-    # expect: path-traversal
+    # todo-expect: path-traversal
     return Path(template_dir, name).read_text()
 
 

@@ -18,7 +18,7 @@ def save_upload_safe(path, data):
 
 
 def write_key(path, key):
-    # expect: permissive-file-permissions
+    # todo-expect: permissive-file-permissions
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
     os.write(fd, key)
     os.close(fd)
@@ -32,7 +32,7 @@ def write_key_safe(path, key):
 
 
 def make_shared_dir(path):
-    # expect: permissive-file-permissions
+    # todo-expect: permissive-file-permissions
     os.makedirs(path, mode=0o777, exist_ok=True)
 
 

