@@ -138,7 +138,7 @@ def unpack_dataset_safe(tar_path, target_dir):
 
 
 def read_template(template_dir, name):
-    # todo-expect: path-traversal
+    # expect: path-traversal
     return Path(template_dir, name).read_text()
 
 
