@@ -35,7 +35,7 @@ def charge(card_number, cvv, amount):
 
 
 def connect(api_key):
-    # todo-expect: sensitive-data-logged
+    # expect: sensitive-data-logged
     print("Using API key: " + api_key)
 
 
@@ -47,3 +47,12 @@ def connect_safe(api_key):
 def reset(user, reset_token):
     # expect: sensitive-data-logged
     log.info("password reset for %s: %s", user.email, reset_token)
+
+
+def create_admin_cli(username):
+    import secrets
+    password = secrets.token_urlsafe(12)
+    # ok: sensitive-data-logged
+    print("Your new password is: " + password)
+    # ok: sensitive-data-logged
+    print(f"Created {username}; the password is stored in the vault")
