@@ -18,7 +18,7 @@ def save_upload_safe(path, data):
 
 
 def write_key(path, key):
-    # todo-expect: permissive-file-permissions
+    # expect: permissive-file-permissions
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
     os.write(fd, key)
     os.close(fd)
@@ -49,3 +49,8 @@ def make_executable_safe(path):
 def relax_umask():
     # expect: permissive-file-permissions
     os.umask(0)
+
+
+def open_log(path):
+    # ok: permissive-file-permissions
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
