@@ -128,7 +128,9 @@ function isDigitCode(call: SyntaxNode): boolean {
 
 function judge(name: string): string | 'harmless' | undefined {
   const words = wordsOf(name);
-  if (words.some((w) => harmlessWords.has(w))) return 'harmless';
+  // temp_password, tmp_pwd: a temporary password is still one (temp is harmless only for files and scratch values).
+  const password = words.some((w) => w === 'password' || w === 'passwd' || w === 'pwd');
+  if (words.some((w) => harmlessWords.has(w) && !(password && (w === 'temp' || w === 'tmp')))) return 'harmless';
   for (const word of words) {
     const what = securityWords.get(word);
     if (what) return what;

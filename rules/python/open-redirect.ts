@@ -7,6 +7,7 @@ import { callTriggers, calleeLastName, matchSinks } from './lib/sink-calls';
 import { urlControl } from './lib/url-prefix';
 import { inputOf } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
+import { relativeOnlyBefore } from './lib/host-checks';
 
 const hazard = 'open-redirect';
 const specs = pythonSinks[hazard];
@@ -64,7 +65,7 @@ function checkTarget(sink: SyntaxNode, target: SyntaxNode, what: string, context
       if (hole && urlControl(hole) !== 'fixed') label = inputOf(hole.value, hazard, context)!.label;
     }
   } else label = inputOf(target, hazard, context)?.label;
-  if (!label) return;
+  if (!label || (target.type === 'identifier' && relativeOnlyBefore(target.text, sink))) return;
   context.report({
     node: sink,
     confidence: 'high',

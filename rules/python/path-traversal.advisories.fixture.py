@@ -109,7 +109,7 @@ def upload_fixed():
 
 
 def read_template(templates_dir, name):
-    # todo-expect: path-traversal
+    # expect: path-traversal
     return Path(templates_dir, name).read_text()
 
 
@@ -145,7 +145,7 @@ def delete_file():
 
 
 def copy_asset(static_root, asset_name, out_dir):
-    # todo-expect: path-traversal
+    # expect: path-traversal
     shutil.copy(os.path.join(static_root, asset_name), out_dir)
 
 

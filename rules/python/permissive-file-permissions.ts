@@ -18,13 +18,15 @@ const secretPathText = /id_(rsa|dsa|ecdsa|ed25519)|\.pem\b|\.key\b|\.env\b|\.net
 export default defineDetector({
   id: 'permissive-file-permissions',
   family: 'python',
-  triggers: callTriggers(['chmod', 'fchmod', 'lchmod', 'umask']),
+  // os.open's mode matters only when it creates the file: its flags name O_CREAT.
+  triggers: callTriggers(['chmod', 'fchmod', 'lchmod', 'umask'], /O_CREAT/),
   anchored: true,
   create(rawContext) {
     const context = quietInTests(rawContext);
     return {
       call(node: SyntaxNode) {
         const last = calleeLastName(node, context);
+        if (last === 'open') return checkCreate(node, context);
         if (last !== 'chmod' && last !== 'fchmod' && last !== 'lchmod' && last !== 'umask') return;
         const callee = node.childForFieldName('function');
         const args = node.childForFieldName('arguments');
@@ -65,6 +67,33 @@ export default defineDetector({
     };
   },
 });
+
+/**
+ * `os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)` in a function that writes a key or credential: the umask leaves
+ * read access for others, so the new file leaks the secret (the fix asks for 0o600). World-writable create modes are
+ * not reported here: 0o666 is what open() itself uses, and the umask trims it.
+ */
+function checkCreate(node: SyntaxNode, context: RuleContext): void {
+  const callee = node.childForFieldName('function');
+  const args = node.childForFieldName('arguments');
+  if (!callee || args?.type !== 'argument_list' || resolveCallee(callee, context) !== 'os.open') return;
+  const positional = positionalArguments(args);
+  const flags = positional[1] ?? keywordArgument(args, 'flags');
+  const modeNode = positional[2] ?? keywordArgument(args, 'mode');
+  if (!flags?.text.includes('O_CREAT') || !modeNode) return;
+  const mode = modeBits(modeNode, context);
+  const target = positional[0] ?? keywordArgument(args, 'path');
+  if (!mode || mode.unknown || !(mode.bits & 0o004) || !target) return;
+  let fn: SyntaxNode | null = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const fnName = fn?.childForFieldName('name')?.text ?? '';
+  if (!holdsSecret(target) && !wordsOf(fnName).some((w) => secretPathWords.has(w))) return;
+  context.report({
+    node,
+    message: `os.open() creates this file with mode ${octal(mode.bits, false)}, so (after the usual umask) every user on the machine can read the key or credential written to it; create it with 0o600.`,
+    fix: literalFix(context, modeNode, 0o600, 'only the owner can read or write it'),
+  });
+}
 
 /** `old = os.umask(0); os.umask(old)`: the idiom for reading the current umask, restored on the next line. */
 function readsUmask(call: SyntaxNode): boolean {

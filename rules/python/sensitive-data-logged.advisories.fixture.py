@@ -35,7 +35,7 @@ def call_api_fixed(url, api_key):
 def connect(config):
     # todo-expect: sensitive-data-logged
     logger.info("Connecting with config: %s", config)
-    # todo-expect: sensitive-data-logged
+    # expect: sensitive-data-logged
     print("DB password is " + config["password"])
 
 

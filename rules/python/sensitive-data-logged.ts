@@ -32,18 +32,20 @@ export default defineDetector({
         const callee = node.childForFieldName('function');
         if (!callee) return;
         let printed = false;
+        let outsideView = false;
         if (callee.type === 'attribute') {
           if (!logMethods.has(callee.childForFieldName('attribute')?.text ?? '')) return;
           const object = callee.childForFieldName('object');
           if (!object || !isLogger(object)) return;
         } else if (callee.type === 'identifier' && callee.text === 'print') {
-          // print() is logging only in server code: a command-line tool may show its user a password on purpose.
-          if (!enclosingView(node)) return;
+          // print() is logging in server code; elsewhere a command-line tool may show its user a password on purpose, so
+          // only a message that announces the credential it prints counts (`print("DB password is " + cfg["password"])`).
+          outsideView = !enclosingView(node);
           printed = true;
         } else return;
         const args = node.childForFieldName('arguments');
         if (!args) return;
-        const found = findSensitive(args) ?? findPasswordBody(node, args) ?? findLabelledValue(args);
+        const found = outsideView ? announcedCredential(args) : findSensitive(args) ?? findPasswordBody(node, args) ?? findLabelledValue(args);
         if (!found) return;
         context.report({
           node,
@@ -156,6 +158,46 @@ function findLabelledValue(args: SyntaxNode): Sensitive | undefined {
   if (describingValueWords.has(last)) return undefined;
   const what = /token/i.test(label[1]) ? 'a token' : /secret/i.test(label[1]) ? 'a secret' : /key/i.test(label[1]) ? 'an API key' : 'a password';
   return { what, label: shorten(value.text), confidence: 'medium' };
+}
+
+/** Message text that says a credential follows: `"Using API key: "`, `"DB password is "`, `f"token={token}"`. */
+const announcing = /\b(password|passwd|secret|api[_ -]?key|access[_ -]?token|auth[_ -]?token|token)\b\s*(is|[=:])\s*['"]?$/i;
+/** Words of a message that shows the user a value made for them: a generated password or key is the output of the tool. */
+const handedOver = /\b(your|new|generated|temporary|random|created)\b/i;
+
+/**
+ * print() outside server code: a credential-named value (not a bare `token`/`key`) concatenated or formatted right after
+ * text that announces it, in a message that is not handing a newly made credential to the user.
+ */
+function announcedCredential(args: SyntaxNode): Sensitive | undefined {
+  const items = args.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment');
+  if (items.length !== 1 || !/^(binary_operator|string)$/.test(items[0].type)) return undefined;
+  const message = items[0];
+  if (handedOver.test(message.text)) return undefined;
+  const pieces: { text: string; value?: SyntaxNode }[] = [];
+  if (message.type === 'binary_operator') {
+    if (message.childForFieldName('operator')?.text !== '+') return undefined;
+    const left = message.childForFieldName('left');
+    const right = message.childForFieldName('right');
+    if (left?.type !== 'string' || !right) return undefined;
+    pieces.push({ text: literalText(left) ?? '', value: right });
+  } else {
+    let text = '';
+    for (const c of message.namedChildren) {
+      if (c?.type === 'string_content') text += c.text;
+      else if (c?.type === 'interpolation') {
+        pieces.push({ text, value: c.childForFieldName('expression') ?? undefined });
+        text = '';
+      }
+    }
+  }
+  for (const { text, value } of pieces) {
+    if (!value || !announcing.test(text)) continue;
+    const name = value.type === 'identifier' ? value.text : value.type === 'attribute' ? value.childForFieldName('attribute')?.text ?? '' : value.type === 'subscript' ? literalText(value.childForFieldName('subscript')) ?? '' : '';
+    const judged = name ? judgeName(name) : undefined;
+    if (judged && judged.confidence === 'high') return { ...judged, label: shorten(value.text), confidence: 'medium' };
+  }
+  return undefined;
 }
 
 /** The whole request body of a request that carries a password. */

@@ -21,3 +21,19 @@ export function hostCheckedBefore(name: string, use: SyntaxNode): boolean {
   }
   return false;
 }
+
+/**
+ * True when the function holding `use` parses `name` into a variable (`parsed = urlparse(name)`) and an `if` before
+ * `use` tests that variable's netloc or scheme (`if parsed.netloc or parsed.scheme: name = "/"`): the redirect fix that
+ * keeps only relative paths. Only for redirects: an SSRF check needs the host compared with something.
+ */
+export function relativeOnlyBefore(name: string, use: SyntaxNode): boolean {
+  const fn = enclosingFunction(use);
+  if (!fn || !/^[A-Za-z_]\w*$/.test(name)) return false;
+  const before = fn.text.slice(0, use.startIndex - fn.startIndex);
+  const parse = new RegExp(`(\\w+)\\s*=\\s*(?:[\\w.]*\\.)?url(?:parse|split)\\(\\s*${name}\\s*\\)\\s*$`, 'gm');
+  for (const match of before.matchAll(parse)) {
+    if (new RegExp(`\\b(?:if|elif)\\b[^\\n]*\\b${match[1]}\\.(?:netloc|scheme)\\b`).test(before.slice(match.index))) return true;
+  }
+  return false;
+}

@@ -8,6 +8,8 @@ import { enclosingFunction, resolveName } from './scope';
 const fileParameterName = /^(file_?name|fname|path|file_?path|rel(ative)?_?path|sub_?path|resource|resource_?name|page|page_?name|doc|doc_?name|document|asset|asset_?name|template_?name|image|image_?name|attachment|upload|url_?path|requested(_?path)?|request_?path|req_?path|member|entry|artifact_?path|file|object_?name|blob_?name|static_?path|media_?path)$/i;
 /** Names of a base directory: attributes or names like `self.root`, `STATIC_DIR`, `settings.MEDIA_ROOT`, `upload_folder`. */
 const baseName = /(root|base|dir|directory|folder|storage|location|home|static|media|uploads?|cache|repo|repository|prefix|path)s?$/i;
+/** Parameter names of a directory files are served or read from by name (not a generic `path` or `dir`). */
+const servingDirectoryParameter = /^(base_?dir|root_?dir|template_?(dir|folder|root)|templates_?(dir|folder|path)|upload_?(dir|folder|root)|uploads_?(dir|folder)|static_?(dir|root|folder)|media_?(dir|root)|serve_?dir|web_?root|doc(ument)?_?root|files_?dir|storage_?dir|public_?dir)$/i;
 const joinCallee = /^(os\.path\.join|posixpath\.join|ntpath\.join|path\.join|join|safe_join_unchecked)$/;
 
 export interface JoinedParameter {
@@ -101,7 +103,9 @@ function isBase(node: SyntaxNode, context: RuleContext): boolean {
   if (node.type === 'identifier') {
     if (/^_?[A-Z][A-Z0-9_]*$/.test(node.text) || node.text === '__file__') return true;
     const resolution = resolveName(node.text, node, context);
-    if (resolution.bindings.some((b) => b.kind === 'parameter')) return false;
+    // `def read_template(template_dir, name)`: a parameter named as the directory files are served from is the base
+    // the caller fixes; the file name is what it forwards.
+    if (resolution.bindings.some((b) => b.kind === 'parameter')) return servingDirectoryParameter.test(node.text);
     const values = resolution.bindings.filter((b) => b.value);
     return baseName.test(node.text) && values.length > 0 && values.every((b) => isBase(b.value!, context));
   }

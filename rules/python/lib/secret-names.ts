@@ -65,7 +65,9 @@ export function secretName(name: string): SecretName | undefined {
   // `--password`, `-p`: command-line flags name options, and dicts keyed by them map options to other things.
   if (name.startsWith('-')) return undefined;
   const words = wordsOf(name);
-  if (words.length === 0 || describingPrefixes.has(words[0]) && words.length > 1 || words.some((w) => negators.has(w))) return undefined;
+  // `reset_token`, `reset_password_token`: the token a reset link carries is a live credential; `reset_password` is not.
+  const resetToken = words[0] === 'reset' && /token$/.test(words[words.length - 1]);
+  if (words.length === 0 || describingPrefixes.has(words[0]) && words.length > 1 && !resetToken || words.some((w) => negators.has(w))) return undefined;
   const last = words[words.length - 1];
   const prev = words[words.length - 2];
   if (describingSuffixes.has(last)) return undefined;
