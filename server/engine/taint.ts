@@ -404,8 +404,9 @@ export class TaintAnalysis {
         const match = /^@(Body|Query|Param|Headers|Cookies|UploadedFile|UploadedFiles)\b/.exec(decorator);
         if (match) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`@${match[1]}() ${n}`, p));
         if (/^@(Req|Request)\b/.test(decorator)) for (const n of patternNames(p)) { result.delete(n); this.extraRequestNames.add(n); }
-        // `function onMessage(event: MessageEvent)`: a handler of another window's or worker's messages, however registered.
-        if (/^:\s*MessageEvent\b/.test(p.childForFieldName('type')?.text ?? '')) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the 'message' payload ${n}`, p));
+        // `function onMessage(event: MessageEvent)`: a handler of another window's or worker's messages, however registered
+        // (but not on a receiver of the page's own: `worker.onmessage = (e: MessageEvent) => …`).
+        if (/^:\s*MessageEvent\b/.test(p.childForFieldName('type')?.text ?? '') && !this.onInternalReceiver(fn)) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the 'message' payload ${n}`, p));
       }
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
       const event = list[0] && this.messageEvent(fn);
@@ -483,6 +484,19 @@ export class TaintAnalysis {
     if (pattern?.type !== 'regex' || !this.model.replaceSanitizers) return undefined;
     const hazards = this.model.replaceSanitizers.filter((r) => r.pattern.test(pattern.text)).flatMap((r) => r.hazards);
     return hazards.length ? hazards : undefined;
+  }
+
+  /** Whether `fn` is registered on a receiver the model calls the page's own (`worker.onmessage = fn`, `worker.on('message', fn)`). */
+  private onInternalReceiver(fn: SyntaxNode): boolean {
+    const internal = this.model.messageListeners?.internalReceivers;
+    const parent = fn.parent;
+    if (!internal || !parent) return false;
+    if (parent.type === 'assignment_expression') {
+      const left = parent.childForFieldName('left');
+      return left?.type === 'member_expression' && internal.test(left.childForFieldName('object')?.text ?? '');
+    }
+    const callee = parent.type === 'arguments' ? parent.parent?.childForFieldName('function') : undefined;
+    return callee?.type === 'member_expression' && internal.test(callee.childForFieldName('object')?.text ?? '');
   }
 
   /** The event name when `fn` listens for a payload another party sent (`addEventListener('message', fn)`, `socket.on('chat', fn)`). */
