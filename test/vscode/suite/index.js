@@ -14,6 +14,7 @@ const suites = {
   untrusted: ['untrusted.test.js'],
   // A focused run of one area (node test/vscode/run.mjs runs main and untrusted).
   workspace: ['workspace.test.js'],
+  'server-lifecycle': ['server-lifecycle.test.js'],
 };
 
 function run() {
