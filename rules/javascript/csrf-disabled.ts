@@ -80,10 +80,11 @@ export default defineDetector({
         }
         return undefined;
       };
-      const example = routes.map(covered).find(Boolean);
+      const cover = routes.map(covered);
+      const example = cover.find(Boolean);
       if (!example) continue;
-      for (const route of routes) {
-        if (!stateChangingMethods.has(route.method) || covered(route) || (route.path !== undefined && exemptPath.test(route.path))) continue;
+      for (const [i, route] of routes.entries()) {
+        if (!stateChangingMethods.has(route.method) || cover[i] || (route.path !== undefined && exemptPath.test(route.path))) continue;
         if (context.isTestCode(route.at)) continue;
         const handler = route.handler;
         const label = route.path ? `${route.method.toUpperCase()} ${route.path}` : `This ${route.method.toUpperCase()} route`;

@@ -155,7 +155,7 @@ function checkStringMatch(context: RuleContext, call: SyntaxNode): void {
   if (args.length !== 1 || !pattern || /^(regex|new_expression|object|array|arrow_function|function_expression)$/.test(pattern.type) || constantString(pattern) !== undefined) return;
   if (escapeIdiom.test(pattern.text) || /escape|quote/i.test(pattern.text) || context.isTestCode(call)) return;
   // `.match(x)` is everywhere: ask the data flow only where the function mentions some input at all.
-  if (!inputWords.test(outermostFunction(call).text)) return;
+  if (!mentionsInput(outermostFunction(call))) return;
   const source = context.taint.sourceOf(pattern, hazard);
   if (!source) return;
   context.report({
@@ -167,6 +167,18 @@ function checkStringMatch(context: RuleContext, call: SyntaxNode): void {
 
 /** Words without which no request, page, message or command-line source appears in a function. */
 const inputWords = /\b(req|request|ctx|context|event|evt|location|document|argv|params|query|body|payload|message|msg|data|socket|ws|prompt|URLSearchParams|useSearchParams|searchParams|window|app|router|fastify|server|handler)\b|@(Body|Query|Param|Headers)\b/;
+
+// Once per outermost function and tree: in a bundle wrapped in one function, that function is the whole file.
+const inputMentions = new WeakMap<object, Map<string, boolean>>();
+
+function mentionsInput(fn: SyntaxNode): boolean {
+  let perTree = inputMentions.get(fn.tree);
+  if (!perTree) inputMentions.set(fn.tree, (perTree = new Map()));
+  const key = `${fn.startIndex}:${fn.type}`;
+  let mentions = perTree.get(key);
+  if (mentions === undefined) perTree.set(key, (mentions = inputWords.test(fn.text)));
+  return mentions;
+}
 
 function outermostFunction(node: SyntaxNode): SyntaxNode {
   let top = node;

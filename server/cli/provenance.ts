@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  anchorBlock, blockHasLine, collectFiles, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, languageOfPath, LedgerFolder, meetsBlock, mergeOptions, parseConfig, scanFile,
+  anchorBlock, blockHasLine, collectFiles, exactAnchor, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, languageOfPath, LedgerFolder, meetsBlock, mergeOptions, parseConfig, scanFile,
   TextLines, withholdSuppressions, type Finding, type LedgerRecord, type Range, type SuppressionPolicy,
 } from '../engine';
 
@@ -135,7 +135,7 @@ function findMovedFiles(gone: readonly (readonly [string, readonly LedgerRecord[
   };
   const holds = (file: string, records: readonly LedgerRecord[]): number => {
     const lines = linesOf(file);
-    return lines ? records.filter((r) => anchorBlock(lines, r, r.range).kind === 'exact').length : 0;
+    return lines ? records.filter((r) => exactAnchor(lines, r, r.range)).length : 0;
   };
   for (const [file, records] of gone) {
     const language = languageOfPath(file);

@@ -101,7 +101,7 @@ class FileGates {
   pass(i: number, start: number, end: number, texts: TriggerTexts): boolean {
     const gate = this.gates[i];
     if (!gate) return true;
-    if (this.fewUnits) return passes(gate, texts.text) || (texts.text.includes('\\') && passes(gate, texts.decoded())) || this.passesHeader(i, texts);
+    if (this.fewUnits) return texts.pass(gate);
     const scan = (this.scans[i] ??= scansOf(gate, this.text));
     if (scan.text ? scan.text.matches(start, end, texts.text) : gate.text.test(texts.text)) return true;
     if (gate.names && (scan.names ? scan.names.matches(start, end, texts.text) : gate.names.test(texts.text))) return true;

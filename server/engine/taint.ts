@@ -502,13 +502,12 @@ export class TaintAnalysis {
   /** The event name when `fn` listens for a payload another party sent (`addEventListener('message', fn)`, `socket.on('chat', fn)`). */
   private messageEvent(fn: SyntaxNode): string | undefined {
     const listeners = this.model.messageListeners;
-    if (!listeners) return undefined;
+    if (!listeners || this.onInternalReceiver(fn)) return undefined;
     const parent = fn.parent;
     if (parent?.type === 'assignment_expression') {
       const left = parent.childForFieldName('left');
       const property = left?.type === 'member_expression' ? left.childForFieldName('property')?.text ?? '' : '';
-      const owner = left?.type === 'member_expression' ? left.childForFieldName('object')?.text ?? '' : '';
-      return listeners.handlerProperties.includes(property) && !listeners.internalReceivers?.test(owner) ? property.replace(/^on/, '') : undefined;
+      return listeners.handlerProperties.includes(property) ? property.replace(/^on/, '') : undefined;
     }
     if (parent?.type !== 'arguments' || parent.namedChildren[1]?.startIndex !== fn.startIndex) return undefined;
     const callee = parent.parent?.childForFieldName('function');
@@ -517,7 +516,6 @@ export class TaintAnalysis {
     const name = first?.type === 'string' ? first.text.slice(1, -1) : undefined;
     if (!name) return undefined;
     const receiver = callee.childForFieldName('object')?.text ?? '';
-    if (listeners.internalReceivers?.test(receiver)) return undefined;
     if (listeners.payloadEvents.includes(name) || listeners.payloadAfterEvent?.test(receiver)) return name;
     return listeners.socketReceivers.test(receiver) && !listeners.lifecycleEvents.test(name) ? name : undefined;
   }

@@ -84,27 +84,19 @@ export class LedgerFolder {
   readUnder(relativePath: string): LedgerRead {
     const result: LedgerRead = { records: [], problems: [] };
     const start = relativePath ? this.folderOf(relativePath) : this.root;
-    if (!start) return result;
-    const visit = (folder: string, relative: string): void => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) visit(full, relative ? `${relative}/${entry.name}` : entry.name);
-        else if (entry.isFile() && entry.name.endsWith('.json') && relative) this.readRecord(full, relative, result);
-      }
-    };
-    visit(start, relativePath);
+    if (start) this.walk(start, relativePath, (files, folder, relative) => { for (const name of files) this.readRecord(path.join(folder, name), relative, result); });
     return result;
   }
 
   /** The source files (relative paths with `/`) the ledger holds records for, read from its folders alone. */
   recordedPaths(): string[] {
     const out: string[] = [];
+    this.walk(this.root, '', (files, _folder, relative) => { if (files.length) out.push(relative); });
+    return out.sort();
+  }
+
+  /** Visits each folder under `start` (sorted), handing over its record files (`*.json`, none at the ledger's root). */
+  private walk(start: string, relativePath: string, visitFiles: (files: string[], folder: string, relative: string) => void): void {
     const visit = (folder: string, relative: string): void => {
       let entries: fs.Dirent[];
       try {
@@ -112,11 +104,12 @@ export class LedgerFolder {
       } catch {
         return;
       }
-      if (relative && entries.some((e) => e.isFile() && e.name.endsWith('.json'))) out.push(relative);
+      entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+      const files = relative ? entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => e.name) : [];
+      visitFiles(files, folder, relative);
       for (const entry of entries) if (entry.isDirectory()) visit(path.join(folder, entry.name), relative ? `${relative}/${entry.name}` : entry.name);
     };
-    visit(this.root, '');
-    return out.sort();
+    visit(start, relativePath);
   }
 
   /** Writes (or replaces) a record atomically: a temporary file renamed over the old one. */
