@@ -235,6 +235,96 @@ export interface TriggerFile {
   /** The whole file's text, as written (escapes not decoded). */
   readonly text: string;
   readonly bindings: readonly ModuleBinding[];
+  /**
+   * The texts of the file's top-level statements (comments included), in order: the file's text less the space between
+   * them. A trigger that asks about the whole file should ask statement by statement (`statementsMatch`,
+   * `statementFact`): answers are remembered by statement text, so an edit costs only the statements it changed.
+   * Absent when the caller has no tree (the answer then comes from `text`).
+   */
+  readonly statements?: readonly string[];
+}
+
+interface StatementEntry {
+  /** The statement's text, owned (see ownString): facts computed from it may slice it. */
+  readonly text: string;
+  /** Facts by slot (`statementFact`), sparse. */
+  readonly facts: unknown[];
+}
+
+/** Statement text → facts about it, shared by every document and rule; bounded as `factsLimit` says. */
+const statementEntries = new Map<string, StatementEntry>();
+let statementChars = 0;
+let nextFactSlot = 0;
+/** Typing in a large function makes one new statement text per keystroke: past this many characters of keys, start over. */
+const factsLimit = 2_000_000;
+
+function statementEntry(text: string): StatementEntry {
+  let entry = statementEntries.get(text);
+  if (entry) return entry;
+  if (statementEntries.size >= 50_000 || statementChars + text.length > factsLimit) {
+    statementEntries.clear();
+    statementChars = 0;
+  }
+  entry = { text: ownString(text), facts: [] };
+  statementEntries.set(entry.text, entry);
+  statementChars += text.length;
+  return entry;
+}
+
+/**
+ * A fact about one statement, a pure function of its text, remembered across analyses (an edit recomputes it only for
+ * the statements it changed). Returns the fact for each of the file's statements, in order; for a caller without
+ * statements, the fact of the whole text. The value must not keep the text alive beyond what `compute` is given.
+ */
+export function statementFact<T>(compute: (text: string) => T): (file: TriggerFile) => readonly T[] {
+  const memo = statementMemo<T>();
+  return (file) => (file.statements ? file.statements.map((_, i, all) => memo(all, i, compute)) : [compute(file.text)]);
+}
+
+/**
+ * A slot in every statement's remembered facts: the fact of statement `index` of `statements`, computed by `compute`
+ * (given the statement's own copy of its text) when its text has none yet. For callers that compute from the
+ * statement's node, which they find by `index`; the fact must still depend on the text alone.
+ */
+export function statementMemo<T>(): (statements: readonly string[], index: number, compute: (text: string) => T) => T {
+  const slot = nextFactSlot++;
+  return (statements, index, compute) => {
+    const entry = entriesOf(statements)[index];
+    if (!(slot in entry.facts)) entry.facts[slot] = compute(entry.text);
+    return entry.facts[slot] as T;
+  };
+}
+
+/**
+ * The entries of a file's statements, looked up once per analysis (each lookup hashes and compares a statement's text),
+ * by the array of texts the analysis shares between its readers.
+ */
+const fileEntries = new WeakMap<readonly string[], readonly StatementEntry[]>();
+
+function entriesOf(statements: readonly string[]): readonly StatementEntry[] {
+  let entries = fileEntries.get(statements);
+  if (!entries) fileEntries.set(statements, (entries = statements.map(statementEntry)));
+  return entries;
+}
+
+/** One fact per pattern, by source and flags; past this many patterns a file's text is tested as a whole instead. */
+const matchFacts = new Map<string, ReturnType<typeof statementMemo<boolean>>>();
+
+/**
+ * Whether `pattern` matches one of the file's statements (as `pattern.test(file.text)` answers, but for the space between
+ * statements, which holds nothing a trigger looks for), remembered per statement text.
+ */
+export function statementsMatch(file: TriggerFile, pattern: RegExp): boolean {
+  const plain = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+  if (!file.statements) return plain.test(file.text);
+  const key = `${plain.flags}/${plain.source}`;
+  let memo = matchFacts.get(key);
+  if (!memo) {
+    if (matchFacts.size >= 256) return plain.test(file.text);
+    matchFacts.set(key, (memo = statementMemo<boolean>()));
+  }
+  const test = (text: string): boolean => plain.test(text);
+  return file.statements.some((_, i, all) => memo(all, i, test));
 }
 
 /** One language family's detection for one rule id. File: `rules/<family>/<id>.ts`, default export. */
@@ -291,6 +381,22 @@ export interface TopLevel {
    * Keys are the check's own; keep only what the current statements need, or memory grows with every edit.
    */
   readonly store?: Map<string, unknown>;
+}
+
+const topLevels = new WeakMap<object, TopLevel>();
+
+/**
+ * For the engine: the tree's top-level statements as the analysis read them, registered when it remembers facts per
+ * statement text (an editor's document), so a rule's file-wide index can be built from remembered facts
+ * (`statementMemo`) instead of reading every statement again after each edit.
+ */
+export function registerTopLevel(tree: object, top: TopLevel): void {
+  topLevels.set(tree, top);
+}
+
+/** The top-level statements registered for `tree`, if any (see registerTopLevel). */
+export function topLevelOf(tree: object): TopLevel | undefined {
+  return topLevels.get(tree);
 }
 
 export function defineMeta(meta: RuleMeta): RuleMeta {

@@ -1,5 +1,5 @@
 // unsafe-deserialization for JavaScript/TypeScript: node-serialize, funcster, cryo, serialize-to-js, js-yaml with JavaScript types, BSON evalFunctions, v8.deserialize of input, and eval-based parsing.
-import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, statementsMatch, type RuleContext, type SyntaxNode } from '../api';
 import { callArgumentsOf, callPartsOf } from './lib/call-parts';
 import { constantString, literalText, unwrap } from './lib/constant-strings';
 import { nameOf } from './lib/name-words';
@@ -25,7 +25,7 @@ export default defineDetector({
   id: hazard,
   family: 'javascript',
   // eval and the Function constructor anywhere; the libraries' method names only in files that name one of them.
-  triggers: (file) => (deserializerModules.test(file.text) ? withLibraries : /\beval\b|\bFunction\b|unserialize/),
+  triggers: (file) => (statementsMatch(file, deserializerModules) ? withLibraries : /\beval\b|\bFunction\b|unserialize/),
   anchored: true,
   create(context) {
     return {

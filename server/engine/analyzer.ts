@@ -1,7 +1,8 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
 import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TopLevel, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
-import { collectBindings, ModuleNames, normalizeModule, type StatementBindings } from './bindings';
+import { registerTopLevel } from '../../rules/api';
+import { collectBindings, ModuleNames, normalizeModule } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
 import { absoluteRange, compareFindings, rangeOf, relativeRange, type Finding } from './findings';
@@ -61,8 +62,6 @@ export class UnitCache {
   readonly fileStore = new Map<string, unknown>();
 }
 
-/** Statement text → its bindings, shared by every document (a pure function of the text). */
-const statementMemo = new Map<string, StatementBindings>();
 
 interface ActiveRule {
   readonly meta: RuleMeta;
@@ -194,7 +193,9 @@ export class Analyzer {
     // Each node property read crosses into wasm: read every top-level statement's text once (triggers read it anyway),
     // so most statements are settled from their text.
     const texts = statements.map((s) => s.text);
-    const { bindings, key: bindingsKey, moduleNames: declarations } = collectBindings(statements, family, cache ? statementMemo : undefined, texts, !!cache);
+    const top: TopLevel = { statements, texts, ...(cache ? { store: cache.fileStore } : {}) };
+    if (cache) registerTopLevel(document.tree, top);
+    const { bindings, key: bindingsKey, moduleNames: declarations } = collectBindings(statements, family, texts, !!cache);
     const moduleNames = new ModuleNames(declarations, cache?.moduleNames);
     if (cache) cache.moduleNames = moduleNames;
     const baseKey = `${document.language}\0${file.path}\0${file.isTest}\0${this.optionsKey}\0${bindingsKey}\0${file.project?.key ?? ''}\0${file.packages?.key ?? ''}\0`;
@@ -204,7 +205,8 @@ export class Analyzer {
     let reused = 0;
     const units = splitUnits(statements, family, texts);
     const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, moduleNames, cache);
-    const triggerFile: TriggerFile = { text: document.text, bindings };
+    // With a cache (an editor's document), whole-file trigger questions are answered per statement and remembered.
+    const triggerFile: TriggerFile = { text: document.text, bindings, ...(cache ? { statements: texts } : {}) };
     const gates = rules.map((rule) => gateOf(rule, triggerFile, failures));
     const fileGates = new FileGates(gates, document.text);
     const baseHash = cache ? createHash('sha1').update(baseKey).digest('base64') : '';
@@ -273,7 +275,6 @@ export class Analyzer {
       cache.entries = nextEntries;
       cache.summaries = helpers.usedSummaries;
     }
-    const top: TopLevel = { statements, texts, ...(cache ? { store: cache.fileStore } : {}) };
     findings.push(...runFileChecks(root, top, document.text, rules, gates, file, bindings, failures, (name) => helpers.propagates(name)));
     const unique = dedupe(findings).sort(compareFindings);
     const firstFailures = failures.filter((f, i) => failures.findIndex((g) => g.ruleId === f.ruleId) === i);

@@ -1,6 +1,6 @@
 // Owns module-level bindings: which local names come from which imported modules, per language family.
 import { createHash } from 'node:crypto';
-import { ownString, type LanguageFamily, type ModuleBinding, type SyntaxNode } from '../../rules/api';
+import { ownString, statementMemo, type LanguageFamily, type ModuleBinding, type SyntaxNode } from '../../rules/api';
 
 export interface StatementBindings {
   readonly bindings: readonly ModuleBinding[];
@@ -26,37 +26,44 @@ const mayBind: Record<LanguageFamily, RegExp> = {
 };
 
 /**
- * Collects imports and requires at module level; their text is part of every unit's cache key. With `memo`, a
- * statement's contribution is remembered by its text (a pure function of it), so an edit elsewhere re-reads nothing.
- * Without `keyed` (no cache to key), only the bindings are wanted: statements whose text cannot bind are not read.
+ * Collects imports and requires at module level; their text is part of every unit's cache key. With `texts` (the
+ * statements' texts, an array the analysis shares with its other per-statement readers), a statement's contribution
+ * is remembered by its text (a pure function of it), so an edit elsewhere re-reads nothing. Without `keyed` (no cache
+ * to key), only the bindings are wanted: statements whose text cannot bind are not read.
  */
 export function collectBindings(
-  statements: readonly SyntaxNode[], family: LanguageFamily, memo?: Map<string, StatementBindings>, texts?: readonly string[], keyed = true,
+  statements: readonly SyntaxNode[], family: LanguageFamily, texts?: readonly string[], keyed = true,
 ): { bindings: ModuleBinding[]; key: string; moduleNames: ModuleName[] } {
   const bindings: ModuleBinding[] = [];
   const keyParts: string[] = [];
   const moduleNames: ModuleName[] = [];
-  statements.forEach((statement, i) => {
-    if (!keyed) {
+  if (!keyed) {
+    statements.forEach((statement, i) => {
       if (texts && !mayBind[family].test(texts[i])) return;
       if (family === 'python') collectPython(statement, bindings);
       else collectJavaScript(statement, bindings);
-      return;
-    }
-    let facts: StatementBindings | undefined;
-    const text = memo ? texts?.[i] ?? statement.text : undefined;
-    if (memo && text !== undefined) facts = memo.get(text);
-    if (!facts) {
-      facts = statementBindings(statement, family);
-      // Copies, not slices: the memo outlives the document, and a slice would keep that version's whole text alive.
-      if (memo && text !== undefined) rememberText(memo, ownString(text), JSON.parse(JSON.stringify(facts)) as StatementBindings);
-    }
-    bindings.push(...facts.bindings);
-    if (facts.keyPart === undefined) return;
-    if (facts.names?.length) moduleNames.push({ names: facts.names, keyPart: facts.keyPart });
-    else keyParts.push(facts.keyPart);
-  });
+    });
+    return { bindings, key: '', moduleNames };
+  }
+  const facts = statements.map((statement, i) => (texts ? bindingFacts[family](texts, i, () => ownedBindings(statement, family)) : statementBindings(statement, family)));
+  for (const fact of facts) {
+    bindings.push(...fact.bindings);
+    if (fact.keyPart === undefined) continue;
+    if (fact.names?.length) moduleNames.push({ names: fact.names, keyPart: fact.keyPart });
+    else keyParts.push(fact.keyPart);
+  }
   return { bindings, key: keyParts.join('\n'), moduleNames };
+}
+
+/** A statement's bindings, remembered by its text, per family. */
+const bindingFacts: Record<LanguageFamily, ReturnType<typeof statementMemo<StatementBindings>>> = {
+  javascript: statementMemo<StatementBindings>(),
+  python: statementMemo<StatementBindings>(),
+};
+
+/** Copies, not slices: the memo outlives the document, and a slice would keep that version's whole text alive. */
+function ownedBindings(statement: SyntaxNode, family: LanguageFamily): StatementBindings {
+  return JSON.parse(JSON.stringify(statementBindings(statement, family))) as StatementBindings;
 }
 
 const word = /[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*/g;

@@ -1,5 +1,5 @@
 // Owns following untrusted arguments into the file's own helper functions: which parameter of a local helper reaches a sink of a hazard there, unsanitized, and reporting it at the call.
-import type { Detector, Fix, RuleContext, SyntaxNode, TriggerFile, Triggers } from '../../api';
+import { statementFact, statementsMatch, type Detector, type Fix, type RuleContext, type SyntaxNode, type TriggerFile, type Triggers } from '../../api';
 import { unwrap } from './constant-strings';
 import { enclosingFunction, sameNode } from './built-strings';
 import { factsOf } from './function-facts';
@@ -157,15 +157,24 @@ function bundleSized(tree: SyntaxNode['tree']): boolean {
 }
 
 /** Calls of names the file declares as functions, when the file also mentions a sink (what `checkHelperCall` needs). */
-function helperCallPattern(text: string): string | undefined {
-  if (text.length > maxHelperFlowText) return undefined;
+function helperCallPattern(file: TriggerFile): string | undefined {
+  if (file.text.length > maxHelperFlowText) return undefined;
   const names = new Set<string>();
-  for (const m of text.matchAll(/\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g)) {
-    const name = m[1] ?? m[2];
-    if (name && names.size < 200) names.add(name.replace(/\$/g, '\\$'));
+  for (const declared of declaredFunctions(file)) {
+    for (const name of declared) if (names.size < 200) names.add(name);
   }
   return names.size ? `(?<![\\w$.])(?:${[...names].join('|')})\\s*\\(` : undefined;
 }
+
+/** The names a statement declares as functions (at any depth), escaped for a pattern. */
+const declaredFunctions = statementFact((text) => {
+  const names: string[] = [];
+  for (const m of text.matchAll(/\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g)) {
+    const name = m[1] ?? m[2];
+    if (name) names.push(name.replace(/\$/g, '\\$'));
+  }
+  return names;
+});
 
 /**
  * A detector that also follows untrusted arguments into the file's helpers: the same visitors, plus `checkHelperCall` on
@@ -178,8 +187,8 @@ export function withHelperFlows(detector: Detector, options: HelperFlowOptions):
     if (!own) return /[^]/;
     const text = own instanceof RegExp ? own : own.text;
     // Without a sink in the file no helper holds one: the rule's own triggers decide.
-    if (!text.test(file.text) && !(own instanceof RegExp ? false : file.bindings.some((b) => own.imports?.test(b.imported ? `${b.module}.${b.imported}` : b.module)))) return own;
-    const calls = helperCallPattern(file.text);
+    if (!statementsMatch(file, text) && !(own instanceof RegExp ? false : file.bindings.some((b) => own.imports?.test(b.imported ? `${b.module}.${b.imported}` : b.module)))) return own;
+    const calls = helperCallPattern(file);
     if (!calls) return own;
     const widened = new RegExp(`${text.source}|${calls}`, text.flags.replace('g', ''));
     return own instanceof RegExp ? widened : { ...own, text: widened };

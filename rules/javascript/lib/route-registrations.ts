@@ -107,6 +107,8 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
   const previous = top.store?.get(storeKey) as Map<string, readonly StoredEntry[]> | undefined;
   const current = top.store ? new Map<string, readonly StoredEntry[]>() : undefined;
   let order = 0;
+  // Each node property read crosses into wasm: a tree without syntax errors has none in any statement.
+  const errors = root.hasError;
   statements.forEach((statement, i) => {
     const text = texts[i];
     if (!routeHint.test(text)) return;
@@ -117,7 +119,7 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
     }
     // Error recovery may read the same text differently elsewhere: a statement with errors is read every time (a stored
     // entry's nodes might not be found again in it).
-    const reusable = !!current && !statement.hasError;
+    const reusable = !!current && !(errors && statement.hasError);
     const base = statement.startIndex;
     if (known && reusable) {
       current!.set(text, known);
@@ -141,26 +143,40 @@ function groupAt(group: string, base: number): string {
 }
 
 function addEntry(table: RouteTable, entry: Entry | StoredView, group: string, order: number, facts: Map<string, unknown>): void {
-  if (entry.kind === 'route') {
-    const route: Route = {
-      get at() { return entry.at!; },
-      group, method: entry.method!, path: entry.path,
-      get middleware() { return entry.middleware; },
-      get handler() { return entry.handler; },
-      order,
-      ...(entry.markedPublic ? { markedPublic: true } : {}),
-      fact: <T>(name: string, compute: (route: Route) => T): T => remember(facts, name, () => compute(route)),
-    };
-    table.routes.push(route);
-  } else {
-    const use: RouterUse = {
-      group, path: entry.path,
-      get middleware() { return entry.middleware; },
-      order,
-      fact: <T>(name: string, compute: (use: RouterUse) => T): T => remember(facts, name, () => compute(use)),
-    };
-    table.uses.push(use);
+  if (entry.kind === 'route') table.routes.push(new TableRoute(entry as RouteSource, group, order, facts));
+  else table.uses.push(new TableUse(entry, group, order, facts));
+}
+
+type RouteSource = (Entry & { kind: 'route' }) | StoredView;
+
+/** A route of this analysis's table: its nodes read from the entry when a rule asks (a class: a table has hundreds). */
+class TableRoute implements Route {
+  readonly method: string;
+  readonly path: string | undefined;
+  readonly markedPublic?: boolean;
+
+  constructor(private readonly entry: RouteSource, readonly group: string, readonly order: number, private readonly facts: Map<string, unknown>) {
+    this.method = entry.method!;
+    this.path = entry.path;
+    if (entry.markedPublic) this.markedPublic = true;
   }
+
+  get at(): SyntaxNode { return this.entry.at!; }
+  get middleware(): readonly SyntaxNode[] { return this.entry.middleware; }
+  get handler(): SyntaxNode | undefined { return this.entry.handler; }
+  fact<T>(name: string, compute: (route: Route) => T): T { return remember(this.facts, name, () => compute(this)); }
+}
+
+/** Router-wide middleware of this analysis's table, as `TableRoute`. */
+class TableUse implements RouterUse {
+  readonly path: string | undefined;
+
+  constructor(private readonly entry: Entry | StoredView, readonly group: string, readonly order: number, private readonly facts: Map<string, unknown>) {
+    this.path = entry.path;
+  }
+
+  get middleware(): readonly SyntaxNode[] { return this.entry.middleware; }
+  fact<T>(name: string, compute: (use: RouterUse) => T): T { return remember(this.facts, name, () => compute(this)); }
 }
 
 function remember<T>(facts: Map<string, unknown>, name: string, compute: () => T): T {

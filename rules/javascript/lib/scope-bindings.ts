@@ -1,8 +1,10 @@
 // Owns finding what a JavaScript name is bound to, with each scope's declarations indexed once per tree, so lookups in big modules stay constant-time.
-import type { SyntaxNode } from '../../api';
+import { ownString, statementMemo, topLevelOf, type SyntaxNode, type TopLevel } from '../../api';
 import { constantString, patternNames, unwrap, type Binding } from './constant-strings';
 
-type ScopeIndex = Map<string, Binding>;
+interface ScopeIndex {
+  get(name: string): Binding | undefined;
+}
 
 const functionTypes = new Set(['function_declaration', 'function_expression', 'function', 'generator_function_declaration', 'generator_function', 'arrow_function', 'method_definition']);
 const blockTypes = new Set(['program', 'statement_block', 'class_static_block', 'switch_case', 'switch_default']);
@@ -32,14 +34,50 @@ function indexOf(scope: SyntaxNode): ScopeIndex {
   const key = scope.id;
   let index = scopes.get(key);
   if (!index) {
-    index = build(scope);
+    const top = scope.type === 'program' ? topLevelOf(tree) : undefined;
+    index = top && !scope.hasError ? new ProgramIndex(top) : build(scope);
     scopes.set(key, index);
   }
   return index;
 }
 
+/** The names a top-level statement declares, remembered by its text (copies: a node's text keeps its document alive). */
+const declaredNames = statementMemo<readonly string[]>();
+
+/**
+ * The module scope of an edited document: which statement declares each name comes from facts remembered per statement
+ * text, and only a statement a lookup lands on is read for its binding (reading all of them after every edit costs as
+ * much as the rest of the edit's analysis). Same answers as `build`: the first declaration of a name wins.
+ */
+class ProgramIndex implements ScopeIndex {
+  private readonly first = new Map<string, number>();
+  private readonly read = new Map<number, Map<string, Binding>>();
+
+  constructor(private readonly top: TopLevel) {
+    top.texts.forEach((_, i, texts) => {
+      for (const name of declaredNames(texts, i, () => [...indexStatement(top.statements[i]).keys()].map(ownString))) if (!this.first.has(name)) this.first.set(name, i);
+    });
+  }
+
+  get(name: string): Binding | undefined {
+    const i = this.first.get(name);
+    if (i === undefined) return undefined;
+    let bindings = this.read.get(i);
+    if (!bindings) this.read.set(i, (bindings = indexStatement(this.top.statements[i])));
+    return bindings.get(name);
+  }
+}
+
+function indexStatement(statement: SyntaxNode): Map<string, Binding> {
+  const index = new Map<string, Binding>();
+  addStatement(statement, (name, binding) => {
+    if (!index.has(name)) index.set(name, binding);
+  });
+  return index;
+}
+
 function build(scope: SyntaxNode): ScopeIndex {
-  const index: ScopeIndex = new Map();
+  const index = new Map<string, Binding>();
   const add = (name: string, binding: Binding): void => {
     if (!index.has(name)) index.set(name, binding);
   };

@@ -1,5 +1,5 @@
 // Owns matching JavaScript calls to the injection sinks of rules/models/javascript-sinks.ts: callee resolution (imports, local requires, promisify) and the argument that carries the hazard.
-import { defineDetector, type Detector, type RuleContext, type SyntaxNode, type TriggerFile, type Triggers } from '../../api';
+import { defineDetector, statementFact, type Detector, type RuleContext, type SyntaxNode, type TriggerFile, type Triggers } from '../../api';
 import { javascriptSinks, type SinkSpec } from '../../models/javascript-sinks';
 import { literalText, unwrap } from './constant-strings';
 import { lookupBinding } from './scope-bindings';
@@ -121,24 +121,24 @@ const headPattern = ((): RegExp => {
   const parts = [...(letters.length ? [`\\b(?:${letters.join('|')})`] : []), ...(others.length ? [`(?<![\\w$])(?:${others.join('|')})`] : [])];
   return new RegExp(`(?:${parts.join('|')})(?![\\w$])`, 'g');
 })();
-let mentionedIn: { text: string; heads: ReadonlySet<string> } | undefined;
+let mentionedIn: { facts: readonly (readonly string[])[]; heads: ReadonlySet<string> } | undefined;
 
 /**
  * The module heads a file mentions as a word: a call resolves to `child_process.exec` only through an import or require
  * of 'child_process' (or `fs-extra`, `node:fs`, `mz/fs` for fs), or an unbound `child_process` identifier, all of which
  * spell it. Escapes could hide one, so a file with `\x`/`\u` escapes mentions every head.
  */
-function headsMentioned(text: string): ReadonlySet<string> {
-  if (mentionedIn?.text === text) return mentionedIn.heads;
-  let heads: ReadonlySet<string> = moduleHeads;
-  if (!/\\[xu]/.test(text)) {
-    const found = new Set<string>();
-    for (const match of text.matchAll(headPattern)) found.add(match[0]);
-    heads = found;
-  }
-  mentionedIn = { text, heads };
+function headsMentioned(file: TriggerFile): ReadonlySet<string> {
+  const facts = statementHeads(file);
+  if (mentionedIn?.facts.length === facts.length && mentionedIn.facts.every((f, i) => f === facts[i])) return mentionedIn.heads;
+  const heads = new Set<string>();
+  for (const found of facts) for (const head of found) heads.add(head);
+  mentionedIn = { facts, heads };
   return heads;
 }
+
+/** The heads one statement mentions (every head when it has escapes). */
+const statementHeads = statementFact((text): readonly string[] => (/\\[xu]/.test(text) ? [...moduleHeads] : [...new Set(text.match(headPattern))]));
 
 /**
  * Triggers for a rule whose findings come from `matchSinks` on these hazards (and `extra`, case-sensitive), built per file. A call
@@ -203,8 +203,14 @@ export function sinkTriggers(hazards: readonly string[], extra?: RegExp): (file:
   const imports = modules.size ? new RegExp(`^(?:${[...modules].map(escapeRegExp).join('|')})$`) : undefined;
   const suffixes = 'Async|Promise|Promised|P|Cb|Sync';
   const built = new Map<string, RegExp>();
+  // The triggers depend on the file only through which of these heads it mentions: built once per combination.
+  const heads = [...new Set([...reach.values()].flatMap((entry) => [...entry.heads]))];
+  const byHeads = new Map<string, Triggers>();
   return (file) => {
-    const mentioned = headsMentioned(file.text);
+    const mentioned = headsMentioned(file);
+    const headsKey = heads.filter((h) => mentioned.has(h)).join(',');
+    const known = byHeads.get(headsKey);
+    if (known) return known;
     const anywhere: string[] = [];
     const globals: string[] = [];
     const stems: string[] = [];
@@ -247,7 +253,9 @@ export function sinkTriggers(hazards: readonly string[], extra?: RegExp): (file:
     const key = parts.join('\n');
     let text = built.get(key);
     if (!text) built.set(key, (text = parts.length ? new RegExp(parts.join('|')) : /(?!)/));
-    return imports ? { text, imports } : { text };
+    const triggers = imports ? { text, imports } : { text };
+    byHeads.set(headsKey, triggers);
+    return triggers;
   };
 }
 
