@@ -383,6 +383,40 @@ export interface TopLevel {
   readonly store?: Map<string, unknown>;
 }
 
+/** Module facts by name (`moduleFact`): how to compute each, and each tree's values. */
+const moduleFactComputers = new Map<string, (root: SyntaxNode) => boolean>();
+const moduleFactValues = new WeakMap<object, Map<string, boolean>>();
+let moduleFactRecorder: Map<string, boolean | undefined> | undefined;
+
+/**
+ * A fact about the whole module that a finding in one unit depends on (the module declares Django settings somewhere,
+ * the file mentions "://"): computed once per tree. The engine notes that the unit read it and reuses the unit's cached
+ * findings only while the fact has the same value. `name` is unique per meaning; `compute` reads from the root and is
+ * the same function for every call with that name.
+ */
+export function moduleFact(at: SyntaxNode, name: string, compute: (root: SyntaxNode) => boolean): boolean {
+  if (!moduleFactComputers.has(name)) moduleFactComputers.set(name, compute);
+  const value = moduleFactValue(at.tree.rootNode, name)!;
+  moduleFactRecorder?.set(`\u0000${name}`, value);
+  return value;
+}
+
+/** For the engine: fact `name` of the module at `root` (undefined when no rule ever asked for it). */
+export function moduleFactValue(root: SyntaxNode, name: string): boolean | undefined {
+  const compute = moduleFactComputers.get(name);
+  if (!compute) return undefined;
+  let values = moduleFactValues.get(root.tree);
+  if (!values) moduleFactValues.set(root.tree, (values = new Map()));
+  let value = values.get(name);
+  if (value === undefined) values.set(name, (value = compute(root)));
+  return value;
+}
+
+/** For the engine: where the module facts read by the visitors running now are noted, as `\u0000name` → value (or none). */
+export function noteModuleFactsIn(recorder: Map<string, boolean | undefined> | undefined): void {
+  moduleFactRecorder = recorder;
+}
+
 const topLevels = new WeakMap<object, TopLevel>();
 
 /**

@@ -3,6 +3,7 @@ import { defineDetector, type Confidence, type Fix, type RuleContext, type Synta
 import { flagValue } from './lib/flag-values';
 import { importedName } from './lib/import-edits';
 import { resolveCallee, resolveName } from './lib/scope';
+import { fileMentions } from './lib/file-text';
 import { configClassKind, hasDjangoSettings, importsWebFramework, isDevelopmentPath, isSettingsPath, isUnderMainGuard } from './lib/settings-modules';
 import { calleeLastName, keywordArgument, positionalArguments } from './lib/sink-calls';
 import { literalText } from './lib/string-literals';
@@ -137,7 +138,7 @@ function checkSetting(context: RuleContext, node: SyntaxNode, name: string, valu
     if (name !== 'DEBUG' || node.parent?.parent?.type !== 'module' || !importsWebFramework(context)) return;
     // Only in the module that makes the Flask app, or where the framework reads it (`from_object(__name__)`, passed on
     // as `debug=DEBUG`): a module-level DEBUG in a script that never hands it to a framework turns nothing on.
-    if (!/\b(Flask|Quart)\(\s*__name__|from_object\(|\bdebug\s*=\s*DEBUG\b|\.debug\s*=\s*DEBUG\b|from_pyfile\(/.test(node.tree.rootNode.text)) return;
+    if (!fileMentions(node, /\b(Flask|Quart)\(\s*__name__|from_object\(|\bdebug\s*=\s*DEBUG\b|\.debug\s*=\s*DEBUG\b|from_pyfile\(/)) return;
     confidence = 'medium';
   }
   const django = hasDjangoSettings(node);

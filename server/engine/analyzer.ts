@@ -1,7 +1,7 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
 import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TopLevel, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
-import { registerTopLevel } from '../../rules/api';
+import { moduleFactValue, noteModuleFactsIn, registerTopLevel } from '../../rules/api';
 import { collectBindings, ModuleNames, normalizeModule } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
@@ -36,16 +36,22 @@ interface UnitEntry {
   readonly base: string;
   readonly names: string;
   readonly findings: readonly Finding[];
-  /** The file's helper-function summaries this unit's taint analysis consulted; a change to any invalidates it. */
+  /**
+   * The file's helper-function summaries this unit's taint analysis consulted, and the module facts (`moduleFact`, keys
+   * starting with U+0000) its rules read; a change to any invalidates it.
+   */
   readonly helpers: ReadonlyMap<string, boolean | undefined>;
   /**
-   * Set when a fix edits outside the unit (an import added at the top): those edits are kept in file coordinates,
-   * valid while the text before `end` is unchanged (its hash).
+   * Set when a finding or a fix edit lies outside the unit (a module constant the unit reads, an import added at the
+   * top): those are kept in file coordinates, valid while the text before `end` is unchanged (its hash).
    */
   readonly outside?: { readonly end: number; readonly hash: string };
 }
 
 /** A cached fix edit outside its unit: stored in file coordinates, not relative to the unit. */
+/** A stored finding: its range relative to its unit's start, or in file positions when `absolute` (outside the unit). */
+type CachedFinding = Finding & { readonly absolute?: true };
+
 interface CachedEdit {
   readonly range: Range;
   readonly newText: string;
@@ -231,7 +237,7 @@ export class Analyzer {
       const found = cache?.entries.get(key);
       const cached = found && found.base === baseHash && found.names === names ? found : undefined;
       if (cached && (!cached.outside || prefixHash(cached.outside.end) === cached.outside.hash)
-        && [...cached.helpers].every(([name, value]) => helpers.propagates(name) === value)) {
+        && [...cached.helpers].every(([name, value]) => (name.startsWith('\u0000') ? moduleFactValue(root, name.slice(1)) : helpers.propagates(name)) === value)) {
         reused++;
         nextEntries.set(key, cached);
         if (cached.findings.length) {
@@ -250,6 +256,7 @@ export class Analyzer {
     });
     fileGates.fewUnits = pendingText * 4 < document.text.length;
     const jobs = runUnits(root, units, pending).sort((a, b) => a.index - b.index);
+    noteModuleFactsIn(undefined);
     for (const job of jobs) {
       const { unit, key, names, origin, consulted } = job;
       const unitFindings = job.failed.size ? job.findings.filter((f) => !job.failed.has(f.ruleId)) : job.findings;
@@ -258,7 +265,10 @@ export class Analyzer {
         const first = unit.node.startPosition.row;
         const last = unit.node.endPosition.row;
         const inside = (r: Range): boolean => r.start.line >= first && r.end.line <= last;
-        const outsideEnds = unitFindings.flatMap((f) => (f.fix?.edits ?? []).filter((e) => !inside(e.range)).map((e) => document.offsetAt(e.range.end)));
+        // A finding or fix edit outside the unit (a module constant the unit reads) stays where it is when lines between
+        // move: kept in file positions, and valid while the text up to it is unchanged.
+        const outsideRanges = unitFindings.flatMap((f) => [f.range, ...(f.fix?.edits ?? []).map((e) => e.range)]).filter((r) => !inside(r));
+        const outsideEnds = outsideRanges.map((r) => document.offsetAt(r.end));
         const end = outsideEnds.length ? Math.max(...outsideEnds) : undefined;
         nextEntries.set(key, {
           base: baseHash,
@@ -495,6 +505,7 @@ function visitAnchored(spans: readonly UnitSpan[], job: UnitJob): void {
   };
   hit.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || (isAbove(a, b) ? -1 : isAbove(b, a) ? 1 : 0));
   const checkErrors = unitNode.hasError;
+  noteModuleFactsIn(job.consulted);
   for (const { node, listeners } of hit) {
     if (ownerOf(spans, node)?.unit !== job.unit) continue;
     if (checkErrors && node.hasError) continue;
@@ -532,6 +543,7 @@ function visitRun(root: SyntaxNode, spans: readonly UnitSpan[], run: readonly { 
   }
   for (const [job, bucket] of buckets) {
     const checkErrors = job.unit.node.hasError;
+    noteModuleFactsIn(job.consulted);
     for (const node of bucket) {
       const listeners = job.dispatch.get(node.type);
       if (!listeners) continue;
@@ -798,7 +810,7 @@ function storeFinding(finding: Finding, origin: Position, inside: (range: Range)
     ...finding.fix,
     edits: finding.fix.edits.map((e): CachedEdit => (inside(e.range) ? { range: relativeRange(e.range, origin), newText: e.newText } : { range: e.range, newText: e.newText, absolute: true })),
   };
-  return { ...finding, range: relativeRange(finding.range, origin), ...(fix ? { fix } : {}) };
+  return inside(finding.range) ? { ...finding, range: relativeRange(finding.range, origin), ...(fix ? { fix } : {}) } : { ...finding, ...(fix ? { fix } : {}), absolute: true } as CachedFinding;
 }
 
 function restoreFinding(finding: Finding, origin: Position): Finding {
@@ -806,7 +818,8 @@ function restoreFinding(finding: Finding, origin: Position): Finding {
     ...finding.fix,
     edits: finding.fix.edits.map((e: CachedEdit) => ({ range: e.absolute ? e.range : absoluteRange(e.range, origin), newText: e.newText })),
   };
-  return { ...finding, range: absoluteRange(finding.range, origin), ...(fix ? { fix } : {}) };
+  const { absolute, ...stored } = finding as CachedFinding;
+  return { ...stored, range: absolute ? finding.range : absoluteRange(finding.range, origin), ...(fix ? { fix } : {}) };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

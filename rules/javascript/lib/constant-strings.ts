@@ -101,7 +101,7 @@ function isEffectivelyConst(binding: Binding, name: string): boolean {
   // `var` belongs to the whole function, `let` to its block.
   const stops = binding.kind === 'var' ? ['program', 'function_declaration', 'function_expression', 'arrow_function', 'method_definition'] : ['program', 'statement_block', 'switch_case'];
   let scope = binding.declarator?.parent;
-  while (scope && !stops.includes(scope.type)) scope = scope.parent;
+  while (scope && scope.parent && !stops.includes(scope.type)) scope = scope.parent;
   return !!scope && !!binding.value && !isReassigned(scope, name);
 }
 
@@ -154,7 +154,8 @@ export function findBinding(identifier: SyntaxNode): Binding | undefined {
 }
 
 function bindingIn(scope: SyntaxNode, name: string): Binding | undefined {
-  switch (scope.type) {
+  // The root is the module scope even when error recovery made it an ERROR node (half-typed code further down).
+  switch (scope.parent ? scope.type : 'program') {
     case 'program':
     case 'statement_block':
     case 'class_static_block':

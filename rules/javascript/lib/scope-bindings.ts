@@ -17,7 +17,8 @@ const byTree = new WeakMap<object, Map<number, ScopeIndex>>();
 export function lookupBinding(identifier: SyntaxNode): Binding | undefined {
   const name = identifier.text;
   for (let scope = identifier.parent; scope; scope = scope.parent) {
-    if (!blockTypes.has(scope.type) && !functionTypes.has(scope.type) && !/^(for_statement|for_in_statement|catch_clause|class_declaration|class)$/.test(scope.type)) continue;
+    // The root is the module scope even when error recovery made it an ERROR node (half-typed code further down).
+    if (scope.parent && !blockTypes.has(scope.type) && !functionTypes.has(scope.type) && !/^(for_statement|for_in_statement|catch_clause|class_declaration|class)$/.test(scope.type)) continue;
     const found = indexOf(scope).get(name);
     if (found) return found;
   }
@@ -81,7 +82,7 @@ function build(scope: SyntaxNode): ScopeIndex {
   const add = (name: string, binding: Binding): void => {
     if (!index.has(name)) index.set(name, binding);
   };
-  if (blockTypes.has(scope.type)) {
+  if (blockTypes.has(scope.type) || !scope.parent) {
     for (const statement of scope.namedChildren) if (statement) addStatement(statement, add);
     return index;
   }

@@ -1,17 +1,14 @@
 // Owns cheap whole-file text tests, computed once per syntax tree: a necessary condition a rule can check before resolving anything.
-import type { SyntaxNode } from '../../api';
+import { moduleFact, type SyntaxNode } from '../../api';
 
-const memo = new WeakMap<object, Map<RegExp, boolean>>();
+const names = new Map<RegExp, string>();
 
 /**
- * True when the file's text matches `pattern` somewhere. Use it only as a necessary condition for a finding whose
- * evidence lives in this unit or in module-level statements (whose text is part of every unit's cache key), so that
- * cached results stay right when other units change.
+ * True when the file's text matches `pattern` somewhere: a necessary condition a rule can check before resolving
+ * anything. A module fact (see moduleFact): a cached finding that relied on it is redone when the answer changes.
  */
 export function fileMentions(node: SyntaxNode, pattern: RegExp): boolean {
-  let perTree = memo.get(node.tree);
-  if (!perTree) memo.set(node.tree, (perTree = new Map()));
-  let known = perTree.get(pattern);
-  if (known === undefined) perTree.set(pattern, (known = pattern.test(node.tree.rootNode.text)));
-  return known;
+  let name = names.get(pattern);
+  if (!name) names.set(pattern, (name = `python/file-mentions/${pattern.flags}/${pattern.source}`));
+  return moduleFact(node, name, (root) => pattern.test(root.text));
 }

@@ -1,5 +1,5 @@
 // Owns telling Python settings and config modules apart: Django/Flask settings files, config classes, and the development-only ones where debug switches belong.
-import type { RuleContext, SyntaxNode } from '../../api';
+import { moduleFact, type RuleContext, type SyntaxNode } from '../../api';
 import { importsModule } from './import-facts';
 import { wordsOf } from './name-words';
 
@@ -32,17 +32,17 @@ export function isSettingsPath(path: string): boolean {
   return /(^|_)(settings|config|conf|configuration)(_|$)/.test(base) || parts.slice(0, -1).some((p) => p === 'settings' || p === 'config');
 }
 
-/** True when the module assigns one of Django's core settings at top level (read from keyed module-level names only). */
+/**
+ * True when the module assigns one of Django's core settings at top level. A module fact: a cached finding that read it
+ * is redone when another statement adds or removes such a setting.
+ */
 export function hasDjangoSettings(at: SyntaxNode): boolean {
-  let root = at;
-  while (root.parent) root = root.parent;
-  for (const statement of root.namedChildren) {
+  return moduleFact(at, 'python/django-settings', (root) => root.namedChildren.some((statement) => {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
-    if (assignment?.type !== 'assignment') continue;
+    if (assignment?.type !== 'assignment') return false;
     const left = assignment.childForFieldName('left');
-    if (left?.type === 'identifier' && djangoSettingNames.test(left.text)) return true;
-  }
-  return false;
+    return left?.type === 'identifier' && djangoSettingNames.test(left.text);
+  }));
 }
 
 export type ConfigClassKind = 'development' | 'production' | 'neutral';
