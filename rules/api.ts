@@ -239,7 +239,8 @@ export interface TriggerFile {
    * The texts of the file's top-level statements (comments included), in order: the file's text less the space between
    * them. A trigger that asks about the whole file should ask statement by statement (`statementsMatch`,
    * `statementFact`): answers are remembered by statement text, so an edit costs only the statements it changed.
-   * Absent when the caller has no tree (the answer then comes from `text`).
+   * Absent when the caller has no tree (the answer then comes from `text`). Copies (see ownString), never slices of the
+   * file's text: facts are remembered by them.
    */
   readonly statements?: readonly string[];
 }
@@ -265,7 +266,9 @@ function statementEntry(text: string): StatementEntry {
     statementEntries.clear();
     statementChars = 0;
   }
-  entry = { text: ownString(text), facts: [] };
+  // The engine's statement texts are already copies, kept from one analysis to the next: keeping the same string makes
+  // the next lookup an identity match.
+  entry = { text, facts: [] };
   statementEntries.set(entry.text, entry);
   statementChars += text.length;
   return entry;
@@ -288,8 +291,15 @@ export function statementFact<T>(compute: (text: string) => T): (file: TriggerFi
  */
 export function statementMemo<T>(): (statements: readonly string[], index: number, compute: (text: string) => T) => T {
   const slot = nextFactSlot++;
+  let lastStatements: readonly string[] | undefined;
+  let lastEntries: readonly StatementEntry[] = [];
   return (statements, index, compute) => {
-    const entry = entriesOf(statements)[index];
+    // Asked once per statement in turn: the file's entries are looked up once, not per statement.
+    if (statements !== lastStatements) {
+      lastEntries = entriesOf(statements);
+      lastStatements = statements;
+    }
+    const entry = lastEntries[index];
     if (!(slot in entry.facts)) entry.facts[slot] = compute(entry.text);
     return entry.facts[slot] as T;
   };
@@ -307,8 +317,11 @@ function entriesOf(statements: readonly string[]): readonly StatementEntry[] {
   return entries;
 }
 
-/** One fact per pattern, by source and flags; past this many patterns a file's text is tested as a whole instead. */
-const matchFacts = new Map<string, ReturnType<typeof statementMemo<boolean>>>();
+/** One fact per pattern (by object: rules build their trigger patterns once); past this many a file's text is tested whole. */
+const matchFacts = new WeakMap<RegExp, ReturnType<typeof statementMemo<boolean>>>();
+let matchFactCount = 0;
+/** Answers already given in an analysis, by its statements and the pattern: several rules ask the same. */
+const matchAnswers = new WeakMap<readonly string[], Map<RegExp, boolean>>();
 
 /**
  * Whether `pattern` matches one of the file's statements (as `pattern.test(file.text)` answers, but for the space between
@@ -317,14 +330,20 @@ const matchFacts = new Map<string, ReturnType<typeof statementMemo<boolean>>>();
 export function statementsMatch(file: TriggerFile, pattern: RegExp): boolean {
   const plain = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
   if (!file.statements) return plain.test(file.text);
-  const key = `${plain.flags}/${plain.source}`;
-  let memo = matchFacts.get(key);
+  let answers = matchAnswers.get(file.statements);
+  if (!answers) matchAnswers.set(file.statements, (answers = new Map()));
+  const known = answers.get(pattern);
+  if (known !== undefined) return known;
+  let memo = matchFacts.get(pattern);
   if (!memo) {
-    if (matchFacts.size >= 256) return plain.test(file.text);
-    matchFacts.set(key, (memo = statementMemo<boolean>()));
+    if (matchFactCount >= 256) return plain.test(file.text);
+    matchFactCount++;
+    matchFacts.set(pattern, (memo = statementMemo<boolean>()));
   }
   const test = (text: string): boolean => plain.test(text);
-  return file.statements.some((_, i, all) => memo(all, i, test));
+  const answer = file.statements.some((_, i, all) => memo(all, i, test));
+  answers.set(pattern, answer);
+  return answer;
 }
 
 /** One language family's detection for one rule id. File: `rules/<family>/<id>.ts`, default export. */

@@ -37,7 +37,12 @@ const commandLine = /^process\.argv\b/;
  * under the destination as it is, so "../../app.js" writes outside it.
  */
 function withUploadNames(detector: Detector): Detector {
-  const extend = (re: RegExp): RegExp => new RegExp(`${re.source}|originalname`, re.flags.replace('g', ''));
+  const extended = new WeakMap<RegExp, RegExp>();
+  const extend = (re: RegExp): RegExp => {
+    let out = extended.get(re);
+    if (!out) extended.set(re, (out = new RegExp(`${re.source}|originalname`, re.flags.replace('g', ''))));
+    return out;
+  };
   return {
     ...detector,
     triggers: (file: TriggerFile) => {

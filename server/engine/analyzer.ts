@@ -1,7 +1,7 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
 import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TopLevel, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
-import { moduleFactValue, noteModuleFactsIn, registerTopLevel } from '../../rules/api';
+import { moduleFactValue, noteModuleFactsIn, ownString, registerTopLevel } from '../../rules/api';
 import { collectBindings, ModuleNames, normalizeModule } from './bindings';
 import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
@@ -66,6 +66,36 @@ export class UnitCache {
   moduleNames: ModuleNames | undefined;
   /** Whole-file checks' own storage (`TopLevel.store`). */
   readonly fileStore = new Map<string, unknown>();
+  /** The last analysis's top-level statements: which document and version, where each started, and its (owned) text. */
+  statements: { readonly document: ParsedDocument; readonly version: number; readonly starts: Map<number, string> } | undefined;
+}
+
+/**
+ * The texts of an edited document's top-level statements, as copies (see ownString) kept from one analysis to the
+ * next: a statement the edit did not touch (it lies wholly before or after the changed span, with the same length) gets
+ * the very string the last analysis had. Every memo keyed by statement text then finds it by identity, its hash already
+ * computed, instead of hashing and comparing the whole file's text again after each keystroke.
+ */
+function carriedTexts(document: ParsedDocument, statements: readonly SyntaxNode[], cache: UnitCache): string[] {
+  const previous = cache.statements;
+  const span = previous && previous.document === document ? document.changedSince(previous.version) : undefined;
+  const starts = new Map<number, string>();
+  const texts = statements.map((statement) => {
+    const start = statement.startIndex;
+    const length = statement.endIndex - start;
+    let text: string | undefined;
+    if (previous && span !== undefined) {
+      const before = span === null || start + length <= span.start;
+      const old = before ? start : start >= span!.end ? start - span!.delta : -1;
+      const candidate = old >= 0 ? previous.starts.get(old) : undefined;
+      if (candidate !== undefined && candidate.length === length) text = candidate;
+    }
+    text ??= ownString(statement.text);
+    starts.set(start, text);
+    return text;
+  });
+  cache.statements = { document, version: document.version, starts };
+  return texts;
 }
 
 
@@ -198,7 +228,7 @@ export class Analyzer {
     const statements = root.namedChildren.filter((s): s is SyntaxNode => !!s);
     // Each node property read crosses into wasm: read every top-level statement's text once (triggers read it anyway),
     // so most statements are settled from their text.
-    const texts = statements.map((s) => s.text);
+    const texts = cache ? carriedTexts(document, statements, cache) : statements.map((s) => s.text);
     const top: TopLevel = { statements, texts, ...(cache ? { store: cache.fileStore } : {}) };
     if (cache) registerTopLevel(document.tree, top);
     const { bindings, key: bindingsKey, moduleNames: declarations } = collectBindings(statements, family, texts, !!cache);

@@ -19,8 +19,34 @@ function parseBudgetMs(text: string): number {
 
 export class ParseTimeoutError extends Error {}
 
+/**
+ * What changed between two versions of a document, as one span: text before `start` is the same in both, and the new
+ * text from `end` on is the old text from `end - delta` on.
+ */
+export interface ChangedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly delta: number;
+}
+
+interface ChangeRecord {
+  /** The version the change made. */
+  readonly version: number;
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** How many changes back `changedSince` can answer. */
+const changeHistory = 64;
+
 export class ParsedDocument {
   private lineStarts: number[];
+  private versionValue = 0;
+  /** The last changes, oldest first; a full replacement clears them (`changedSince` then answers everything). */
+  private changes: ChangeRecord[] = [];
+  /** Versions up to this one are no longer described by `changes`. */
+  private forgottenUpTo = 0;
 
   private constructor(
     readonly language: LanguageId,
@@ -47,20 +73,51 @@ export class ParsedDocument {
     return this.lineStarts.length;
   }
 
+  /** Counts updates: each `update` makes a new version. */
+  get version(): number {
+    return this.versionValue;
+  }
+
+  /**
+   * The span the text changed in since `version` of this document, null when nothing changed, undefined when that is
+   * no longer known (a full replacement, or too many changes ago).
+   */
+  changedSince(version: number): ChangedSpan | null | undefined {
+    if (version === this.versionValue) return null;
+    if (version < this.forgottenUpTo || version > this.versionValue) return undefined;
+    let span: { start: number; end: number; delta: number } | null = null;
+    for (const change of this.changes) {
+      if (change.version <= version) continue;
+      const grown = change.newEnd - change.oldEnd;
+      if (!span) span = { start: change.start, end: change.newEnd, delta: grown };
+      else {
+        // The span's end, carried through this change: before it stays, after it shifts, inside it ends where it does.
+        const end: number = span.end <= change.start ? span.end : span.end >= change.oldEnd ? span.end + grown : change.newEnd;
+        span = { start: Math.min(span.start, change.start), end: Math.max(end, change.newEnd), delta: span.delta + grown };
+      }
+    }
+    return span;
+  }
+
   /** Applies changes in order, editing the old tree so the re-parse reuses what did not change. */
   async update(changes: readonly TextChange[]): Promise<void> {
     let text = this.textValue;
     let lineStarts = this.lineStarts;
     let incremental = true;
+    const version = this.versionValue + 1;
+    const records: ChangeRecord[] = [];
+    let replaced = false;
     for (const change of changes) {
       if (!change.range) {
         text = change.text;
         lineStarts = computeLineStarts(text);
         incremental = false;
+        replaced = true;
         continue;
       }
       const startIndex = offsetIn(lineStarts, text, change.range.start);
       const oldEndIndex = offsetIn(lineStarts, text, change.range.end);
+      records.push({ version, start: startIndex, oldEnd: oldEndIndex, newEnd: startIndex + change.text.length });
       const newText = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
       const newLineStarts = editLineStarts(lineStarts, startIndex, oldEndIndex, change.text);
       if (incremental) {
@@ -81,6 +138,16 @@ export class ParsedDocument {
     this.treeValue = tree;
     this.textValue = text;
     this.lineStarts = lineStarts;
+    this.versionValue = version;
+    if (replaced) {
+      // Nothing before a full replacement is described any more.
+      this.changes = [];
+      this.forgottenUpTo = version;
+    } else this.changes.push(...records);
+    while (this.changes.length > changeHistory) {
+      const dropped = this.changes.shift()!;
+      this.forgottenUpTo = Math.max(this.forgottenUpTo, dropped.version);
+    }
   }
 
   offsetAt(position: Position): number {

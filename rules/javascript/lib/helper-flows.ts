@@ -159,6 +159,15 @@ function bundleSized(tree: SyntaxNode['tree']): boolean {
 /** Calls of names the file declares as functions, when the file also mentions a sink (what `checkHelperCall` needs). */
 function helperCallPattern(file: TriggerFile): string | undefined {
   if (file.text.length > maxHelperFlowText) return undefined;
+  if (!file.statements) return callPatternOf(file);
+  // Every rule with helper flows asks, once per analysis.
+  if (!callPatterns.has(file.statements)) callPatterns.set(file.statements, callPatternOf(file));
+  return callPatterns.get(file.statements);
+}
+
+const callPatterns = new WeakMap<readonly string[], string | undefined>();
+
+function callPatternOf(file: TriggerFile): string | undefined {
   const names = new Set<string>();
   for (const declared of declaredFunctions(file)) {
     for (const name of declared) if (names.size < 200) names.add(name);
@@ -182,6 +191,7 @@ const declaredFunctions = statementFact((text) => {
  */
 export function withHelperFlows(detector: Detector, options: HelperFlowOptions): Detector {
   const base = detector.triggers;
+  const widenings = new WeakMap<RegExp, Map<string, RegExp | Triggers>>();
   const triggers = (file: TriggerFile): RegExp | Triggers => {
     const own = typeof base === 'function' ? base(file) : base;
     if (!own) return /[^]/;
@@ -190,8 +200,16 @@ export function withHelperFlows(detector: Detector, options: HelperFlowOptions):
     if (!statementsMatch(file, text) && !(own instanceof RegExp ? false : file.bindings.some((b) => own.imports?.test(b.imported ? `${b.module}.${b.imported}` : b.module)))) return own;
     const calls = helperCallPattern(file);
     if (!calls) return own;
-    const widened = new RegExp(`${text.source}|${calls}`, text.flags.replace('g', ''));
-    return own instanceof RegExp ? widened : { ...own, text: widened };
+    // The same triggers for the same helpers: built once, not per analysis (the source is kilobytes long).
+    let byCalls = widenings.get(text);
+    if (!byCalls) widenings.set(text, (byCalls = new Map()));
+    let widened = byCalls.get(calls);
+    if (!widened) {
+      if (byCalls.size >= 16) byCalls.clear();
+      const pattern = new RegExp(`${text.source}|${calls}`, text.flags.replace('g', ''));
+      byCalls.set(calls, (widened = own instanceof RegExp ? pattern : { ...own, text: pattern }));
+    }
+    return widened;
   };
   return {
     ...detector,

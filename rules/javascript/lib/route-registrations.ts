@@ -1,5 +1,5 @@
 // Owns reading a module's route table from its top-level statements: Express/Koa/Fastify registrations, router-wide middleware, NestJS controllers and Next.js route handlers.
-import { ownString, type SyntaxNode, type TopLevel } from '../../api';
+import { ownString, statementMemo, type SyntaxNode, type TopLevel } from '../../api';
 import { literalText, unwrap } from './constant-strings';
 import { propertyOf } from './object-keys';
 
@@ -91,7 +91,6 @@ interface StoredEntry {
   readonly handler?: Span;
   readonly facts: Map<string, unknown>;
 }
-const storeKey = 'javascript/route-registrations';
 
 function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
   const { statements, texts } = top;
@@ -104,36 +103,37 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
       return (functions ??= topLevelFunctions(statements));
     },
   };
-  const previous = top.store?.get(storeKey) as Map<string, readonly StoredEntry[]> | undefined;
-  const current = top.store ? new Map<string, readonly StoredEntry[]>() : undefined;
+  // With the engine's store (an edited document), what each statement registers is remembered by its text.
+  const remember = !!top.store;
   let order = 0;
   // Each node property read crosses into wasm: a tree without syntax errors has none in any statement.
   const errors = root.hasError;
   statements.forEach((statement, i) => {
     const text = texts[i];
-    if (!routeHint.test(text)) return;
-    const known = current && (current.get(text) ?? previous?.get(text));
-    if (known?.length === 0) {
-      current!.set(text, known);
-      return;
-    }
     // Error recovery may read the same text differently elsewhere: a statement with errors is read every time (a stored
     // entry's nodes might not be found again in it).
-    const reusable = !!current && !(errors && statement.hasError);
-    const base = statement.startIndex;
-    if (known && reusable) {
-      current!.set(text, known);
-      for (const entry of known) addEntry(table, new StoredView(entry, root, base), groupAt(entry.group, base), order++, entry.facts);
+    if (remember && !(errors && statement.hasError)) {
+      let fresh: Entry[] | undefined;
+      const stored = storedEntries(texts, i, () => {
+        if (!routeHint.test(text)) return [];
+        fresh = readEntries(statement);
+        const base = statement.startIndex;
+        return fresh.map((e) => storeEntry(e, base));
+      });
+      if (stored.length === 0) return;
+      const base = statement.startIndex;
+      stored.forEach((entry, k) => addEntry(table, fresh?.[k] ?? new StoredView(entry, root, base), groupAt(entry.group, base), order++, entry.facts));
       return;
     }
-    const entries = readEntries(statement);
-    const stored = reusable ? entries.map((e) => storeEntry(e, base)) : undefined;
-    if (stored) current!.set(text, stored);
-    entries.forEach((entry, k) => addEntry(table, entry, groupAt(entry.group, base), order++, stored?.[k].facts ?? new Map()));
+    if (!routeHint.test(text)) return;
+    const base = statement.startIndex;
+    readEntries(statement).forEach((entry) => addEntry(table, entry, groupAt(entry.group, base), order++, new Map()));
   });
-  if (current) top.store!.set(storeKey, current);
   return table;
 }
+
+/** What each statement registers, remembered by its text (node positions relative to the statement). */
+const storedEntries = statementMemo<readonly StoredEntry[]>();
 
 /** Words every statement that registers a route or router-wide middleware holds (a cheap test before any node is read). */
 const routeHint = /\b(?:get|post|put|patch|delete|del|all|head|options|use|addHook|route)\b|@|\bexport\b|\bmodule\.exports\b|\bfunction\b|=>/;

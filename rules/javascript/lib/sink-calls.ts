@@ -121,7 +121,8 @@ const headPattern = ((): RegExp => {
   const parts = [...(letters.length ? [`\\b(?:${letters.join('|')})`] : []), ...(others.length ? [`(?<![\\w$])(?:${others.join('|')})`] : [])];
   return new RegExp(`(?:${parts.join('|')})(?![\\w$])`, 'g');
 })();
-let mentionedIn: { facts: readonly (readonly string[])[]; heads: ReadonlySet<string> } | undefined;
+/** Each analysis's answer, by its statements (every sink rule asks). */
+const mentionedIn = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /**
  * The module heads a file mentions as a word: a call resolves to `child_process.exec` only through an import or require
@@ -129,11 +130,11 @@ let mentionedIn: { facts: readonly (readonly string[])[]; heads: ReadonlySet<str
  * spell it. Escapes could hide one, so a file with `\x`/`\u` escapes mentions every head.
  */
 function headsMentioned(file: TriggerFile): ReadonlySet<string> {
-  const facts = statementHeads(file);
-  if (mentionedIn?.facts.length === facts.length && mentionedIn.facts.every((f, i) => f === facts[i])) return mentionedIn.heads;
+  const known = file.statements ? mentionedIn.get(file.statements) : undefined;
+  if (known) return known;
   const heads = new Set<string>();
-  for (const found of facts) for (const head of found) heads.add(head);
-  mentionedIn = { facts, heads };
+  for (const found of statementHeads(file)) for (const head of found) heads.add(head);
+  if (file.statements) mentionedIn.set(file.statements, heads);
   return heads;
 }
 
