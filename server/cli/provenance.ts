@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  anchorBlock, blockHasLine, collectFiles, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, LedgerFolder, meetsBlock, mergeOptions, MoveFinder, parseConfig, scanFile,
+  anchorBlock, blockHasLine, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, LedgerFolder, meetsBlock, mergeOptions, MoveFinder, parseConfig, projectFilesForMoves, scanFile,
   TextLines, withholdSuppressions, type Finding, type LedgerRecord, type Range, type SuppressionPolicy,
 } from '../engine';
 
@@ -74,7 +74,7 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
   const dependencies = new DependencyIndex({ fixed: true });
   const blocks: ListedBlock[] = [];
   const relativeOf = (file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
-  const movedTo = findMovedFiles(folder, byFile, () => collectFiles([folder], { root: folder, ignoreGlobs: options.ignore, useGitignore: true }));
+  const movedTo = findMovedFiles(folder, byFile, options.ignore);
   for (const [recordedFile, records] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = movedTo.get(recordedFile) ?? recordedFile;
     if (!wanted(file) && !wanted(recordedFile)) continue;
@@ -117,7 +117,7 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
  * a shell): `MoveFinder` decides, by the rules the editor follows when such a file is opened (see moved.ts). The
  * project's files are listed only when some recorded file is gone.
  */
-function findMovedFiles(folder: string, byFile: ReadonlyMap<string, readonly LedgerRecord[]>, candidates: () => readonly string[]): Map<string, string> {
+function findMovedFiles(folder: string, byFile: ReadonlyMap<string, readonly LedgerRecord[]>, ignoreGlobs: readonly string[]): Map<string, string> {
   const relativeOf = (file: string): string => path.relative(folder, file).split(path.sep).join('/');
   const absoluteOf = (relative: string): string => path.join(folder, ...relative.split('/'));
   const records = new Map([...byFile].map(([file, list]) => [relativeOf(file), list]));
@@ -127,7 +127,7 @@ function findMovedFiles(folder: string, byFile: ReadonlyMap<string, readonly Led
   const finder = new MoveFinder({
     gone,
     records: (p) => records.get(p) ?? [],
-    candidates: () => candidates().map(relativeOf).filter((p) => !records.has(p)),
+    candidates: () => projectFilesForMoves(folder, ignoreGlobs).filter((p) => !records.has(p)),
     text: (p) => {
       try {
         return fs.readFileSync(absoluteOf(p), 'utf8');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic } from 'vscode-languageserver';
 import {
-  anchorBlock, blockHasLine, collectFiles, comparePositions, fingerprintOf, hashText, languageOfPath, LedgerFolder, mapRange, meetsBlock, MoveFinder, newBlockId, TextLines, withholdSuppressions,
+  anchorBlock, blockHasLine, comparePositions, fingerprintOf, hashText, languageOfPath, LedgerFolder, mapRange, meetsBlock, MoveFinder, newBlockId, projectFilesForMoves, TextLines, withholdSuppressions,
   type Finding, type LedgerRead, type LedgerRecord, type Range, type RangeEdit, type WithheldFinding,
 } from '../engine';
 import {
@@ -185,9 +185,7 @@ export class ProvenanceTracker {
     const finder = new MoveFinder({
       gone,
       records: (p) => { const read = store.read(p); this.report(read); return read.records; },
-      candidates: () => collectFiles([folder], { root: folder, ignoreGlobs: this.host.ignoreGlobs?.(folder) ?? [], useGitignore: true })
-        .map((file) => path.relative(folder, file).split(path.sep).join('/'))
-        .filter((p) => !recordedSet.has(p)),
+      candidates: () => projectFilesForMoves(folder, this.host.ignoreGlobs?.(folder) ?? []).filter((p) => !recordedSet.has(p)),
       text: (p) => (p === location.path ? text : readText(path.join(folder, ...p.split('/')))),
     });
     const old = finder.sourceOf(location.path);

@@ -98,6 +98,17 @@ describe('where a file gone from disk moved', () => {
     assert.deepEqual([...decide({ gone: { 'src/one.js': [1], 'src/two.js': [2] }, disk: { 'lib/both.js': [1, 2] } }).moves], []);
   });
 
+  it('a file with CRLF line breaks holds a block as well (a tie with an LF copy is still a tie)', () => {
+    const world: World = { gone: { 'src/app.js': [1] }, disk: { 'a/crlf.js': [1], 'b/lf.js': [1] } };
+    const withCrlf = (): MoveSource => {
+      const source = sourceOf(world);
+      return { ...source, text: (file) => { const text = source.text(file); return file === 'a/crlf.js' ? text?.replace(/\n/g, '\r\n') : text; } };
+    };
+    assert.equal(new MoveFinder(withCrlf()).destinationOf('src/app.js'), undefined);
+    assert.equal(new MoveFinder(withCrlf()).sourceOf('a/crlf.js'), undefined);
+    assert.equal(new MoveFinder({ ...withCrlf(), candidates: () => ['a/crlf.js'] }).destinationOf('src/app.js'), 'a/crlf.js');
+  });
+
   it('opening a file that holds no gone block reads no other file and lists nothing', () => {
     const source = sourceOf({ gone: { 'src/app.js': [1], 'src/util.js': [2] }, disk: { 'lib/new.js': [7], 'lib/app.js': [1] } });
     assert.equal(new MoveFinder(source).sourceOf('lib/new.js'), undefined);

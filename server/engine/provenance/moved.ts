@@ -24,6 +24,7 @@
 // the destination's; a record whose block is lost there stays under the gone path.
 import * as path from 'node:path';
 import { languageOfPath } from '../languages';
+import { collectFiles } from '../walk';
 import { exactAnchor, lineHash, TextLines } from './anchor';
 import type { LedgerRecord } from './ledger';
 
@@ -48,10 +49,21 @@ export interface MoveLimits {
 
 export const defaultMoveLimits: MoveLimits = { maxRecords: 200, maxCandidates: 2000 };
 
-/** A candidate's text with the hashes of its whole lines: a block's middle lines must all be among them. */
-interface Candidate {
-  readonly lines: TextLines;
-  readonly lineHashes: ReadonlySet<string>;
+/** A candidate's text (line breaks as `\n`), split into lines and hashed line by line only when needed. */
+class Candidate {
+  private split?: TextLines;
+  private hashes?: ReadonlySet<string>;
+
+  constructor(readonly text: string) {}
+
+  get lines(): TextLines {
+    return (this.split ??= new TextLines(this.text));
+  }
+
+  /** The short hashes of its whole lines: a block's middle lines must all be among them. */
+  get lineHashes(): ReadonlySet<string> {
+    return (this.hashes ??= new Set(this.lines.lines.map(lineHash)));
+  }
 }
 
 /** Decides moves from one `MoveSource` (one question's worth of reading: make a new one when the disk may have changed). */
@@ -62,6 +74,11 @@ export class MoveFinder {
   private readonly goneSet: ReadonlySet<string>;
   private readonly choices = new Map<string, string | undefined>();
   private readonly scopes = new Map<string, readonly string[]>();
+  /**
+   * A record's block text once found exactly in some file (the ledger never holds code; the files do): every other
+   * file must contain it as it is, a substring search that spares hashing its lines.
+   */
+  private readonly blockTexts = new Map<LedgerRecord, string>();
 
   constructor(private readonly source: MoveSource, private readonly limits: MoveLimits = defaultMoveLimits) {
     this.goneSet = new Set(source.gone);
@@ -156,22 +173,38 @@ export class MoveFinder {
     if (!candidate) return 0;
     let count = 0;
     for (const record of records) {
-      const middle = record.lineHashes.slice(1, -1);
-      const stands = middle.every((h) => candidate.lineHashes.has(h)) && exactAnchor(candidate.lines, record, record.range) !== undefined;
-      if (stands) count++;
+      if (this.stands(candidate, record)) count++;
       else if (all) break;
     }
     return count;
   }
 
+  /** Whether the record's block stands exactly in the candidate (`exactAnchor`), with cheap refusals first. */
+  private stands(candidate: Candidate, record: LedgerRecord): boolean {
+    const known = this.blockTexts.get(record);
+    if (known !== undefined ? !candidate.text.includes(known) : !record.lineHashes.slice(1, -1).every((h) => candidate.lineHashes.has(h))) return false;
+    const range = exactAnchor(candidate.lines, record, record.range);
+    if (!range) return false;
+    if (known === undefined) this.blockTexts.set(record, candidate.lines.slice(range) ?? '');
+    return true;
+  }
+
   private candidateText(file: string): Candidate | undefined {
     if (this.textCache.has(file)) return this.textCache.get(file);
     const text = this.source.text(file);
-    const lines = text === undefined ? undefined : new TextLines(text);
-    const candidate = lines && { lines, lineHashes: new Set(lines.lines.map(lineHash)) };
+    const candidate = text === undefined ? undefined : new Candidate(text.replace(/\r\n?/g, '\n'));
     this.textCache.set(file, candidate);
     return candidate;
   }
+}
+
+/**
+ * Rule 2's files before the ledger is consulted: those `skeptic scan` visits in `folder` (relative, with `/`), under the
+ * project's ignore globs. The ledger's own folder holds no source and is not walked.
+ */
+export function projectFilesForMoves(folder: string, ignoreGlobs: readonly string[]): string[] {
+  return collectFiles([folder], { root: folder, ignoreGlobs: [...ignoreGlobs, '/.skeptic/'], useGitignore: true })
+    .map((file) => path.relative(folder, file).split(path.sep).join('/'));
 }
 
 function baseName(file: string): string {
