@@ -181,7 +181,8 @@ export class ProvenanceTracker {
     const recorded = store.recordedPaths();
     const gone = recorded.filter((p) => p !== location.path && !open.has(p) && languageOfPath(p) === language && !fs.existsSync(path.join(folder, ...p.split('/'))));
     if (gone.length === 0) return;
-    const recordedSet = new Set(recorded);
+    // This file has no valid records (or it would not be here), as the CLI counts files: a candidate like any other.
+    const recordedSet = new Set(recorded.filter((p) => p !== location.path));
     const finder = new MoveFinder({
       gone,
       records: (p) => { const read = store.read(p); this.report(read); return read.records; },
