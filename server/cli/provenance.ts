@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  anchorBlock, blockHasLine, collectFiles, exactAnchor, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, languageOfPath, LedgerFolder, meetsBlock, mergeOptions, parseConfig, scanFile,
+  anchorBlock, blockHasLine, configFileName, createAnalyzer, DependencyIndex, formatProblem, knownRuleIds, LedgerFolder, meetsBlock, mergeOptions, MoveFinder, parseConfig, projectFilesForMoves, scanFile,
   TextLines, withholdSuppressions, type Finding, type LedgerRecord, type Range, type SuppressionPolicy,
 } from '../engine';
 
@@ -74,7 +74,7 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
   const dependencies = new DependencyIndex({ fixed: true });
   const blocks: ListedBlock[] = [];
   const relativeOf = (file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
-  const movedTo = findMovedFiles([...byFile].filter(([file]) => !fs.existsSync(file)), new Set(byFile.keys()), () => collectFiles([folder], { root: folder, ignoreGlobs: options.ignore, useGitignore: true }));
+  const movedTo = findMovedFiles(folder, byFile, options.ignore);
   for (const [recordedFile, records] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const file = movedTo.get(recordedFile) ?? recordedFile;
     if (!wanted(file) && !wanted(recordedFile)) continue;
@@ -114,40 +114,29 @@ async function listBlocks(folder: string, targets: readonly string[], cwd: strin
 
 /**
  * Where files the ledger records but that are gone from disk now stand, if they were moved outside the editor (`git mv`,
- * a shell): a file the ledger records nothing for, of the same language, holding at least one of the blocks exactly.
- * Files of the same name are tried first and win; the folder is walked only when some recorded file is gone. A block
- * found in two equally good places is ambiguous, and its file stays missing.
+ * a shell): `MoveFinder` decides, by the rules the editor follows when such a file is opened (see moved.ts). The
+ * project's files are listed only when some recorded file is gone.
  */
-function findMovedFiles(gone: readonly (readonly [string, readonly LedgerRecord[]])[], recorded: ReadonlySet<string>, candidates: () => readonly string[]): Map<string, string> {
+function findMovedFiles(folder: string, byFile: ReadonlyMap<string, readonly LedgerRecord[]>, ignoreGlobs: readonly string[]): Map<string, string> {
+  const relativeOf = (file: string): string => path.relative(folder, file).split(path.sep).join('/');
+  const absoluteOf = (relative: string): string => path.join(folder, ...relative.split('/'));
+  const records = new Map([...byFile].map(([file, list]) => [relativeOf(file), list]));
+  const gone = [...records.keys()].filter((p) => !fs.existsSync(absoluteOf(p)));
   const found = new Map<string, string>();
   if (gone.length === 0) return found;
-  const unrecorded = candidates().filter((file) => !recorded.has(file));
-  const texts = new Map<string, TextLines | undefined>();
-  const linesOf = (file: string): TextLines | undefined => {
-    if (!texts.has(file)) {
+  const finder = new MoveFinder({
+    gone,
+    records: (p) => records.get(p) ?? [],
+    candidates: () => projectFilesForMoves(folder, ignoreGlobs).filter((p) => !records.has(p)),
+    text: (p) => {
       try {
-        texts.set(file, new TextLines(fs.readFileSync(file, 'utf8')));
+        return fs.readFileSync(absoluteOf(p), 'utf8');
       } catch {
-        texts.set(file, undefined);
+        return undefined;
       }
-    }
-    return texts.get(file);
-  };
-  const holds = (file: string, records: readonly LedgerRecord[]): number => {
-    const lines = linesOf(file);
-    return lines ? records.filter((r) => exactAnchor(lines, r, r.range)).length : 0;
-  };
-  for (const [file, records] of gone) {
-    const language = languageOfPath(file);
-    const sameLanguage = unrecorded.filter((c) => languageOfPath(c) === language && ![...found.values()].includes(c));
-    const sameName = sameLanguage.filter((c) => path.basename(c) === path.basename(file));
-    for (const group of [sameName, sameLanguage]) {
-      const scored = group.map((c) => ({ file: c, count: holds(c, records) })).filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
-      if (scored.length === 0) continue;
-      if (scored.length === 1 || scored[0].count > scored[1].count) found.set(file, scored[0].file);
-      break;
-    }
-  }
+    },
+  });
+  for (const [from, to] of finder.moves()) found.set(absoluteOf(from), absoluteOf(to));
   return found;
 }
 

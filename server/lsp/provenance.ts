@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic } from 'vscode-languageserver';
 import {
-  anchorBlock, blockHasLine, comparePositions, exactAnchor, fingerprintOf, hashText, languageOfPath, LedgerFolder, mapRange, meetsBlock, newBlockId, TextLines, withholdSuppressions,
+  anchorBlock, blockHasLine, comparePositions, fingerprintOf, hashText, languageOfPath, LedgerFolder, mapRange, meetsBlock, MoveFinder, newBlockId, projectFilesForMoves, TextLines, withholdSuppressions,
   type Finding, type LedgerRead, type LedgerRecord, type Range, type RangeEdit, type WithheldFinding,
 } from '../engine';
 import {
@@ -31,6 +31,8 @@ export interface ProvenanceHost {
   warn(message: string): void;
   /** Client-side commands the client implements (`questionSnippetCommand` for the lens). */
   clientCommands: ReadonlySet<string>;
+  /** The `.skeptic.yml` ignore globs of a workspace folder: the files a moved file is looked for among are those `skeptic scan` visits. */
+  ignoreGlobs?(folder: string): readonly string[];
   /** Folder for `storage: workspace` (the client's storage); absent: kept in memory for the session. */
   storageFolder?: string;
 }
@@ -92,8 +94,6 @@ interface DocumentState {
 }
 
 const historyLimit = 64;
-/** At most this many records of gone files are read when a file without records opens (`adoptMovedHere`). */
-const maxAdoptionReads = 200;
 const flushDelayMs = 1500;
 const origins: readonly InsertOrigin[] = ['inline-completion', 'paste', 'ai-edit'];
 
@@ -167,8 +167,9 @@ export class ProvenanceTracker {
 
   /**
    * A file with no records of its own may be one moved outside the editor (`git mv`, a shell), which sends no rename:
-   * the blocks of a recorded file now gone from disk, of the same language, that this text holds exactly, are its own.
-   * Their records move to this file's path. Files of the same name are tried first; the first holding any block wins.
+   * `MoveFinder` decides whether a recorded file now gone from disk moved here, by the rules `skeptic provenance`
+   * follows too (see moved.ts), so both name the same file. The gone file's records whose block stands here move to this
+   * file's path; the others stay where they are. Paths still open in an editor are not gone: that document owns its blocks.
    */
   private adoptMovedHere(state: DocumentState, location: Location, text: string): void {
     const filePath = this.host.filePath(state.uri);
@@ -176,31 +177,28 @@ export class ProvenanceTracker {
     if (!filePath || !folder || !(location.store instanceof LedgerFolder)) return;
     const store = location.store;
     const language = languageOfPath(filePath);
-    const name = path.basename(filePath);
-    // A document still open under the old name (VS Code keeps a deleted file's editor) still owns its blocks.
     const open = new Set([...this.states.values()].filter((s) => s.location?.store === store).map((s) => s.location!.path));
-    const gone = store.recordedPaths()
-      .filter((p) => p !== location.path && !open.has(p) && languageOfPath(p) === language && !fs.existsSync(path.join(folder, ...p.split('/'))))
-      .sort((a, b) => Number(path.posix.basename(b) === name) - Number(path.posix.basename(a) === name));
+    const recorded = store.recordedPaths();
+    const gone = recorded.filter((p) => p !== location.path && !open.has(p) && languageOfPath(p) === language && !fs.existsSync(path.join(folder, ...p.split('/'))));
     if (gone.length === 0) return;
+    // This file has no valid records (or it would not be here), as the CLI counts files: a candidate like any other.
+    const recordedSet = new Set(recorded.filter((p) => p !== location.path));
+    const finder = new MoveFinder({
+      gone,
+      records: (p) => { const read = store.read(p); this.report(read); return read.records; },
+      candidates: () => projectFilesForMoves(folder, this.host.ignoreGlobs?.(folder) ?? []).filter((p) => !recordedSet.has(p)),
+      text: (p) => (p === location.path ? text : readText(path.join(folder, ...p.split('/')))),
+    });
+    const old = finder.sourceOf(location.path);
+    if (old === undefined) return;
     const lines = new TextLines(text);
-    let read = 0;
-    for (const old of gone) {
-      // Records of deleted files stay in the ledger: reading them on every open must stay cheap.
-      if (read > maxAdoptionReads) break;
-      const records = store.read(old).records;
-      read += records.length;
-      const here = records.filter((r) => exactAnchor(lines, r, r.range)).map((r) => ({ ...r, path: location.path }));
-      // Under another name, every block of the gone file must be here: a short block alone could be anywhere.
-      if (here.length === 0 || (path.posix.basename(old) !== name && here.length < records.length)) continue;
-      for (const record of here) {
-        this.write(location, record);
-        this.guard(() => store.remove(old, record.id));
-      }
-      this.host.log(`provenance: ${here.length} block record(s) of ${old}, gone from disk, found in ${state.uri}: moved to it`);
-      this.adopt(state, here, text, location);
-      return;
+    const here = finder.recordsOf(old).filter((r) => anchorBlock(lines, r, r.range).kind !== 'lost').map((r) => ({ ...r, path: location.path }));
+    for (const record of here) {
+      this.write(location, record);
+      this.guard(() => store.remove(old, record.id));
     }
+    this.host.log(`provenance: ${here.length} block record(s) of ${old}, gone from disk, found in ${state.uri}: moved to it`);
+    this.adopt(state, here, text, location);
   }
 
   /** Finds records again in the document's text and tracks them as its blocks (a record whose block is lost is removed from `from`). */
@@ -772,12 +770,17 @@ function contains(outer: Range, inner: Range): boolean {
   return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
 
-function readLines(file: string): TextLines | undefined {
+function readText(file: string): string | undefined {
   try {
-    return new TextLines(fs.readFileSync(file, 'utf8'));
+    return fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+function readLines(file: string): TextLines | undefined {
+  const text = readText(file);
+  return text === undefined ? undefined : new TextLines(text);
 }
 
 function lineRange(lines: TextLines, line: number): Range {

@@ -93,6 +93,7 @@ export function startSession(connection: Connection): void {
     warn: warnOnce,
     get clientCommands() { return clientCommands; },
     get storageFolder() { return provenanceStorage; },
+    ignoreGlobs: (folder) => projects.get(folder).options.ignore ?? [],
   });
 
   const projects = new ProjectConfigs(knownRuleIds, (config) => publishConfigProblems(config));

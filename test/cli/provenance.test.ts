@@ -2,9 +2,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { fingerprintOf, LedgerFolder, TextLines, type LedgerRecord, type Range } from '../../server/engine';
 import type { ProvenanceListing } from '../../server/cli/provenance';
+import type { ProvenanceChangedParams } from '../../shared/protocol';
+import { LspClient } from '../lsp/lsp-client';
 import { createProject, type Project } from './lib/temp-project';
 
 const header = "const crypto = require('crypto');\n\n";
@@ -118,6 +121,46 @@ describe('skeptic provenance', () => {
       assert.match(text, /^src\/moved\/new-name\.js:4-6 \(moved from src\/old-name\.js\) {2}inline-completion/m);
       assert.match(text, /^src\/twin\.js \(missing\)/m);
     } finally {
+      project = previous;
+      moved.remove();
+    }
+  });
+
+  it('names the same moved file as the editor: same name first (edited blocks follow it), a partial rename is no move', async () => {
+    const moved = createProject({}, { git: true });
+    const previous = project;
+    project = moved;
+    const editor = await LspClient.start({ folder: moved.root, settings: { debounceMs: 0, provenance: { storage: 'ledger' } } });
+    try {
+      const second = completion.replace('signWebhook', 'signReceipt');
+      const both = header + completion + second;
+      // src/helpers.js, with two blocks, went to lib/helpers.js, where the second block was edited since (one line of three).
+      const kept = record('src/helpers.js', both, blockAt(2, 3));
+      const edited = record('src/helpers.js', both, blockAt(5, 3));
+      moved.write('lib/helpers.js', both.replace('function signReceipt(payload) {', 'function signReceipt(payload, key) {'));
+      // src/pair.js, with the same two blocks: a file under another name holds only the first.
+      record('src/pair.js', both, blockAt(2, 3));
+      record('src/pair.js', both, blockAt(5, 3));
+      moved.write('lib/half.js', header + completion);
+      const listing = JSON.parse(moved.run(['provenance', '--format', 'json']).stdout) as ProvenanceListing;
+      const where = listing.blocks.map((b) => [b.id === kept.id ? 'kept' : b.id === edited.id ? 'edited' : 'pair', b.path, b.movedFrom ?? null, b.state]);
+      assert.deepEqual(where.sort(), [
+        ['edited', 'lib/helpers.js', 'src/helpers.js', 'partial'],
+        ['kept', 'lib/helpers.js', 'src/helpers.js', 'exact'],
+        ['pair', 'src/pair.js', null, 'missing'],
+        ['pair', 'src/pair.js', null, 'missing'],
+      ]);
+      // The editor, opening both files, adopts the blocks in the one the CLI named, and only there.
+      for (const file of ['lib/half.js', 'lib/helpers.js']) await editor.open(pathToFileURL(path.join(moved.root, file)).toString(), moved.read(file));
+      const helpers = pathToFileURL(path.join(moved.root, 'lib/helpers.js')).toString();
+      const changes = (): ProvenanceChangedParams[] => editor.custom.filter((n) => n.method === 'skeptic/provenanceChanged').map((n) => n.params as ProvenanceChangedParams);
+      const adopted = await editor.waitFor('the blocks in lib/helpers.js', () => changes().find((p) => p.uri === helpers && p.blocks.length === 2));
+      assert.deepEqual(adopted.blocks.map((b) => [b.id, b.range.start.line + 1]).sort(), listing.blocks.filter((b) => b.path === 'lib/helpers.js').map((b) => [b.id, b.lines!.start]).sort());
+      await editor.diagnosticsFor(pathToFileURL(path.join(moved.root, 'lib/half.js')).toString());
+      assert.ok(!changes().some((p) => p.uri.endsWith('/lib/half.js')), 'lib/half.js took nothing');
+      assert.ok(!fs.existsSync(path.join(moved.root, '.skeptic', 'provenance', 'lib', 'half.js')));
+    } finally {
+      await editor.stop();
       project = previous;
       moved.remove();
     }

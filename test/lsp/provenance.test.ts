@@ -1,11 +1,14 @@
 // Over the wire: blocks an assistant inserted are tracked through edits, persisted in the ledger, re-anchored on reopen, and change findings, lenses and suppressions.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type Position, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { DidInsertParams, InsertOrigin, ListProvenanceResult, ProvenanceBlock, ProvenanceChangedParams } from '../../shared/protocol';
-import { LspClient, messageOf, Workspace } from './lsp-client';
+import { fingerprintOf, LedgerFolder, newBlockId, TextLines, type LedgerRecord } from '../../server/engine';
+import type { ProvenanceListing } from '../../server/cli/provenance';
+import { LspClient, messageOf, repoRoot, Workspace } from './lsp-client';
 
 const header = "const crypto = require('crypto');\n\n";
 /** An assistant's completion with one weak-hash finding on its second line. */
@@ -521,5 +524,66 @@ describe('provenance follows files moved outside the editor', () => {
     assert.equal(ledgerFiles(workspace, 'src/kept.js').length, 1);
     await client.close(moved);
     await client.close(before);
+  });
+  it('the editor adopts exactly where skeptic provenance says a file moved: copies of a gone file and a partial rename take nothing', async () => {
+    const local = new Workspace();
+    const editor = await LspClient.start({ folder: local.folder, settings: { debounceMs: 0, provenance: { storage: 'ledger' } } });
+    try {
+      /** The ledger as the editor wrote it for `file` when it held `text`, the completion on lines 2-4. */
+      const recordBlock = (file: string, text: string, firstLine = 2): LedgerRecord => {
+        const range = { start: { line: firstLine, character: 0 }, end: { line: firstLine + 3, character: 0 } };
+        const record: LedgerRecord = {
+          id: newBlockId(), path: file, origin: 'inline-completion', time: '2026-11-25T14:02:00.000Z', range,
+          ...fingerprintOf(new TextLines(text), range)!, unconfirmedSuppressions: [],
+        };
+        new LedgerFolder(local.path('.skeptic/provenance'), false).write(record);
+        return record;
+      };
+      const twin = header + completion.replace('signWebhook', 'signTwin');
+      const other = header + completion.replace('signWebhook', 'signOther');
+      // Moved and renamed (git mv src/old-name.js lib/new-name.js), then a line added on top.
+      const moved = recordBlock('src/old-name.js', header + completion);
+      local.write('lib/new-name.js', `// moved\n${header}${completion}`);
+      // Gone, and two files hold its block: which one it went to cannot be told.
+      recordBlock('src/twin.js', twin);
+      local.write('a/copy.js', twin);
+      local.write('b/copy.js', twin);
+      // Gone with two blocks; a file under another name holds one of them only.
+      recordBlock('src/pair.js', twin + other, 2);
+      recordBlock('src/pair.js', twin + other, 7);
+      local.write('lib/half.js', other);
+      const cli = (): ProvenanceListing => {
+        const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'provenance', '--format', 'json'], { cwd: local.folder, encoding: 'utf8' });
+        assert.equal(run.status, 0, run.stderr);
+        return JSON.parse(run.stdout) as ProvenanceListing;
+      };
+      const movesOf = (listing: ProvenanceListing): string[] => listing.blocks.filter((b) => b.movedFrom).map((b) => `${b.movedFrom} -> ${b.path}:${b.lines!.start}`);
+      assert.deepEqual(movesOf(cli()), ['src/old-name.js -> lib/new-name.js:4']);
+      // The editor opens every file the blocks could have gone to: only the one the CLI named takes them.
+      const ledgerBefore = ledgerFiles(local, 'src/twin.js').length + ledgerFiles(local, 'src/pair.js').length;
+      for (const file of ['a/copy.js', 'b/copy.js', 'lib/half.js']) {
+        const uri = local.uri(file);
+        await editor.open(uri, fs.readFileSync(local.path(file), 'utf8'));
+        const published = await editor.diagnosticsFor(uri, 1);
+        assert.ok(published.length > 0 && !published.some(suffixed), `${file}: ${published.map(messageOf).join('\n')}`);
+        assert.equal(ledgerFiles(local, file).length, 0, file);
+        await editor.close(uri);
+      }
+      assert.equal(ledgerFiles(local, 'src/twin.js').length + ledgerFiles(local, 'src/pair.js').length, ledgerBefore, 'records of undecided moves stay where they were');
+      const uri = local.uri('lib/new-name.js');
+      await editor.open(uri, fs.readFileSync(local.path('lib/new-name.js'), 'utf8'));
+      const found = await provenanceWhere(editor, uri, (b) => b.length === 1 && b[0].findings === 1, 'the block in the file the CLI named');
+      assert.equal(found.blocks[0].id, moved.id);
+      assert.equal(found.blocks[0].range.start.line + 1, 4, 'the line the CLI reported');
+      await editor.close(uri);
+      // The ledger now says so itself: the CLI lists the block in place, no longer as a move.
+      await eventually('the record under the new path', () => (ledgerFiles(local, 'lib/new-name.js').length === 1 ? true : undefined));
+      const after = cli();
+      assert.deepEqual(movesOf(after), []);
+      assert.deepEqual(after.blocks.filter((b) => b.path === 'lib/new-name.js').map((b) => [b.id, b.lines!.start, b.state]), [[moved.id, 4, 'exact']]);
+    } finally {
+      await editor.stop();
+      local.dispose();
+    }
   });
 });

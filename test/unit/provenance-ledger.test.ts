@@ -140,4 +140,73 @@ describe('the ledger folder', () => {
     assert.throws(() => ledger.write(record({ path: '../escape.js' })), /invalid ledger record/);
     assert.deepEqual(ledger.read('../../etc/passwd'), { records: [], problems: [] });
   });
+  describe('the recorded paths, kept between calls', () => {
+    /** The ledger's folders, itself included. */
+    const folders = (folder = root): string[] => [folder, ...fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => folders(path.join(folder, e.name)))];
+    /** Puts every folder of the ledger `ms` in the past (a minute: what another process did long ago). */
+    const age = (ms = 60_000): void => { const past = new Date(Date.now() - ms); for (const folder of folders()) fs.utimesSync(folder, past, past); };
+    /** Every folder's times, to put back after a change: what a change within one clock tick looks like. */
+    const times = (): Map<string, fs.Stats> => new Map(folders().map((folder) => [folder, fs.statSync(folder)]));
+    const putBack = (saved: Map<string, fs.Stats>): void => { for (const [folder, stat] of saved) if (fs.existsSync(folder)) fs.utimesSync(folder, stat.atime, stat.mtime); };
+    /** A store that has looked at a ledger another process wrote long ago, and that other process. */
+    const lookedAt = (): { ledger: LedgerFolder; other: LedgerFolder } => {
+      const ledger = new LedgerFolder(root, true);
+      const other = new LedgerFolder(root, false);
+      other.write(record());
+      age();
+      assert.deepEqual(ledger.recordedPaths(), ['src/app.js']);
+      return { ledger, other };
+    };
+
+    it('follows the store\'s own writes and removals, even when no folder time shows them', () => {
+      const ledger = new LedgerFolder(root, true);
+      assert.deepEqual(ledger.recordedPaths(), []);
+      const a = record();
+      ledger.write(a);
+      ledger.write(record({ path: 'lib/b.py' }));
+      assert.deepEqual(ledger.recordedPaths(), ['lib/b.py', 'src/app.js']);
+      age();
+      assert.deepEqual(ledger.recordedPaths(), ['lib/b.py', 'src/app.js']);
+      const saved = times();
+      ledger.write(record({ path: 'src/own.js' }));
+      putBack(saved);
+      assert.deepEqual(ledger.recordedPaths(), ['lib/b.py', 'src/app.js', 'src/own.js']);
+      ledger.remove('src/app.js', a.id);
+      assert.deepEqual(ledger.recordedPaths(), ['lib/b.py', 'src/own.js']);
+    });
+
+    it('sees another process\'s records added and removed, by the folders\' modification times', () => {
+      const { ledger, other } = lookedAt();
+      const added = record({ path: 'src/new/deep.js' });
+      other.write(added);
+      assert.deepEqual(ledger.recordedPaths(), ['src/app.js', 'src/new/deep.js']);
+      age();
+      assert.deepEqual(ledger.recordedPaths(), ['src/app.js', 'src/new/deep.js']);
+      other.remove('src/new/deep.js', added.id);
+      assert.deepEqual(ledger.recordedPaths(), ['src/app.js']);
+      // A ledger created after a first look.
+      fs.rmSync(root, { recursive: true });
+      assert.deepEqual(ledger.recordedPaths(), []);
+      other.write(record({ path: 'late.js' }));
+      assert.deepEqual(ledger.recordedPaths(), ['late.js']);
+    });
+
+    it('keeps the answer only while no folder it walked changed; one changed near the walk is walked again', () => {
+      const { ledger, other } = lookedAt();
+      // A change whose folder times are put back is not seen: the answer was kept, not walked again.
+      let saved = times();
+      other.write(record({ path: 'src/hidden.js' }));
+      putBack(saved);
+      assert.deepEqual(ledger.recordedPaths(), ['src/app.js']);
+      // Folders changed within the clock's tick of a walk: that answer is not kept, so a same-tick change is seen.
+      const fresh = new LedgerFolder(root, true);
+      other.write(record({ path: 'src/recent.js' }));
+      age(500);
+      assert.deepEqual(fresh.recordedPaths(), ['src/app.js', 'src/hidden.js', 'src/recent.js']);
+      saved = times();
+      other.write(record({ path: 'src/same-tick.js' }));
+      putBack(saved);
+      assert.deepEqual(fresh.recordedPaths(), ['src/app.js', 'src/hidden.js', 'src/recent.js', 'src/same-tick.js']);
+    });
+  });
 });

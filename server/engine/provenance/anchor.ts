@@ -44,7 +44,8 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function lineHash(text: string): string {
+/** The short hash a fingerprint keeps of one line. */
+export function lineHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 

@@ -40,6 +40,25 @@ export interface LedgerRead {
   readonly problems: LedgerProblem[];
 }
 
+interface RecordedPaths {
+  readonly paths: readonly string[];
+  readonly stamps: ReadonlyMap<string, number>;
+}
+
+/**
+ * How close to a walk a folder's modification time may be before the walk's answer is not kept: file systems stamp
+ * in ticks (a few milliseconds on Linux, up to 2 s on FAT), so a change in the tick of the walk could leave it equal.
+ */
+const racyWindowMs = 2000;
+
+function mtimeOf(folder: string): number {
+  try {
+    return fs.statSync(folder).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
 const idPattern = /^[a-z0-9][a-z0-9-]{5,63}$/;
 
 export function newBlockId(): string {
@@ -48,6 +67,9 @@ export function newBlockId(): string {
 
 /** A ledger folder: `.skeptic/provenance/` in a workspace folder (the team's), or a folder in the editor's storage. */
 export class LedgerFolder {
+  /** `recordedPaths`' last answer, with the modification time of every folder it walked. */
+  private recorded?: RecordedPaths;
+
   /**
    * @param root the folder holding the records
    * @param setAside rename a corrupt record to `<file>.corrupt-<time>` (the editor); false leaves files untouched (the CLI)
@@ -88,16 +110,38 @@ export class LedgerFolder {
     return result;
   }
 
-  /** The source files (relative paths with `/`) the ledger holds records for, read from its folders alone. */
+  /**
+   * The source files (relative paths with `/`) the ledger holds records for, read from its folders alone. Asked on every
+   * open of a file without records, so the answer is kept: this store's own writes forget it, and a change by another
+   * process (a `git pull`, another window) shows in the modification time of a folder it walked (an entry added or
+   * removed changes its folder's). A folder changed within `racyWindowMs` of the walk may change again within the
+   * same clock tick unseen: then the answer is not kept, and the next call walks again.
+   */
   recordedPaths(): string[] {
-    const out: string[] = [];
-    this.walk(this.root, '', (files, _folder, relative) => { if (files.length) out.push(relative); });
-    return out.sort();
+    if (this.recorded && this.unchangedSince(this.recorded)) return [...this.recorded.paths];
+    const walkedAt = Date.now();
+    const paths: string[] = [];
+    const stamps = new Map<string, number>();
+    this.walk(this.root, '', (files, _folder, relative) => { if (files.length) paths.push(relative); }, stamps);
+    paths.sort();
+    const racy = [...stamps.values()].some((mtime) => mtime > walkedAt - racyWindowMs);
+    this.recorded = racy ? undefined : { paths, stamps };
+    return [...paths];
   }
 
-  /** Visits each folder under `start` (sorted), handing over its record files (`*.json`, none at the ledger's root). */
-  private walk(start: string, relativePath: string, visitFiles: (files: string[], folder: string, relative: string) => void): void {
+  /** Whether no folder walked for `recorded` changed (or appeared, or went) since: one stat a folder, no listing. */
+  private unchangedSince(recorded: RecordedPaths): boolean {
+    for (const [folder, mtime] of recorded.stamps) if (mtimeOf(folder) !== mtime) return false;
+    return true;
+  }
+
+  /**
+   * Visits each folder under `start` (sorted), handing over its record files (`*.json`, none at the ledger's root);
+   * with `stamps`, notes each folder's modification time before listing it (-1: it does not exist).
+   */
+  private walk(start: string, relativePath: string, visitFiles: (files: string[], folder: string, relative: string) => void, stamps?: Map<string, number>): void {
     const visit = (folder: string, relative: string): void => {
+      stamps?.set(folder, mtimeOf(folder));
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -116,6 +160,7 @@ export class LedgerFolder {
   write(record: LedgerRecord): void {
     const folder = this.folderOf(record.path);
     if (!folder || !idPattern.test(record.id)) throw new Error(`invalid ledger record ${record.path} ${record.id}`);
+    this.recorded = undefined;
     fs.mkdirSync(folder, { recursive: true });
     const file = path.join(folder, `${record.id}.json`);
     const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -132,6 +177,7 @@ export class LedgerFolder {
   remove(relativePath: string, id: string): void {
     const folder = this.folderOf(relativePath);
     if (!folder || !idPattern.test(id)) return;
+    this.recorded = undefined;
     fs.rmSync(path.join(folder, `${id}.json`), { force: true });
     for (let dir = folder; dir.startsWith(this.root + path.sep); dir = path.dirname(dir)) {
       try {
@@ -178,6 +224,7 @@ export class LedgerFolder {
     if (this.setAside) {
       const movedTo = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       try {
+        this.recorded = undefined;
         fs.renameSync(file, movedTo);
         into.problems.push({ ...entry, movedTo });
         return;
