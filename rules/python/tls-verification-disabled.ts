@@ -2,7 +2,7 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { flagLiteral, flagValue } from './lib/flag-values';
 import { importsModule } from './lib/import-facts';
-import { resolveCallee, enclosingFunction } from './lib/scope';
+import { resolveCallee, resolveName, enclosingFunction } from './lib/scope';
 import { calleeLastName, keywordArgument, positionalArguments } from './lib/sink-calls';
 import { literalText, replaceLiteralContent } from './lib/string-literals';
 import { quietInTests } from './lib/test-code';
@@ -165,7 +165,7 @@ function checkUnverifiedDefault(context: RuleContext, node: SyntaxNode, method: 
   if (method === 'SSLContext') {
     const protocol = keywordArgument(args, 'protocol') ?? positionalArguments(args)[0];
     if (protocol && !unverifiedProtocols.test(protocol.text)) return;
-  } else if (keywordArgument(args, 'cert_reqs') || keywordArgument(args, 'server_side')) return;
+  } else if (keywordArgument(args, 'cert_reqs') || keywordArgument(args, 'server_side') || splatSetsMode(args, context)) return;
   const scope = enclosingFunction(node);
   if (!scope || !clientUse.test(scope.text) || verifiedOrServer.test(scope.text)) return;
   context.report({
@@ -173,6 +173,20 @@ function checkUnverifiedDefault(context: RuleContext, node: SyntaxNode, method: 
     confidence: 'medium',
     message: `ssl.${method}(${method === 'SSLContext' ? node.childForFieldName('arguments')?.text.slice(1, -1) ?? '' : '…'}) starts with verify_mode CERT_NONE and no hostname check, and this function connects with it without turning verification on, so any certificate is accepted; use ssl.create_default_context() (or PROTOCOL_TLS_CLIENT).`,
   });
+}
+
+/**
+ * `wrap_socket(sock, **options)` where every dict the name is assigned writes a `cert_reqs` or `server_side` key: the
+ * mode is chosen there (`{"cert_reqs": self.verify_mode, ...}`), so the default does not apply.
+ */
+function splatSetsMode(args: SyntaxNode | null, context: RuleContext): boolean {
+  for (const arg of args?.namedChildren ?? []) {
+    if (arg?.type !== 'dictionary_splat') continue;
+    const value = arg.namedChildren[0];
+    const dicts = value?.type === 'dictionary' ? [value] : value?.type === 'identifier' ? resolveName(value.text, value, context).bindings.map((b) => (b.kind === 'assignment' ? b.value : undefined)) : [];
+    if (dicts.length > 0 && dicts.every((d) => d?.type === 'dictionary' && d.namedChildren.some((pair) => pair?.type === 'pair' && /^(cert_reqs|server_side)$/.test(literalText(pair.childForFieldName('key')) ?? '')))) return true;
+  }
+  return false;
 }
 
 /** Text showing the module turns certificate checks off somewhere. */
