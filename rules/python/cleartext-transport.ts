@@ -45,7 +45,7 @@ export default defineDetector({
           return;
         }
         const written = fileMentions(node, /:\/\//) && argumentText(node).includes('://');
-        if (written) {
+        if (written && !declaresPackage(node, context)) {
           for (const argument of args.namedChildren) {
             if (argument?.type !== 'keyword_argument' || !urlKeywords.has(argument.childForFieldName('name')?.text ?? '')) continue;
             const value = argument.childForFieldName('value');
@@ -70,6 +70,13 @@ export default defineDetector({
     };
   },
 });
+
+/** setuptools'/distutils' setup() declares package metadata: its url= is the project's home page, not a request. */
+function declaresPackage(call: SyntaxNode, context: RuleContext): boolean {
+  const callee = call.childForFieldName('function');
+  const resolved = callee ? resolveCallee(callee, context) : undefined;
+  return resolved !== undefined && /^(?:setuptools|distutils\.core)\.setup$/.test(resolved);
+}
 
 /** A URL argument written in the call (literal, f-string, concatenation), or a name bound to a URL whose own setting is not already flagged. */
 function checkUrlArgument(context: RuleContext, value: SyntaxNode): void {

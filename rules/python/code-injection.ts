@@ -36,7 +36,17 @@ export default defineDetector({
         // Data flow first: input that passed an allow-list check or a sanitizer (ast.literal_eval) is not code the client chose.
         const flow = mayReadInput(source) ? context.taint.flowOf(source, hazard) : undefined;
         if (flow?.sanitized) return;
-        const origin = flow ? describeSource(flow.source.label, false) : describeUntrustedInput(source, context);
+        // exec of a file's text: the file's writer decides what runs. A client naming the file is code injection (the
+        // flow stops at the read, so the path is asked); a file named on the command line is a runner's job
+        // (`python -m profile script.py`): whoever types the command already runs Python.
+        const file = flow ? undefined : readSourceFile(source, context);
+        const pathFlow = file?.path && mayReadInput(file.path) ? context.taint.flowOf(file.path, hazard) : undefined;
+        if (pathFlow && !pathFlow.sanitized && /^(?:sys\.)?argv\b/.test(pathFlow.source.label)) return;
+        const origin = flow
+          ? describeSource(flow.source.label, false)
+          : pathFlow && !pathFlow.sanitized
+            ? `a file named by ${describeSource(pathFlow.source.label, false)}`
+            : describeUntrustedInput(source, context);
         // compile() runs nothing by itself: it counts when its code object is executed here, or when input reaches it.
         if (name === 'compile' && !origin && (onlyBuildsAst(args, context) || !isExecutedHere(node, context))) return;
         const verb = name === 'compile' ? 'compiles' : 'runs';
@@ -99,6 +109,66 @@ function evaluatorName(callee: SyntaxNode, context: RuleContext): string | undef
   const resolved = resolveCallee(callee, context) ?? callee.text;
   const match = /^(?:builtins|__builtins__)\.(eval|exec|compile)$/.exec(resolved);
   return match ? match[1] : undefined;
+}
+
+/** Calls that open a file whose handle's read() gives the file's text. */
+const fileOpeners = /^(open|io\.open|io\.open_code|tokenize\.open|codecs\.open)$/;
+/** String methods that keep a text what it was (line endings normalised, decoded): still the file's code. */
+const textKeepingMethods = new Set(['replace', 'decode', 'strip', 'rstrip', 'lstrip', 'expandtabs']);
+
+/**
+ * When `node` is the text of a file read from disk: `open(p).read()`, `f.read()` in `with open(p) as f`,
+ * `Path(p).read_text()`, a text-keeping string method on one of those, or a local name every assignment of which is one.
+ * Gives the file's path expression when it is known.
+ */
+function readSourceFile(node: SyntaxNode, context: RuleContext, depth = 0): { path?: SyntaxNode } | undefined {
+  if (depth > 3) return undefined;
+  if (node.type === 'identifier') {
+    const { bindings } = resolveName(node.text, node, context);
+    if (bindings.length === 0 || bindings.some((b) => b.kind !== 'assignment' || !b.value)) return undefined;
+    const files = bindings.map((b) => readSourceFile(b.value!, context, depth + 1));
+    return files.every((f) => f !== undefined) ? files[0] : undefined;
+  }
+  if (node.type !== 'call') return undefined;
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'attribute') return undefined;
+  const method = callee.childForFieldName('attribute')?.text ?? '';
+  const object = callee.childForFieldName('object');
+  if (!object) return undefined;
+  if (textKeepingMethods.has(method)) return readSourceFile(object, context, depth + 1);
+  if (method === 'read_text' || method === 'read_bytes') return { path: object };
+  if (method !== 'read') return undefined;
+  const opener = object.type === 'identifier' ? openerOfHandle(object, context) : object;
+  return opener && isFileOpener(opener, context) ? { path: positionalAt(opener.childForFieldName('arguments')!, 0) } : undefined;
+}
+
+/** The call a file handle name came from: `with open(p) as f` around the use, or `f = open(p)`. */
+function openerOfHandle(handle: SyntaxNode, context: RuleContext): SyntaxNode | undefined {
+  const { bindings } = resolveName(handle.text, handle, context);
+  if (bindings.length !== 1) return undefined;
+  const [binding] = bindings;
+  if (binding.kind === 'assignment') return binding.value?.type === 'call' ? binding.value : undefined;
+  if (binding.kind !== 'with') return undefined;
+  for (let n = handle.parent; n; n = n.parent) {
+    if (n.type === 'function_definition') return undefined;
+    if (n.type !== 'with_statement') continue;
+    for (const item of n.descendantsOfType('with_item')) {
+      const pattern = item?.namedChildren[0];
+      if (pattern?.type !== 'as_pattern') continue;
+      const alias = pattern.childForFieldName('alias');
+      const value = pattern.namedChildren[0];
+      if (alias?.text === handle.text && value?.type === 'call') return value;
+    }
+  }
+  return undefined;
+}
+
+function isFileOpener(call: SyntaxNode, context: RuleContext): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee || call.childForFieldName('arguments')?.type !== 'argument_list') return false;
+  if (callee.type === 'identifier' && callee.text === 'open') return isBuiltin('open', callee, context);
+  const resolved = resolveCallee(callee, context);
+  return resolved !== undefined && fileOpeners.test(resolved);
 }
 
 function sourceArgument(args: SyntaxNode): SyntaxNode | undefined {

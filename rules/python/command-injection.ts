@@ -72,9 +72,11 @@ function checkCommand(call: SyntaxNode, command: SyntaxNode, callee: string, con
   const from = worst.origin.kind === 'unknown' ? 'values that are not constants' : describeSource(worst.origin.source?.label, worst.origin.kind === 'parameter');
   // `shell=True` on a later line of a wrapped call is what the fix removes: it is worth its own finding there.
   const shell = keywordArgument(call.childForFieldName('arguments'), 'shell');
+  // Values of unknown origin are one finding at the call: the lines that built the command add no new hazard to review.
+  const knownOrigins = flagged.filter((f) => f.origin.kind !== 'unknown');
   reportFlow(context, {
     sink: call,
-    holes: [...flagged.map((f) => f.hole.value), ...(shell ? [shell] : [])],
+    holes: [...knownOrigins.map((f) => f.hole.value), ...(shell ? [shell] : [])],
     confidence: worst.origin.kind === 'unknown' ? 'medium' : worst.origin.kind === 'input' ? 'high' : 'medium',
     message: `${callee}() runs a shell command built from ${from}, so quotes, ; or $() in them run as shell code; pass an argument list to subprocess.run without shell=True, or quote each value with shlex.quote.`,
     fix: fixable && built.length === 1 && built[0].node.equals(command) ? argumentListFix(call, built[0], flagged, context) : undefined,

@@ -48,7 +48,7 @@ export default defineDetector({
         const mode = modeBits(modeNode, context);
         if (!mode || !modeNode) return;
         const sticky = (mode.bits & 0o1000) !== 0;
-        if ((mode.bits & 0o002) && !sticky) {
+        if ((mode.bits & 0o002) && !sticky && !removedNext(node, target, context)) {
           context.report({
             node,
             message: `Mode ${octal(mode.bits, mode.unknown)} lets every user on the machine modify this ${describeTarget(target)}, so any local process can plant code or data in it; grant write to the owner only (0o755 or 0o644, 0o700/0o600 for private files).`,
@@ -93,6 +93,38 @@ function checkCreate(node: SyntaxNode, context: RuleContext): void {
     message: `os.open() creates this file with mode ${octal(mode.bits, false)}, so (after the usual umask) every user on the machine can read the key or credential written to it; create it with 0o600.`,
     fix: literalFix(context, modeNode, 0o600, 'only the owner can read or write it'),
   });
+}
+
+const removers = /^(?:os\.(?:remove|unlink|rmdir|removedirs)|shutil\.rmtree)$/;
+
+/**
+ * `os.chmod(path, 0o777); os.remove(path)`: write access given so the file can be deleted (a read-only file on Windows)
+ * protects nothing, as the statement run next removes the same path. An `if` around the chmod counts, so
+ * `if is_windows: os.chmod(path, 0o777)` followed by the removal is read the same way.
+ */
+function removedNext(chmod: SyntaxNode, target: SyntaxNode | null | undefined, context: RuleContext): boolean {
+  if (!target || chmod.parent?.type !== 'expression_statement') return false;
+  let statement: SyntaxNode | null = chmod.parent;
+  for (let level = 0; statement && level < 2; level++) {
+    let next = statement.nextNamedSibling;
+    while (next?.type === 'comment') next = next.nextNamedSibling;
+    if (next) return removes(next, target, context);
+    // The chmod ends an if's body: the statement after the if runs next.
+    const block: SyntaxNode | null = statement.parent;
+    statement = block?.type === 'block' && block.parent?.type === 'if_statement' && block.parent.childForFieldName('consequence')?.equals(block) ? block.parent : null;
+  }
+  return false;
+}
+
+function removes(statement: SyntaxNode, target: SyntaxNode, context: RuleContext): boolean {
+  const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  const args = call?.childForFieldName('arguments');
+  if (!callee || args?.type !== 'argument_list') return false;
+  const resolved = resolveCallee(callee, context);
+  if (resolved && removers.test(resolved)) return positionalArguments(args)[0]?.text === target.text;
+  // pathlib: `path.unlink()` on the path that was chmod-ed.
+  return !resolved && callee.type === 'attribute' && /^(unlink|rmdir)$/.test(callee.childForFieldName('attribute')?.text ?? '') && callee.childForFieldName('object')?.text === target.text;
 }
 
 /** `old = os.umask(0); os.umask(old)`: the idiom for reading the current umask, restored on the next line. */

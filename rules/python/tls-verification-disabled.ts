@@ -2,7 +2,8 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { flagLiteral, flagValue } from './lib/flag-values';
 import { importsModule } from './lib/import-facts';
-import { resolveCallee, enclosingFunction } from './lib/scope';
+import { wordsOf } from './lib/name-words';
+import { resolveCallee, resolveName, enclosingFunction } from './lib/scope';
 import { calleeLastName, keywordArgument, positionalArguments } from './lib/sink-calls';
 import { literalText, replaceLiteralContent } from './lib/string-literals';
 import { quietInTests } from './lib/test-code';
@@ -165,7 +166,7 @@ function checkUnverifiedDefault(context: RuleContext, node: SyntaxNode, method: 
   if (method === 'SSLContext') {
     const protocol = keywordArgument(args, 'protocol') ?? positionalArguments(args)[0];
     if (protocol && !unverifiedProtocols.test(protocol.text)) return;
-  } else if (keywordArgument(args, 'cert_reqs') || keywordArgument(args, 'server_side')) return;
+  } else if (keywordArgument(args, 'cert_reqs') || keywordArgument(args, 'server_side') || splatSetsMode(args, context)) return;
   const scope = enclosingFunction(node);
   if (!scope || !clientUse.test(scope.text) || verifiedOrServer.test(scope.text)) return;
   context.report({
@@ -173,6 +174,20 @@ function checkUnverifiedDefault(context: RuleContext, node: SyntaxNode, method: 
     confidence: 'medium',
     message: `ssl.${method}(${method === 'SSLContext' ? node.childForFieldName('arguments')?.text.slice(1, -1) ?? '' : '…'}) starts with verify_mode CERT_NONE and no hostname check, and this function connects with it without turning verification on, so any certificate is accepted; use ssl.create_default_context() (or PROTOCOL_TLS_CLIENT).`,
   });
+}
+
+/**
+ * `wrap_socket(sock, **options)` where every dict the name is assigned writes a `cert_reqs` or `server_side` key: the
+ * mode is chosen there (`{"cert_reqs": self.verify_mode, ...}`), so the default does not apply.
+ */
+function splatSetsMode(args: SyntaxNode | null, context: RuleContext): boolean {
+  for (const arg of args?.namedChildren ?? []) {
+    if (arg?.type !== 'dictionary_splat') continue;
+    const value = arg.namedChildren[0];
+    const dicts = value?.type === 'dictionary' ? [value] : value?.type === 'identifier' ? resolveName(value.text, value, context).bindings.map((b) => (b.kind === 'assignment' ? b.value : undefined)) : [];
+    if (dicts.length > 0 && dicts.every((d) => d?.type === 'dictionary' && d.namedChildren.some((pair) => pair?.type === 'pair' && /^(cert_reqs|server_side)$/.test(literalText(pair.childForFieldName('key')) ?? '')))) return true;
+  }
+  return false;
 }
 
 /** Text showing the module turns certificate checks off somewhere. */
@@ -291,7 +306,32 @@ function replaceCall(context: RuleContext, call: SyntaxNode, callee: SyntaxNode)
 }
 
 function report(context: RuleContext, node: SyntaxNode, message: string, fix?: Fix): void {
+  if (isUserOptOut(node)) return;
   context.report({ node, message, ...(fix ? { fix } : {}) });
+}
+
+/**
+ * `if args.insecure: session.verify = False`, `if self._ignore_certs: ctx = ssl._create_unverified_context()`: checks
+ * are turned off only in the branch of a flag whose name says the user asked for exactly that (curl's -k), so the code
+ * applies an explicit choice. A flag's default that turns checks off is its own finding (checkDefaultOff).
+ */
+function isUserOptOut(node: SyntaxNode): boolean {
+  for (let n = node.parent, child: SyntaxNode = node; n; child = n, n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'class_definition') return false;
+    if ((n.type !== 'if_statement' && n.type !== 'elif_clause') || !n.childForFieldName('consequence')?.equals(child)) continue;
+    const condition = n.childForFieldName('condition');
+    if (condition && (condition.type === 'identifier' || condition.type === 'attribute') && namesOptOut(condition)) return true;
+  }
+  return false;
+}
+
+/** A flag named for turning verification off: insecure, ignore_certs, disable_ssl_validation, no_verify, skip_tls_verify. */
+function namesOptOut(flag: SyntaxNode): boolean {
+  const last = flag.type === 'attribute' ? flag.childForFieldName('attribute')?.text ?? '' : flag.text;
+  const words = wordsOf(last);
+  const about = words.some((w) => /^(ssl|tls|cert|certs|certificate|certificates|verify|verification|validation|hostname)$/.test(w));
+  return words.includes('insecure') || words.includes('unverified')
+    || (about && words.some((w) => /^(ignore|disable|disabled|no|skip|without|allow)$/.test(w)));
 }
 
 function shorten(text: string): string {
