@@ -1,6 +1,6 @@
 // Owns a finding's code shape: its rule plus the normalized text of its statement, so copies of one insecure pattern can be counted across files.
 import { createHash } from 'node:crypto';
-import type { Range, SyntaxNode } from '../../rules/api';
+import { ownString, type Range, type SyntaxNode } from '../../rules/api';
 import type { ParsedDocument } from './document';
 import type { Finding } from './findings';
 import { familyOf } from './languages';
@@ -21,8 +21,33 @@ const numberTypes = new Set(['number', 'integer', 'float']);
  */
 export function patternOf(document: ParsedDocument, finding: Finding): string {
   const statement = statementAround(document, finding.range);
+  // The shape is a function of the statement's text and where in it the finding is: remembered, since an open
+  // document asks again for every finding after each edit, and reading the shape walks every node of the statement.
+  const key = statement ? shapeKey(document, finding, statement) : undefined;
+  const known = key === undefined ? undefined : patterns.get(key);
+  if (known) return known;
   const shape = statement ? normalizedShape(statement, document, finding.range) : '';
-  return createHash('sha256').update(`${finding.ruleId}\0${familyOf(document.language)}\0${shape}`).digest('hex').slice(0, 24);
+  const pattern = createHash('sha256').update(`${finding.ruleId}\0${familyOf(document.language)}\0${shape}`).digest('hex').slice(0, 24);
+  if (key !== undefined) {
+    patternChars += key.length;
+    if (patterns.size >= 5000 || patternChars > 2_000_000) {
+      patterns.clear();
+      patternChars = key.length;
+    }
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Shape key → pattern, for every document (keys are copies: a slice would keep its document's text alive). */
+const patterns = new Map<string, string>();
+let patternChars = 0;
+
+function shapeKey(document: ParsedDocument, finding: Finding, statement: SyntaxNode): string {
+  const base = statement.startIndex;
+  const from = document.offsetAt(finding.range.start) - base;
+  const to = document.offsetAt(finding.range.end) - base;
+  return ownString(`${finding.ruleId}\0${document.language}\0${from}\0${to}\0${statement.text}`);
 }
 
 /** The normalized text of a node: what `patternOf` hashes (exported for tests and for people debugging a count). */
