@@ -140,7 +140,7 @@ class FileGates {
     const scan = (this.scans[i] ??= scansOf(gate, this.text));
     if (scan.text ? scan.text.matches(start, end, texts.text) : gate.text.test(texts.text)) return true;
     if (gate.names && (scan.names ? scan.names.matches(start, end, texts.text) : gate.names.test(texts.text))) return true;
-    if (texts.text.includes('\\') && this.passDecoded(i, gate, start, end, texts)) return true;
+    if (texts.spells() && this.passDecoded(i, gate, start, end, texts)) return true;
     return this.passesHeader(i, texts);
   }
 
@@ -164,7 +164,7 @@ class FileGates {
     const text = gate.anchor ?? gate.text;
     collectMatches(text, texts.text, start, out);
     if (gate.names) collectMatches(gate.names, texts.text, start, out);
-    if (texts.text.includes('\\')) {
+    if (texts.spells()) {
       const decoded = texts.decodedWithMap();
       const found: number[] = [];
       collectMatches(text, decoded.text, 0, found);
@@ -675,6 +675,16 @@ class TriggerTexts {
 
   constructor(readonly text: string, readonly context: string) {}
 
+  private spelling: boolean | undefined;
+
+  /**
+   * Whether decoding could spell a trigger the text does not: it has an escape that decodes to a word character or
+   * joins two words (`\x6d`, `\u0064`, octal, `\m`, a line continuation). The usual `\n`, `\t`, `\\`, `\'`, `\.` cannot.
+   */
+  spells(): boolean {
+    return (this.spelling ??= spellingEscape.test(this.text));
+  }
+
   private decodedWithOffsets: DecodedText | undefined;
 
   decoded(): string {
@@ -688,10 +698,13 @@ class TriggerTexts {
 
   pass(gate: Gate): boolean {
     if (passes(gate, this.text)) return true;
-    if (this.text.includes('\\') && passes(gate, this.decoded())) return true;
+    if (this.spells() && passes(gate, this.decoded())) return true;
     return !!this.context && passes(gate, this.context);
   }
 }
+
+/** A backslash before a digit, a letter other than b f n r t v (which decode to control characters), `_`, `$` or a line break. */
+const spellingEscape = /\\[0-9A-Zac-eg-mo-qsuw-z_$\r\n]/;
 
 /** Taint analyses for a unit, created when a rule first asks (most units never reach a sink); parameters-as-sources is a different fixpoint, so a second one. */
 function lazyTaintQuery(family: LanguageFamily, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined): TaintQuery {

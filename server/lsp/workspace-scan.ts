@@ -343,7 +343,14 @@ export class WorkspaceScanner {
         if (!root) continue;
         const inScope = this.scope.get(root)?.files;
         if (type === FileChangeType.Deleted) {
-          if (inScope) for (const known of [...inScope]) if (known === file || isInside(file, known)) inScope.delete(known);
+          // A deleted file is one set entry; only a deleted folder needs the paths below it (each delete event used to
+          // walk every path in scope, quadratic when a folder's files are deleted one event each).
+          if (inScope?.has(file)) {
+            inScope.delete(file);
+            if (!this.host.isOpen(file)) this.forgetDisk(file);
+            continue;
+          }
+          if (inScope) for (const known of [...inScope]) if (mayBeInside(file, known) && isInside(file, known)) inScope.delete(known);
           if (!this.host.isOpen(file)) this.forgetUnder(file, () => true);
           continue;
         }
@@ -428,7 +435,7 @@ export class WorkspaceScanner {
   /** Forgets the on-disk results of files at or below `at` that `which` picks. */
   private forgetUnder(at: string, which: (key: string) => boolean): void {
     for (const key of [...this.index.keys()]) {
-      if ((key === at || isInside(at, key)) && which(key)) this.forgetDisk(key);
+      if ((key === at || (mayBeInside(at, key) && isInside(at, key))) && which(key)) this.forgetDisk(key);
     }
   }
 
@@ -483,6 +490,14 @@ function filePathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A cheap necessary condition for `isInside` where paths compare as strings (everywhere but Windows, whose paths
+ * compare without case): the file's path starts with the root's.
+ */
+function mayBeInside(root: string, file: string): boolean {
+  return process.platform === 'win32' || file.startsWith(root);
 }
 
 function isInside(root: string, file: string): boolean {

@@ -276,7 +276,7 @@ export class Workspace {
   }
 
   remove(rel: string): void {
-    fs.rmSync(this.path(rel), { force: true });
+    fs.rmSync(this.path(rel), { force: true, recursive: true });
   }
 
   dispose(): void {

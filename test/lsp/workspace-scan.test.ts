@@ -164,6 +164,17 @@ describe('workspace scan over stdio', () => {
     await waitForLatest(client, workspace.uri('src/legacy/md5.js'), 'the deleted file cleared', (d) => d.length === 0);
     await waitForLatest(client, workspace.uri('src/passwords.js'), 'passwords.js alone again', (d) => d.length === 1 && !/same pattern/.test(messageOf(d[0])));
     assert.equal(latest(client, workspace.uri('vendor/new.js')), undefined, 'an ignored file stays unscanned');
+
+    // A folder deleted as one event takes the results of the files below it.
+    workspace.write('src/old/a.js', hashModule('oldA', 'md5'));
+    workspace.write('src/old/deeper/b.js', hashModule('oldB', 'md5'));
+    await client.didChangeWatchedFiles([{ uri: workspace.uri('src/old/a.js'), type: 1 }, { uri: workspace.uri('src/old/deeper/b.js'), type: 1 }]);
+    await waitForLatest(client, workspace.uri('src/old/deeper/b.js'), 'the folder\'s files scanned', (d) => d.length === 1);
+    workspace.remove('src/old');
+    await client.didChangeWatchedFiles([{ uri: workspace.uri('src/old'), type: 3 }]);
+    await waitForLatest(client, workspace.uri('src/old/a.js'), 'a.js cleared with its folder', (d) => d.length === 0);
+    await waitForLatest(client, workspace.uri('src/old/deeper/b.js'), 'b.js cleared with its folder', (d) => d.length === 0);
+    await waitForLatest(client, workspace.uri('src/passwords.js'), 'passwords.js alone once more', (d) => d.length === 1 && !/same pattern/.test(messageOf(d[0])));
   });
 
   it('a closed document goes back to its result on disk', async () => {
