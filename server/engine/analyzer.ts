@@ -1,6 +1,6 @@
 // Owns running rules over a parsed document: one walk per unit dispatching nodes to interested rules, cached per unit.
 import { createHash } from 'node:crypto';
-import type { Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TopLevel, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
+import type { Confidence, Detector, FileFacts, LanguageFamily, ModuleBinding, Position, Range, Report, RuleContext, RuleMeta, Severity, SyntaxNode, TaintQuery, TopLevel, TriggerFile, Triggers, Visitor, Visitors } from '../../rules/api';
 import { moduleFactValue, noteModuleFactsIn, ownString, registerTopLevel } from '../../rules/api';
 import { collectBindings, ModuleNames, normalizeModule } from './bindings';
 import type { AnalysisOptions } from './config';
@@ -103,6 +103,8 @@ interface ActiveRule {
   readonly meta: RuleMeta;
   readonly detector: Detector;
   readonly severity: Severity;
+  /** The user set the rule's severity (settings or `.skeptic.yml`). */
+  readonly configured: boolean;
   readonly triggers?: Detector['triggers'];
 }
 
@@ -214,7 +216,7 @@ export class Analyzer {
       const setting = options.rules[detector.id];
       if (setting === 'off') continue;
       const list = this.rulesByFamily.get(detector.family) ?? [];
-      list.push({ meta, detector, severity: setting ?? meta.severity, ...(detector.triggers ? { triggers: detector.triggers } : {}) });
+      list.push({ meta, detector, severity: setting ?? meta.severity, configured: setting !== undefined, ...(detector.triggers ? { triggers: detector.triggers } : {}) });
       this.rulesByFamily.set(detector.family, list);
     }
     this.optionsKey = JSON.stringify(options.rules);
@@ -744,6 +746,18 @@ function runFileChecks(
   return findings;
 }
 
+/**
+ * A finding's severity: the rule's, or what the rule reports for this finding; a low-confidence finding one step lower
+ * (an error shows as a warning, a warning as information, and `--fail-on error` does not fail on it), since the rule
+ * itself says it may be wrong. A severity the user set for the rule is kept as set.
+ */
+function severityOf(rule: ActiveRule, report: Report, confidence: Confidence): Severity {
+  if (rule.configured) return rule.severity;
+  const severity = report.severity ?? rule.severity;
+  if (confidence !== 'low') return severity;
+  return severity === 'error' ? 'warning' : 'info';
+}
+
 function createContext(
   rule: ActiveRule, file: FileFacts, bindings: readonly ModuleBinding[], sink: Finding[], taint: TaintQuery,
   isTestCode: (node: SyntaxNode) => boolean = (node) => file.isTest || isInsideTest(node),
@@ -755,11 +769,12 @@ function createContext(
     report(report: Report) {
       const range = report.range ?? (report.node ? rangeOf(report.node) : undefined);
       if (!range) throw new Error(`${meta.id}: report without node or range`);
+      const confidence = report.confidence ?? meta.confidence;
       sink.push({
         ruleId: meta.id,
         title: meta.title,
-        severity: report.severity && rule.severity === meta.severity ? report.severity : rule.severity,
-        confidence: report.confidence ?? meta.confidence,
+        severity: severityOf(rule, report, confidence),
+        confidence,
         cwe: meta.cwe,
         owasp: meta.owasp,
         message: report.message ?? meta.message,

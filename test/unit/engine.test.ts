@@ -53,6 +53,22 @@ describe('ParsedDocument', () => {
 });
 
 describe('Analyzer', () => {
+  it('shows a low-confidence finding one severity lower, unless the user set the rule\'s severity', async () => {
+    const text = "function stripPrefix(text, prefix) {\n  return text.replace(new RegExp(`^${prefix}[-_]?`), '');\n}\n";
+    const [low] = await findingsOf(text);
+    assert.equal(low?.ruleId, 'regex-injection');
+    assert.equal(low.confidence, 'low');
+    assert.equal(metas.find((m) => m.id === 'regex-injection')?.severity, 'warning');
+    assert.equal(low.severity, 'info', 'the rule says it may be wrong: not a warning');
+    const doc = await ParsedDocument.create('javascript', text);
+    try {
+      const set = createAnalyzer({ ...defaultOptions, rules: { 'regex-injection': 'warning' } }).analyze(doc, fileFacts('src/app.js', 'javascript')).findings;
+      assert.equal(set[0]?.severity, 'warning', 'a severity the user set stays as set');
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('reuses the findings of units that did not change and moves them with the text', async () => {
     const analyzer = createAnalyzer(defaultOptions);
     const cache = new UnitCache();
