@@ -414,20 +414,25 @@ let moduleFactRecorder: Map<string, boolean | undefined> | undefined;
  * the same function for every call with that name.
  */
 export function moduleFact(at: SyntaxNode, name: string, compute: (root: SyntaxNode) => boolean): boolean {
-  if (!moduleFactComputers.has(name)) moduleFactComputers.set(name, compute);
-  const value = moduleFactValue(at.tree.rootNode, name)!;
+  // Asked at every call a rule looks at: the answer is found from the tree alone (its root is a wasm call away).
+  let value = moduleFactValues.get(at.tree)?.get(name);
+  if (value === undefined) {
+    if (!moduleFactComputers.has(name)) moduleFactComputers.set(name, compute);
+    value = moduleFactValue(at.tree.rootNode, name)!;
+  }
   moduleFactRecorder?.set(`\u0000${name}`, value);
   return value;
 }
 
 /** For the engine: fact `name` of the module at `root` (undefined when no rule ever asked for it). */
 export function moduleFactValue(root: SyntaxNode, name: string): boolean | undefined {
+  let values = moduleFactValues.get(root.tree);
+  let value = values?.get(name);
+  if (value !== undefined) return value;
   const compute = moduleFactComputers.get(name);
   if (!compute) return undefined;
-  let values = moduleFactValues.get(root.tree);
   if (!values) moduleFactValues.set(root.tree, (values = new Map()));
-  let value = values.get(name);
-  if (value === undefined) values.set(name, (value = compute(root)));
+  values.set(name, (value = compute(root)));
   return value;
 }
 

@@ -684,7 +684,7 @@ class TriggerTexts {
    * joins two words (`\x6d`, `\u0064`, octal, `\m`, a line continuation). The usual `\n`, `\t`, `\\`, `\'`, `\.` cannot.
    */
   spells(): boolean {
-    return (this.spelling ??= spellingEscape.test(this.text));
+    return (this.spelling ??= this.text.includes('\\') && spellingEscape.test(this.text));
   }
 
   private decodedWithOffsets: DecodedText | undefined;
