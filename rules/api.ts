@@ -392,12 +392,15 @@ export interface Detector {
 /** The file's top-level statements as the engine read them, for whole-file checks. */
 export interface TopLevel {
   readonly statements: readonly SyntaxNode[];
-  /** Each statement's text (read once by the engine: every node property read crosses into wasm). */
+  /**
+   * Each statement's text (read once by the engine: every node property read crosses into wasm). With `store` (an open
+   * document) they are copies carried from one analysis to the next, and `statementMemo` remembers facts per statement.
+   */
   readonly texts: readonly string[];
   /**
-   * Storage that outlives this analysis, one per open document (absent in one-shot scans): a check may keep what it
-   * read from each statement's text here, keyed by the text, so the next analysis re-reads only changed statements.
-   * Keys are the check's own; keep only what the current statements need, or memory grows with every edit.
+   * Storage that outlives this analysis, one per open document (absent in one-shot scans). Its presence says the
+   * document is being edited: per-statement facts are best kept with `statementMemo`; keep here only what is per
+   * document, and only what the current statements need, or memory grows with every edit.
    */
   readonly store?: Map<string, unknown>;
 }
