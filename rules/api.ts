@@ -406,17 +406,18 @@ export interface TopLevel {
 }
 
 /** Module facts by name (`moduleFact`): how to compute each, and each tree's values. */
-const moduleFactComputers = new Map<string, (root: SyntaxNode) => boolean>();
-const moduleFactValues = new WeakMap<object, Map<string, boolean>>();
-let moduleFactRecorder: Map<string, boolean | undefined> | undefined;
+type ModuleFactValue = boolean | string;
+const moduleFactComputers = new Map<string, (root: SyntaxNode) => ModuleFactValue>();
+const moduleFactValues = new WeakMap<object, Map<string, ModuleFactValue>>();
+let moduleFactRecorder: Map<string, ModuleFactValue | undefined> | undefined;
 
 /**
  * A fact about the whole module that a finding in one unit depends on (the module declares Django settings somewhere,
- * the file mentions "://"): computed once per tree. The engine notes that the unit read it and reuses the unit's cached
- * findings only while the fact has the same value. `name` is unique per meaning; `compute` reads from the root and is
- * the same function for every call with that name.
+ * the file mentions "://", the text of the statements using a module-level name): computed once per tree. The engine
+ * notes that the unit read it and reuses the unit's cached findings only while the fact has the same value. `name` is
+ * unique per meaning; `compute` reads from the root and is the same function for every call with that name.
  */
-export function moduleFact(at: SyntaxNode, name: string, compute: (root: SyntaxNode) => boolean): boolean {
+export function moduleFact<T extends ModuleFactValue>(at: SyntaxNode, name: string, compute: (root: SyntaxNode) => T): T {
   // Asked at every call a rule looks at: the answer is found from the tree alone (its root is a wasm call away).
   let value = moduleFactValues.get(at.tree)?.get(name);
   if (value === undefined) {
@@ -424,23 +425,26 @@ export function moduleFact(at: SyntaxNode, name: string, compute: (root: SyntaxN
     value = moduleFactValue(at.tree.rootNode, name)!;
   }
   moduleFactRecorder?.set(`\u0000${name}`, value);
-  return value;
+  return value as T;
 }
 
 /** For the engine: fact `name` of the module at `root` (undefined when no rule ever asked for it). */
-export function moduleFactValue(root: SyntaxNode, name: string): boolean | undefined {
+export function moduleFactValue(root: SyntaxNode, name: string): ModuleFactValue | undefined {
   let values = moduleFactValues.get(root.tree);
   let value = values?.get(name);
   if (value !== undefined) return value;
   const compute = moduleFactComputers.get(name);
   if (!compute) return undefined;
   if (!values) moduleFactValues.set(root.tree, (values = new Map()));
-  values.set(name, (value = compute(root)));
+  value = compute(root);
+  // Kept with the unit's cached findings beyond this analysis: a copy, not a slice of the document's text.
+  if (typeof value === 'string') value = ownString(value);
+  values.set(name, value);
   return value;
 }
 
 /** For the engine: where the module facts read by the visitors running now are noted, as `\u0000name` → value (or none). */
-export function noteModuleFactsIn(recorder: Map<string, boolean | undefined> | undefined): void {
+export function noteModuleFactsIn(recorder: Map<string, ModuleFactValue | undefined> | undefined): void {
   moduleFactRecorder = recorder;
 }
 

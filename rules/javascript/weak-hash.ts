@@ -1,5 +1,5 @@
 // weak-hash for JavaScript/TypeScript: MD5/SHA-1 via node:crypto, WebCrypto, crypto-js and the md5/sha1 packages, judged by what the digest is for.
-import { defineDetector, type Confidence, type Fix, type RuleContext, type SyntaxNode } from '../api';
+import { defineDetector, moduleFact, ownString, type Confidence, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { constantString, findBinding, literalText, patternNames, unwrap } from './lib/constant-strings';
 import { nameOf, wordsOf } from './lib/name-words';
 import { climbTransparent, enclosingFunction, enclosingNames, functionNameOf, receiverName } from './lib/surrounding-names';
@@ -166,7 +166,15 @@ function collectWords(call: SyntaxNode, sink: Sink, args: SyntaxNode[], path: st
   // `const hash = createHash('md5'); hash.update(pw); return hash.digest('hex')`: follow the hash object in its function.
   const holder = end.parent?.type === 'variable_declarator' ? end.parent.childForFieldName('name') : undefined;
   if (holder?.type === 'identifier') {
-    const scope = enclosingFunction(call) ?? rootOf(call);
+    const fn = enclosingFunction(call);
+    const scope = fn ?? rootOf(call);
+    // At module level the uses sit in other statements: the finding depends on them, which the engine is told (an
+    // edit to one of them redoes this unit's analysis).
+    if (!fn) {
+      // The fact's compute is kept by name: it holds the name (a copy), never a node.
+      const name = ownString(holder.text);
+      moduleFact(call, `javascript/weak-hash/uses/${name}`, (root) => statementsUsing(root, name));
+    }
     for (const use of scope.descendantsOfType('identifier')) {
       if (!use || use.text !== holder.text || use.equals(holder)) continue;
       const member = use.parent;
@@ -302,6 +310,12 @@ function namesIn(node: SyntaxNode | null | undefined): string[] {
 function withCompounds(words: Set<string>): Set<string> {
   if (words.has('key')) for (const q of keyQualifiers) if (words.has(q)) words.add('apikey');
   return words;
+}
+
+/** The texts of the top-level statements that mention `name` as a word, joined. */
+function statementsUsing(root: SyntaxNode, name: string): string {
+  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  return root.namedChildren.flatMap((s) => (s && word.test(s.text) ? [s.text] : [])).join('\u0000');
 }
 
 function rootOf(node: SyntaxNode): SyntaxNode {

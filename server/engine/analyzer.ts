@@ -40,7 +40,7 @@ interface UnitEntry {
    * The file's helper-function summaries this unit's taint analysis consulted, and the module facts (`moduleFact`, keys
    * starting with U+0000) its rules read; a change to any invalidates it.
    */
-  readonly helpers: ReadonlyMap<string, boolean | undefined>;
+  readonly helpers: ReadonlyMap<string, boolean | string | undefined>;
   /**
    * Set when a finding or a fix edit lies outside the unit (a module constant the unit reads, an import added at the
    * top): those are kept in file coordinates, valid while the text before `end` is unchanged (its hash).
@@ -244,7 +244,8 @@ export class Analyzer {
     const units = splitUnits(statements, family, texts);
     const helpers = new HelperSummaries(statements, family, bindings, bindingsKey, moduleNames, cache);
     // With a cache (an editor's document), whole-file trigger questions are answered per statement and remembered.
-    const triggerFile: TriggerFile = { text: document.text, bindings, ...(cache ? { statements: texts } : {}) };
+    // Not when error recovery made the root an ERROR node: tokens between its named children belong to no statement.
+    const triggerFile: TriggerFile = { text: document.text, bindings, ...(cache && root.type !== 'ERROR' ? { statements: texts } : {}) };
     const gates = rules.map((rule) => gateOf(rule, triggerFile, failures));
     const fileGates = new FileGates(gates, document.text);
     const baseHash = cache ? createHash('sha1').update(baseKey).digest('base64') : '';
@@ -278,7 +279,7 @@ export class Analyzer {
         } else perUnit[index] = cached.findings;
         return;
       }
-      const consulted = new Map<string, boolean | undefined>();
+      const consulted = new Map<string, boolean | string | undefined>();
       pendingText += unit.text?.length ?? unit.node.endIndex - unit.node.startIndex;
       pending.set(unit, () => prepareUnit(index, key, names, originOf(), consulted, unit, rules, fileGates, file, bindings, (name) => {
         const value = helpers.propagates(name);
@@ -330,7 +331,7 @@ interface UnitJob {
   readonly key: string;
   readonly names: string;
   readonly origin: Position;
-  readonly consulted: Map<string, boolean | undefined>;
+  readonly consulted: Map<string, boolean | string | undefined>;
   readonly unit: Unit;
   readonly dispatch: Map<string, { rule: ActiveRule; visit: Visitor }[]>;
   /** Rules whose visitors see only the nodes around their trigger matches (`Detector.anchored`), with those matches. */
@@ -343,7 +344,7 @@ interface UnitJob {
 
 /** Creates the visitors of the rules whose triggers the unit passes. */
 function prepareUnit(
-  index: number, key: string, names: string, origin: Position, consulted: Map<string, boolean | undefined>, unit: Unit, rules: readonly ActiveRule[],
+  index: number, key: string, names: string, origin: Position, consulted: Map<string, boolean | string | undefined>, unit: Unit, rules: readonly ActiveRule[],
   gates: FileGates, file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
 ): UnitJob {
   const job: UnitJob = { index, key, names, origin, consulted, unit, dispatch: new Map(), anchored: [], findings: [], failures: [], failed: new Set() };
@@ -680,8 +681,8 @@ class TriggerTexts {
   private spelling: boolean | undefined;
 
   /**
-   * Whether decoding could spell a trigger the text does not: it has an escape that decodes to a word character or
-   * joins two words (`\x6d`, `\u0064`, octal, `\m`, a line continuation). The usual `\n`, `\t`, `\\`, `\'`, `\.` cannot.
+   * Whether decoding could spell a trigger the text does not: it has an escape other than the control characters'
+   * (`\n`, `\t`…) and `\\`, which is most strings' only kind (`\x6d`, `\u0064`, octal, `\/`, `\'` all count).
    */
   spells(): boolean {
     return (this.spelling ??= this.text.includes('\\') && spellingEscape.test(this.text));
@@ -705,8 +706,11 @@ class TriggerTexts {
   }
 }
 
-/** A backslash before a digit, a letter other than b f n r t v (which decode to control characters), `_`, `$` or a line break. */
-const spellingEscape = /\\[0-9A-Zac-eg-mo-qsuw-z_$\r\n]/;
+/**
+ * A backslash before anything but b f n r t v (control characters) or another backslash: a letter, digit, quote, `/`,
+ * `.`, `-`, a line break. Punctuation counts: triggers look for `:\/\/`, `hooks\.slack`, quotes.
+ */
+const spellingEscape = /\\[^\\bfnrtv]/;
 
 /** Taint analyses for a unit, created when a rule first asks (most units never reach a sink); parameters-as-sources is a different fixpoint, so a second one. */
 function lazyTaintQuery(family: LanguageFamily, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined): TaintQuery {

@@ -9,7 +9,7 @@ import { createAnalyzer, defaultOptions, fileFacts, languageOfPath, ParsedDocume
 
 const analyzer = createAnalyzer(defaultOptions);
 const rulesDir = path.join(__dirname, '..', '..', '..', 'rules');
-const describeFindings = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character}-${f.range.end.line + 1}:${f.range.end.character} ${f.ruleId} ${f.message}`);
+const describeFindings = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character}-${f.range.end.line + 1}:${f.range.end.character} ${f.ruleId} ${f.severity}/${f.confidence} ${f.message}`);
 
 async function fresh(language: LanguageId, file: string, text: string): Promise<string[]> {
   const doc = await ParsedDocument.create(language, text);
@@ -61,4 +61,18 @@ describe('analyses with a document cache', () => {
       }
     });
   }
+
+  it('a unit whose finding reads other statements (a module-level hash object used further down) is redone when they change', async () => {
+    const text = "const crypto = require('crypto');\nconst h = crypto.createHash('md5');\nh.update(password);\nmodule.exports = h.digest('hex');\n";
+    const doc = await ParsedDocument.create('javascript', text);
+    const cache = new UnitCache();
+    const facts = fileFacts('src/digest.js', 'javascript');
+    try {
+      analyzer.analyze(doc, facts, cache);
+      await doc.update([{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 17 } }, text: 'fileBuffer' }]);
+      assert.deepEqual(describeFindings(analyzer.analyze(doc, facts, cache).findings), await fresh('javascript', 'src/digest.js', doc.text));
+    } finally {
+      doc.dispose();
+    }
+  });
 });

@@ -135,6 +135,11 @@ describe('rule triggers', () => {
       text: "const express = require('express');\nconst app = express();\n\napp.get('/page', (req, res) => {\n  res.render('page', req.query);\n});\n",
     },
     {
+      name: 'a URL whose slashes are escaped (JSON style)',
+      path: 'src/users.js', language: 'javascript', rule: 'cleartext-transport',
+      text: "async function getUser(id) {\n  const res = await fetch('http:\\/\\/users-service.prod.company.com/api/users/' + id);\n  return res.json();\n}\n",
+    },
+    {
       name: 'a credential name spelled with escapes',
       path: 'src/config.js', language: 'javascript', rule: 'hardcoded-secret',
       text: "const settings = {\n  'db\\x50assword': 'Tr0ub4dor&3-horse',\n};\n",
