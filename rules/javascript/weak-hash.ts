@@ -55,9 +55,12 @@ const securityWords = new Set([
   'csrf', 'xsrf', 'encrypt', 'encryption', 'decrypt', 'decryption', 'cipher', 'crypt', 'kdf', 'derive', 'tamper', 'license', 'certificate', 'cert',
   'challenge', 'apikey', 'webhook', 'unsubscribe', 'invite', 'invitation', 'magic', 'reset', 'download', 'installer', 'artifact', 'checksums',
 ]);
-/** Words that say the digest is an identifier for caching, dedupe or display, where collisions cost nothing. */
+/**
+ * Words that say the digest is an identifier for caching, dedupe or display, where collisions cost nothing; a certificate
+ * thumbprint names a certificate the holder already has (JOSE `x5t` is SHA-1 by definition), like a key fingerprint.
+ */
 const nonSecurityWords = new Set([
-  'etag', 'etags', 'entitytag', 'cache', 'cached', 'caching', 'gravatar', 'avatar', 'identicon', 'fingerprint', 'dedupe', 'dedup', 'deduplicate', 'duplicate',
+  'etag', 'etags', 'entitytag', 'cache', 'cached', 'caching', 'gravatar', 'avatar', 'identicon', 'fingerprint', 'thumbprint', 'dedupe', 'dedup', 'deduplicate', 'duplicate',
   'duplicates', 'color', 'colour', 'hue', 'bucket', 'buckets', 'shard', 'partition', 'uuid', 'memo', 'memoize', 'chunk', 'asset', 'assets',
   'webpack', 'content', 'consistent', 'bloom', 'thumbnail', 'sample', 'sampling', 'experiment', 'variant', 'rollout', 'git', 'blob', 'websocket',
   'handshake', 'guid', 'classname', 'css', 'placeholder', 'anchor', 'slug',
