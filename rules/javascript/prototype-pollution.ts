@@ -6,8 +6,8 @@ import { factsOf, type FunctionFacts } from './lib/function-facts';
 import { lookupBinding } from './lib/scope-bindings';
 import { isValidatedBefore } from './lib/validation-guards';
 
-/** Text that shows the function already refuses the dangerous keys. */
-const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|\b(is|check|assert)\w*(Proto|Pollut|Unsafe|Dangerous|Forbidden)\w*\(|Object\.create\(null\)|\bin\s+Object\.prototype\b|Object\.prototype\.hasOwnProperty\.call\(\s*Object\.prototype\s*,/;
+/** Text that shows the function already refuses (or, as yargs-parser's sanitizeKey, renames) the dangerous keys. */
+const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys|sanitizeKeys?|sanitizePath|sanitizeSegment)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|\b(is|check|assert)\w*(Proto|Pollut|Unsafe|Dangerous|Forbidden)\w*\(|Object\.create\(null\)|\bin\s+Object\.prototype\b|Object\.prototype\.hasOwnProperty\.call\(\s*Object\.prototype\s*,/;
 /** A check that only known keys get through: `ALLOWED.has(key)`, `ops.includes(key)`, `key === 'name'`, `switch (key)`. */
 const keyAllowList = (key: string): RegExp => {
   const k = key.replace(/[.$]/g, '\\$&');
@@ -258,10 +258,21 @@ function isRecursiveMerge(fn: SyntaxNode, write: Write, loop: { node: SyntaxNode
     if (!fromSource(call.childForFieldName('arguments')?.text ?? '') && !args.some(readFromSource)) continue;
     // `merge(target[key], …)`, `merge(target[key] || {}, …)`, `merge(target[key] = target[key] || {}, …)`
     if (args.some((a) => a && a.text.replace(/\s+/g, '').startsWith(wanted))) return true;
-    // `target[key] = merge(target[key] || {}, value)` / `merge({}, source[key])` assigned back.
-    if (isInside(call, write.node)) return true;
+    // `target[key] = merge(target[key] || {}, value)`, `target[name] = extend(deep, clone, copy)` with `clone = target[name] || {}`:
+    // assigned back, the recursion writes into what target[key] held, Object.prototype for "__proto__". A recursion that
+    // gets only source data (`copy[key] = clone(source[key])`) builds a fresh value: "__proto__" then re-prototypes the
+    // copy alone, which is not Object.prototype.
+    if (isInside(call, write.node) && args.some((a) => mentionsTarget(a, wanted))) return true;
   }
   return false;
+}
+
+/** `target[key]` in the argument's text, or in the value of the variable the argument names. */
+function mentionsTarget(arg: SyntaxNode | null, wanted: string): boolean {
+  const a = unwrap(arg);
+  if (!a) return false;
+  if (a.text.replace(/\s+/g, '').includes(wanted)) return true;
+  return a.type === 'identifier' && (lookupBinding(a)?.value?.text.replace(/\s+/g, '').includes(wanted) ?? false);
 }
 
 /**

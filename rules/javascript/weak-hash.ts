@@ -55,15 +55,23 @@ const securityWords = new Set([
   'csrf', 'xsrf', 'encrypt', 'encryption', 'decrypt', 'decryption', 'cipher', 'crypt', 'kdf', 'derive', 'tamper', 'license', 'certificate', 'cert',
   'challenge', 'apikey', 'webhook', 'unsubscribe', 'invite', 'invitation', 'magic', 'reset', 'download', 'installer', 'artifact', 'checksums',
 ]);
-/** Words that say the digest is an identifier for caching, dedupe or display, where collisions cost nothing. */
+/**
+ * Words that say the digest is an identifier for caching, dedupe or display, where collisions cost nothing; a certificate
+ * thumbprint names a certificate the holder already has (JOSE `x5t` is SHA-1 by definition), like a key fingerprint.
+ */
 const nonSecurityWords = new Set([
-  'etag', 'etags', 'entitytag', 'cache', 'cached', 'caching', 'gravatar', 'avatar', 'identicon', 'fingerprint', 'dedupe', 'dedup', 'deduplicate', 'duplicate',
+  'etag', 'etags', 'entitytag', 'cache', 'cached', 'caching', 'gravatar', 'avatar', 'identicon', 'fingerprint', 'thumbprint', 'dedupe', 'dedup', 'deduplicate', 'duplicate',
   'duplicates', 'color', 'colour', 'hue', 'bucket', 'buckets', 'shard', 'partition', 'uuid', 'memo', 'memoize', 'chunk', 'asset', 'assets',
   'webpack', 'content', 'consistent', 'bloom', 'thumbnail', 'sample', 'sampling', 'experiment', 'variant', 'rollout', 'git', 'blob', 'websocket',
   'handshake', 'guid', 'classname', 'css', 'placeholder', 'anchor', 'slug',
 ]);
 /** Protocols that mandate SHA-1 in an HMAC (TOTP/HOTP apps, OAuth 1.0): not something the author can change. */
 const mandatedWords = new Set(['otp', 'totp', 'hotp', 'oauth', 'oauth1', 'authenticator', 'cram', 'sasl', 'ntlm']);
+/**
+ * Protocols that define their digests, password hashes included (the NT hash is MD4 of the password, NTLMv2 and SMB
+ * signing use MD5): an implementation of them has no other algorithm to choose, whatever it hashes.
+ */
+const protocolDigestWords = new Set(['ntlm', 'ntlmv1', 'ntlmv2', 'smb', 'smbhash', 'lmhash', 'nthash', 'lanman']);
 const passwordWords = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase', 'pass']);
 const keyQualifiers = new Set(['api', 'secret', 'private', 'signing', 'session']);
 const websocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -334,6 +342,7 @@ function judge(sink: Sink, words: Words): Verdict | undefined {
   const all = new Set([...words.purpose, ...words.via, ...words.inputs, ...words.around, ...words.path]);
   // Protocols fix the algorithm (OAuth 1.0 signatures, TOTP, SASL CRAM-MD5): the author cannot choose another.
   if (sink.use !== 'digest' && has(all, mandatedWords)) return undefined;
+  if (has(all, protocolDigestWords)) return undefined;
   if (sink.use === 'signature') return { confidence: 'high', password: false };
   const password = sink.use === 'digest' && (has(words.inputs, passwordWords) || [...words.purpose].some((w) => passwordWords.has(w) && w !== 'pass'));
   if (password) return { confidence: 'high', password };

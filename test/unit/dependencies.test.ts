@@ -109,6 +109,18 @@ describe('npm projects', () => {
     assert.deepEqual(await findingsOf(broken, 'app.js', "const axios = require('axios');\n"), []);
   });
 
+  it('a package.json with only module-format fields (dist/esm/package.json) is not a project: the enclosing one declares', async () => {
+    const root = workspace({
+      'package.json': JSON.stringify({ name: 'lib', dependencies: { minimatch: '^9' } }),
+      'dist/esm/package.json': JSON.stringify({ type: 'module', sideEffects: false }),
+      'tools/package.json': JSON.stringify({ type: 'module', scripts: { gen: 'node gen.js' } }),
+    });
+    const text = "import { Minimatch } from 'minimatch';\nimport axios from 'axios';\n";
+    assert.deepEqual(await findingsOf(root, 'dist/esm/index.js', text), ['undeclared-dependency@1']);
+    // A manifest with anything beyond the format fields is a project of its own, which declares nothing here.
+    assert.deepEqual(await findingsOf(root, 'tools/gen.js', text), ['undeclared-dependency@0', 'undeclared-dependency@1']);
+  });
+
   it('notices a manifest change, and the unit cache does not keep stale findings', async () => {
     const root = workspace({ 'package.json': JSON.stringify({ dependencies: {} }) });
     const index = new DependencyIndex();

@@ -43,6 +43,11 @@ export interface ParsedManifest {
   readonly otherIndex?: boolean;
   /** False when the manifest cannot be read in full (setup.py computing its requirements). */
   readonly complete: boolean;
+  /**
+   * A package.json holding only module-format fields (`{"type": "module"}` in a package's dist/esm/): Node reads it for
+   * how to load the files below, but it names no project, so the dependencies are the enclosing package's.
+   */
+  readonly moduleFormatOnly?: boolean;
 }
 
 /** Resolved versions from a lockfile: name → version. */
@@ -80,6 +85,8 @@ export function parseManifest(fileName: string, text: string): ParsedManifest {
 }
 
 const npmSections = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+/** Fields that tell Node (and bundlers) how to load a folder's files, not what a project is or needs. */
+const moduleFormatFields = new Set(['type', 'sideEffects', 'main', 'module', 'browser', 'types', 'typings', 'exports', 'imports']);
 
 export function parsePackageJson(text: string): ParsedManifest {
   let json: unknown;
@@ -102,8 +109,10 @@ export function parsePackageJson(text: string): ParsedManifest {
   }
   const ws = json.workspaces;
   const workspaces = Array.isArray(ws) ? ws : isObject(ws) && Array.isArray(ws.packages) ? ws.packages : undefined;
+  const keys = Object.keys(json);
   return {
     ecosystem: 'npm', dependencies, problems, complete: problems.length === 0,
+    ...(keys.length > 0 && keys.every((k) => moduleFormatFields.has(k)) ? { moduleFormatOnly: true } : {}),
     ...(typeof json.name === 'string' ? { ownName: json.name } : {}),
     ...(workspaces ? { workspaces: workspaces.filter((w): w is string => typeof w === 'string') } : {}),
   };

@@ -104,7 +104,9 @@ export class DependencyIndex {
           if (stampOf(file)) { tsconfigRead = true; stamps.push({ file, stamp: stampOf(file) }); readPathAliases(file, local, aliases, stamps); break; }
         }
       }
-      const manifest = this.read(path.join(dir, npmManifestName), stamps);
+      const read = this.read(path.join(dir, npmManifestName), stamps);
+      // A module-format marker (dist/esm/package.json with only "type") is not a project: look further up.
+      const manifest = read?.parsed.moduleFormatOnly ? undefined : read;
       const workspaceFile = this.read(path.join(dir, 'pnpm-workspace.yaml'), stamps);
       const workspaces = [...(manifest?.parsed.workspaces ?? []), ...(workspaceFile?.parsed.workspaces ?? [])];
       if (!manifest && !workspaceFile) continue;
