@@ -42,6 +42,25 @@ async function compare(label: string, language: LanguageId, text: string, relPat
   }
 }
 
+/** The bodies of a pattern's lookbehind groups, `(?<=…)` and `(?<!…)`, outermost first. */
+function lookbehinds(source: string): string[] {
+  const found: string[] = [];
+  const open: { start: number; behind: boolean }[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') open.push({ start: i, behind: source.startsWith('(?<=', i) || source.startsWith('(?<!', i) });
+    else if (c === ')') {
+      const group = open.pop();
+      if (group?.behind) found.push(source.slice(group.start, i + 1));
+    }
+  }
+  return found;
+}
+
 describe('rule triggers', () => {
   it('every detector trigger is a plain RegExp or { text, imports } without global state', () => {
     const problems: string[] = [];
@@ -52,6 +71,18 @@ describe('rule triggers', () => {
       if (!patterns.every((p) => p instanceof RegExp)) problems.push(`${d.family}/${d.id}: triggers must be RegExps`);
       if (patterns.some((p) => p.global || p.sticky)) problems.push(`${d.family}/${d.id}: a global or sticky trigger keeps state between tests`);
       if (d.anchors && !(d.anchors instanceof RegExp)) problems.push(`${d.family}/${d.id}: anchors must be a RegExp`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('no trigger looks behind across a lazy any-text (backtracks over the whole file at every candidate: minutes on a bundle full of comments)', () => {
+    const problems: string[] = [];
+    for (const d of detectors) {
+      const t = typeof d.triggers === 'function' ? d.triggers({ text: '', bindings: [] }) : d.triggers;
+      if (!t) continue;
+      for (const p of t instanceof RegExp ? [t] : [t.text, ...(t.imports ? [t.imports] : [])]) {
+        for (const behind of lookbehinds(p.source)) if (/\[\^\]\*\?|\.\*\?/.test(behind)) problems.push(`${d.family}/${d.id}: ${behind.slice(0, 120)}`);
+      }
     }
     assert.deepEqual(problems, []);
   });

@@ -88,7 +88,7 @@ interface NameReach {
 }
 
 /** Whitespace and comments, which may separate a receiver from `.method`. */
-const gap = String.raw`(?:\s|\/\/[^\n]*|\/\*[^]*?\*\/)*`;
+const gap = String.raw`(?:\s|\/\/[^\n]*|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*`;
 
 const escapeRegExp = (text: string): string => text.replace(/[$.*+?^(){}|[\]\\/-]/g, '\\$&');
 
