@@ -6,8 +6,8 @@ import { factsOf, type FunctionFacts } from './lib/function-facts';
 import { lookupBinding } from './lib/scope-bindings';
 import { isValidatedBefore } from './lib/validation-guards';
 
-/** Text that shows the function already refuses (or, as yargs-parser's sanitizeKey, renames) the dangerous keys. */
-const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys|sanitizeKeys?|sanitizePath|sanitizeSegment)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|\b(is|check|assert)\w*(Proto|Pollut|Unsafe|Dangerous|Forbidden)\w*\(|Object\.create\(null\)|\bin\s+Object\.prototype\b|Object\.prototype\.hasOwnProperty\.call\(\s*Object\.prototype\s*,/;
+/** Text that shows the function already refuses the dangerous keys. */
+const guardText = /['"`](__proto__|constructor|prototype)['"`]|__proto__|\b(isPrototypePolluted|isSafeKey|isUnsafeKey|isValidKey|isPrototypeKey|isPolluting|isProtoKey|isForbiddenKey|isDangerousKey|isPrototypePollution\w*|forbiddenKeys|FORBIDDEN_KEYS|UNSAFE_KEYS|BLACKLIST\w*|DENYLIST\w*|blacklist\w*|denylist\w*|safeKey|validKey|specialProperties|isSpecialProperty|RESERVED\w*|reservedKeys)\b|\b(FORBIDDEN|BLOCKED|UNSAFE|DANGEROUS|special)\w*\.(has|includes)\(|\b(is|check|assert)\w*(Proto|Pollut|Unsafe|Dangerous|Forbidden)\w*\(|Object\.create\(null\)|\bin\s+Object\.prototype\b|Object\.prototype\.hasOwnProperty\.call\(\s*Object\.prototype\s*,/;
 /** A check that only known keys get through: `ALLOWED.has(key)`, `ops.includes(key)`, `key === 'name'`, `switch (key)`. */
 const keyAllowList = (key: string): RegExp => {
   const k = key.replace(/[.$]/g, '\\$&');
