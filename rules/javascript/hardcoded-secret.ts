@@ -190,12 +190,10 @@ function isLabel(value: string): boolean {
 
 /**
  * `PREVIEW_SIGNING_KEY = 'previewModeSigningKey'`: a multi-word identifier repeating the name's own credential words is
- * the name of a field or setting, not its value. So are enum values and event names in PascalCase, with a version
- * suffix or a namespace prefix (`FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2'`,
- * `ACQUIRE_TOKEN_SUCCESS: 'msal:acquireTokenSuccess'`).
+ * the name of a field or setting, not its value.
  */
 function namesItsKey(value: string, name: string): boolean {
-  if (!/^(?:[a-z][a-z0-9]*[.:/])?[A-Za-z][a-z]+(?:[A-Z][a-z]+)+(?:V\d+)?$/.test(value)) return false;
+  if (!/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return false;
   const valueWords = explicitWordsOf(value);
   if (valueWords.length < 2) return false;
   const nameWords = wordsOf(name).filter((w) => !['my', 'the', 'default', 'app'].includes(w));
