@@ -258,21 +258,10 @@ function isRecursiveMerge(fn: SyntaxNode, write: Write, loop: { node: SyntaxNode
     if (!fromSource(call.childForFieldName('arguments')?.text ?? '') && !args.some(readFromSource)) continue;
     // `merge(target[key], …)`, `merge(target[key] || {}, …)`, `merge(target[key] = target[key] || {}, …)`
     if (args.some((a) => a && a.text.replace(/\s+/g, '').startsWith(wanted))) return true;
-    // `target[key] = merge(target[key] || {}, value)`, `target[name] = extend(deep, clone, copy)` with `clone = target[name] || {}`:
-    // assigned back, the recursion writes into what target[key] held, Object.prototype for "__proto__". A recursion that
-    // gets only source data (`copy[key] = clone(source[key])`) builds a fresh value: "__proto__" then re-prototypes the
-    // copy alone, which is not Object.prototype.
-    if (isInside(call, write.node) && args.some((a) => mentionsTarget(a, wanted))) return true;
+    // `target[key] = merge(target[key] || {}, value)` / `merge({}, source[key])` assigned back.
+    if (isInside(call, write.node)) return true;
   }
   return false;
-}
-
-/** `target[key]` in the argument's text, or in the value of the variable the argument names. */
-function mentionsTarget(arg: SyntaxNode | null, wanted: string): boolean {
-  const a = unwrap(arg);
-  if (!a) return false;
-  if (a.text.replace(/\s+/g, '').includes(wanted)) return true;
-  return a.type === 'identifier' && (lookupBinding(a)?.value?.text.replace(/\s+/g, '').includes(wanted) ?? false);
 }
 
 /**
