@@ -42,7 +42,7 @@ export default defineDetector({
         const pattern = node.childForFieldName('pattern')?.text ?? '';
         const flags = node.childForFieldName('flags')?.text ?? '';
         const kind = backtrackingOf(pattern, flags);
-        if (kind && !context.isTestCode(node) && !(kind === 'polynomial' && isLengthBounded(node))) reportBacktracking(context, node, pattern, kind);
+        if (kind && !context.isTestCode(node)) reportBacktracking(context, node, pattern, kind);
       },
     };
   },
@@ -57,52 +57,6 @@ function reportBacktracking(context: RuleContext, node: SyntaxNode, pattern: str
       ? `The pattern /${shorten(pattern)}/ repeats a group that can match the same text in many ways, so a crafted string takes exponential time (ReDoS); make the repetitions unambiguous or bound the input length.`
       : `The pattern /${shorten(pattern)}/ has runs that can split the same characters in many ways (or a trailing run retried at every position), so a long crafted string takes quadratic time or worse (ReDoS); make adjacent runs exclude each other, anchor the pattern, or bound the input length.`,
   });
-}
-
-/** Above this many characters a quadratic match is no longer cheap; at or below it, a bounded input is the remedy. */
-const safeLengthBound = 1000;
-
-/**
- * `if (str.length > 100) return; … /(\d+)?\.?\d+ *(ms|s)?$/.exec(str)`: the subject's length is bounded before the
- * match (the remedy the polynomial message asks for), so a crafted string cannot make it slow. Exponential patterns stay.
- */
-function isLengthBounded(regex: SyntaxNode): boolean {
-  const subject = subjectOf(regex);
-  if (subject?.type !== 'identifier') return false;
-  const name = subject.text.replace(/[$]/g, '\\$&');
-  const longer = new RegExp(`^\\s*\\(?\\s*${name}\\.length\\s*(>=?)\\s*(\\d+)\\s*\\)?\\s*$`);
-  const within = new RegExp(`^\\s*\\(?\\s*${name}\\.length\\s*(<=?)\\s*(\\d+)\\s*\\)?\\s*$`);
-  const bounded = (m: RegExpExecArray | null): boolean => !!m && Number(m[2]) <= safeLengthBound;
-  const scope = enclosingFunction(regex);
-  for (let n: SyntaxNode | null = regex; n && n !== scope; n = n.parent) {
-    // `if (str.length <= 100) { … match … }`
-    if (n.parent?.type === 'if_statement' && sameNode(n.parent.childForFieldName('consequence'), n)) {
-      const condition = n.parent.childForFieldName('condition')?.text.replace(/^\(|\)$/g, '') ?? '';
-      if (bounded(within.exec(condition))) return true;
-    }
-    // `if (str.length > 100) return;` before the statement that matches.
-    for (let before = n.previousNamedSibling; before; before = before.previousNamedSibling) {
-      if (before.type !== 'if_statement') continue;
-      const condition = before.childForFieldName('condition')?.text.replace(/^\(|\)$/g, '') ?? '';
-      const exits = /^\{?\s*(return|throw)\b/.test(before.childForFieldName('consequence')?.text ?? '');
-      if (exits && bounded(longer.exec(condition))) return true;
-    }
-  }
-  return false;
-}
-
-/** The string a regular-expression literal is matched against: `re.exec(s)`, `re.test(s)`, `s.match(re)`, `s.replace(re, …)`. */
-function subjectOf(regex: SyntaxNode): SyntaxNode | undefined {
-  const parent = regex.parent;
-  if (parent?.type === 'member_expression' && /^(exec|test)$/.test(parent.childForFieldName('property')?.text ?? '') && parent.parent?.type === 'call_expression') {
-    return unwrap(argumentsOf(parent.parent)[0]);
-  }
-  const call = parent?.type === 'arguments' ? parent.parent : undefined;
-  const callee = call?.childForFieldName('function');
-  if (callee?.type === 'member_expression' && /^(match|matchAll|replace|replaceAll|search|split)$/.test(callee.childForFieldName('property')?.text ?? '')) {
-    return unwrap(callee.childForFieldName('object'));
-  }
-  return undefined;
 }
 
 function checkInput(context: RuleContext, pattern: SyntaxNode, call: SyntaxNode): void {
