@@ -2,7 +2,6 @@
 import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../api';
 import { flagLiteral, flagValue } from './lib/flag-values';
 import { importsModule } from './lib/import-facts';
-import { wordsOf } from './lib/name-words';
 import { resolveCallee, resolveName, enclosingFunction } from './lib/scope';
 import { calleeLastName, keywordArgument, positionalArguments } from './lib/sink-calls';
 import { literalText, replaceLiteralContent } from './lib/string-literals';
@@ -306,32 +305,7 @@ function replaceCall(context: RuleContext, call: SyntaxNode, callee: SyntaxNode)
 }
 
 function report(context: RuleContext, node: SyntaxNode, message: string, fix?: Fix): void {
-  if (isUserOptOut(node)) return;
   context.report({ node, message, ...(fix ? { fix } : {}) });
-}
-
-/**
- * `if args.insecure: session.verify = False`, `if self._ignore_certs: ctx = ssl._create_unverified_context()`: checks
- * are turned off only in the branch of a flag whose name says the user asked for exactly that (curl's -k), so the code
- * applies an explicit choice. A flag's default that turns checks off is its own finding (checkDefaultOff).
- */
-function isUserOptOut(node: SyntaxNode): boolean {
-  for (let n = node.parent, child: SyntaxNode = node; n; child = n, n = n.parent) {
-    if (n.type === 'function_definition' || n.type === 'class_definition') return false;
-    if ((n.type !== 'if_statement' && n.type !== 'elif_clause') || !n.childForFieldName('consequence')?.equals(child)) continue;
-    const condition = n.childForFieldName('condition');
-    if (condition && (condition.type === 'identifier' || condition.type === 'attribute') && namesOptOut(condition)) return true;
-  }
-  return false;
-}
-
-/** A flag named for turning verification off: insecure, ignore_certs, disable_ssl_validation, no_verify, skip_tls_verify. */
-function namesOptOut(flag: SyntaxNode): boolean {
-  const last = flag.type === 'attribute' ? flag.childForFieldName('attribute')?.text ?? '' : flag.text;
-  const words = wordsOf(last);
-  const about = words.some((w) => /^(ssl|tls|cert|certs|certificate|certificates|verify|verification|validation|hostname)$/.test(w));
-  return words.includes('insecure') || words.includes('unverified')
-    || (about && words.some((w) => /^(ignore|disable|disabled|no|skip|without|allow)$/.test(w)));
 }
 
 function shorten(text: string): string {
