@@ -1,7 +1,6 @@
 // weak-hash for Python: MD5/SHA-1 from hashlib, PyCryptodome, cryptography, HMAC-MD5, passlib and Django hashers where security depends on them.
 import { defineDetector, type Confidence, type Fix, type RuleContext, type SyntaxNode } from '../api';
-import { wordsOf } from './lib/name-words';
-import { enclosingFunction, resolveCallee, resolveName } from './lib/scope';
+import { resolveCallee, resolveName } from './lib/scope';
 import { readPurpose, type PurposeReading } from './lib/security-context';
 import { literalText, replaceLiteralContent } from './lib/string-literals';
 
@@ -155,7 +154,7 @@ function report(
   data: readonly SyntaxNode[],
   fixFor: (reading: PurposeReading) => Fix | undefined,
 ): void {
-  if (isInert(call, data) || context.isTestCode(call) || isNegotiatedBranch(call, algorithm) || makesNonce(call) || hashedStronglyBeside(call, data)) return;
+  if (isInert(call, data) || context.isTestCode(call) || isNegotiatedBranch(call, algorithm)) return;
   const reading = readPurpose(call, data);
   if (reading.purpose === 'non-security') return;
   let confidence: Confidence = 'high';
@@ -182,62 +181,6 @@ function isInert(call: SyntaxNode, data: readonly SyntaxNode[]): boolean {
   if (parent?.type === 'pair') return parent.childForFieldName('value')?.equals(call) ?? false;
   return parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'set' || parent?.type === 'expression_statement';
 }
-
-const strongHashes = /^(?:_?hashlib\.)?(?:sha224|sha256|sha384|sha512|sha3_\d+|blake2[bs])$/;
-
-/**
- * `md5_digest = md5(data)` with `sha256(data)` of the same data in the same block (both always run): the weak digest is
- * a field kept for old consumers (a legacy upload form), and the strong one is what protects the data. A weak digest on
- * a branch of its own (`if legacy: md5(...)` else sha256) is a downgrade and still reported.
- */
-function hashedStronglyBeside(call: SyntaxNode, data: readonly SyntaxNode[]): boolean {
-  if (data.length !== 1) return false;
-  let statement: SyntaxNode = call;
-  while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') {
-    if (statement.parent.type === 'lambda' || statement.parent.type === 'function_definition') return false;
-    statement = statement.parent;
-  }
-  const block = statement.parent;
-  if (!block) return false;
-  const text = data[0].text;
-  let found = false;
-  const visit = (n: SyntaxNode): void => {
-    if (found) return;
-    if (n.type === 'call' && !n.equals(call)) {
-      const callee = n.childForFieldName('function');
-      const first = n.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment');
-      if (callee && strongHashes.test(callee.text) && first?.text === text) found = true;
-    }
-    if (n.type === 'function_definition' || n.type === 'class_definition') return;
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  for (const sibling of block.namedChildren) if (sibling) visit(sibling);
-  return found;
-}
-
-const nonceWords = new Set(['nonce', 'cnonce', 'nonces']);
-
-/**
- * `cnonce = sha1(counter + os.urandom(8)).hexdigest()[:16]`, or the digest a `make_nonce()` returns: a nonce must be
- * unpredictable and unique, never collision-resistant, so MD5 or SHA-1 mixing its input weakens nothing (if the input
- * is guessable, a stronger hash would not help either). A digest that merely takes a nonce in is still judged.
- */
-function makesNonce(call: SyntaxNode): boolean {
-  for (let n = call.parent, depth = 0; n && depth < 8; n = n.parent, depth++) {
-    if (n.type === 'assignment') {
-      if (wordsOf(n.childForFieldName('left')?.text ?? '').some((w) => nonceWords.has(w))) return true;
-      break;
-    }
-    if (n.type === 'return_statement' || n.type === 'block' || n.type === 'argument_list') break;
-  }
-  // A function named for the nonce it makes (`_cnonce`, `generate_nonce`), not one that signs or checks with a nonce.
-  const fn = enclosingFunction(call);
-  const words = fn?.type === 'function_definition' ? wordsOf(fn.childForFieldName('name')?.text ?? '') : [];
-  return nonceWords.has(words.at(-1) ?? '') && !words.some((w) => nonceUsers.has(w));
-}
-
-/** Words of a function that uses a nonce for something else: signing, a MAC, a key, authentication. */
-const nonceUsers = new Set(['sign', 'signed', 'signature', 'verify', 'check', 'mac', 'hmac', 'key', 'auth', 'authenticate', 'token', 'secret', 'password', 'hash', 'digest', 'with', 'from', 'for']);
 
 /** Names a protocol uses for the weak algorithms (HTTP Digest's "MD5-sess", "SHA"). */
 const algorithmLiterals: Record<Algorithm, RegExp> = { MD5: /^md5(-sess)?$/i, 'SHA-1': /^sha(-?1)?(-sess)?$/i, MD4: /^md4$/i };
