@@ -154,7 +154,7 @@ function report(
   data: readonly SyntaxNode[],
   fixFor: (reading: PurposeReading) => Fix | undefined,
 ): void {
-  if (isInert(call, data) || context.isTestCode(call) || isNegotiatedBranch(call, algorithm)) return;
+  if (isInert(call, data) || context.isTestCode(call)) return;
   const reading = readPurpose(call, data);
   if (reading.purpose === 'non-security') return;
   let confidence: Confidence = 'high';
@@ -180,48 +180,6 @@ function isInert(call: SyntaxNode, data: readonly SyntaxNode[]): boolean {
   const parent = call.parent;
   if (parent?.type === 'pair') return parent.childForFieldName('value')?.equals(call) ?? false;
   return parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'set' || parent?.type === 'expression_statement';
-}
-
-/** Names a protocol uses for the weak algorithms (HTTP Digest's "MD5-sess", "SHA"). */
-const algorithmLiterals: Record<Algorithm, RegExp> = { MD5: /^md5(-sess)?$/i, 'SHA-1': /^sha(-?1)?(-sess)?$/i, MD4: /^md4$/i };
-
-/**
- * `if algorithm == "MD5": … elif algorithm == "SHA-256": …`: the digest is the one the peer's message named (HTTP
- * Digest's challenge, a checksum field), and the code answers in stronger ones too. Choosing the algorithm is the
- * protocol's business here, not this line's; a weak hash outside such a dispatch is still reported.
- */
-function isNegotiatedBranch(call: SyntaxNode, algorithm: Algorithm): boolean {
-  for (let n = call.parent, depth = 0; n && depth < 12; n = n.parent, depth++) {
-    if (n.type !== 'block') continue;
-    const branch = n.parent;
-    if (branch?.type !== 'if_statement' && branch?.type !== 'elif_clause') continue;
-    if (!branch.childForFieldName('consequence')?.equals(n)) continue;
-    const hasOthers = branch.type === 'elif_clause' || branch.namedChildren.some((c) => c?.type === 'elif_clause' || c?.type === 'else_clause');
-    if (hasOthers && namesAlgorithm(branch.childForFieldName('condition'), algorithm)) return true;
-  }
-  return false;
-}
-
-/** A condition comparing a name with string literals that each name `algorithm`: `alg == "MD5" or alg == "MD5-SESS"`, `alg in ("SHA", "SHA-1")`. */
-function namesAlgorithm(condition: SyntaxNode | null, algorithm: Algorithm): boolean {
-  if (!condition) return false;
-  const literals: string[] = [];
-  const visit = (n: SyntaxNode): boolean => {
-    if (n.type === 'boolean_operator') return n.childForFieldName('operator')?.type === 'or' && n.namedChildren.every((c) => !c || visit(c));
-    if (n.type === 'parenthesized_expression') return n.namedChildren.every((c) => !c || visit(c));
-    if (n.type !== 'comparison_operator') return false;
-    const operators = n.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
-    if (operators.length !== 1 || (operators[0] !== '==' && operators[0] !== 'in')) return false;
-    const right = n.namedChildren[1];
-    const values = right?.type === 'tuple' || right?.type === 'list' || right?.type === 'set' ? right.namedChildren : [right];
-    for (const v of values) {
-      const text = literalText(v);
-      if (text === undefined) return false;
-      literals.push(text);
-    }
-    return true;
-  };
-  return visit(condition) && literals.length > 0 && literals.every((l) => algorithmLiterals[algorithm].test(l));
 }
 
 function swap(context: RuleContext, node: SyntaxNode, newText: string, title: string): Fix {
