@@ -14,7 +14,7 @@ const loggerObject = /(^|\.|_)(log|logger|logging|LOG|LOGGER|Logger|log_|_logger
 const carriers = new Set(['str', 'repr', 'format', 'join', 'strip', 'decode', 'encode', 'f', 'dumps', 'dict', 'list']);
 /** Whole request parts that carry credentials (the Authorization header, session cookies). */
 const harmlessWords = new Set(['starting', 'start', 'continuation', 'pagination', 'page', 'cursor', 'marker', 'resume', 'sync', 'acquire', 'acquired', 'release', 'semaphore', 'lease', 'bucket', 'cancel', 'cancellation', 'csrf', 'xsrf', 'count', 'counts', 'usage', 'limit', 'max', 'total', 'prompt', 'completion']);
-const describingFirstWords = new Set(['ignored', 'missing', 'invalid', 'valid', 'expired', 'unused', 'required', 'supported', 'allowed', 'num', 'n', 'has', 'is']);
+const describingFirstWords = new Set(['ignored', 'missing', 'invalid', 'expired', 'unused', 'required', 'supported', 'allowed', 'num', 'n', 'has', 'is']);
 const requestParts = /^(request|req|self\.request)\.(headers|cookies|COOKIES|META)$/;
 
 export default defineDetector({
@@ -154,9 +154,8 @@ function findLabelledValue(args: SyntaxNode): Sensitive | undefined {
   const value = items[1 + index];
   if (!value || !/^(identifier|attribute|subscript)$/.test(value.type) || !passesUnchanged(value, args)) return undefined;
   // "token: %s" with a count, an id or a name: the label speaks of the credential, the value is about it.
-  // "Valid token: %s" with valid_token, is_token_ok: a flag about the credential (what the check found), not the credential.
-  const words = wordsOf(value.type === 'attribute' ? value.childForFieldName('attribute')?.text ?? '' : value.text);
-  if (describingValueWords.has(words.at(-1) ?? '') || describingFirstWords.has(words[0] ?? '')) return undefined;
+  const last = wordsOf(value.type === 'attribute' ? value.childForFieldName('attribute')?.text ?? '' : value.text).pop() ?? '';
+  if (describingValueWords.has(last)) return undefined;
   const what = /token/i.test(label[1]) ? 'a token' : /secret/i.test(label[1]) ? 'a secret' : /key/i.test(label[1]) ? 'an API key' : 'a password';
   return { what, label: shorten(value.text), confidence: 'medium' };
 }
