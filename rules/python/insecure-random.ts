@@ -31,8 +31,6 @@ const harmlessWords = new Set([
   'filename', 'file', 'path', 'tmp', 'temp', 'agent', 'proxy', 'server', 'host', 'node', 'worker', 'shard', 'partition', 'split', 'train', 'batch',
   'epoch', 'augment', 'avatar', 'emoji', 'tip', 'fact', 'joke', 'greeting', 'quote', 'lifetime', 'ttl', 'expiry', 'expires', 'duration', 'limit',
   'spread', 'skew', 'slot', 'lottery', 'raffle', 'winner', 'trace', 'correlation', 'request', 'boundary', 'delimiter', 'separator', 'marker',
-  // secret_name, token_alias: what a secret is called identifies it and is not the secret.
-  'name', 'names', 'alias', 'aliases', 'label',
 ]);
 /** Consumers that only carry the value on: `"".join(...)`, `str(...)`. Anything else that consumes it names its purpose. */
 const carriers = new Set(['join', 'str', 'format', 'int', 'hex', 'bytes', 'bytearray', 'encode', 'upper', 'lower', 'zfill', 'rjust', 'ljust', 'list', 'tuple', 'set', 'sorted', 'append', 'extend', 'shuffle']);
