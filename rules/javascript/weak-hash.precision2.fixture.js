@@ -36,4 +36,10 @@ function storedPasswordHash(password) {
   return createHash('md4').update(Buffer.from(password, 'utf16le')).digest('hex');
 }
 
-module.exports.ntlm = { ntlmPasswordHash, storedPasswordHash };
+// "SMB" in a name is as often a small or medium business as the file-sharing protocol: not a reason to stay quiet.
+function storeSmbUserPassword(password) {
+  // expect: weak-hash
+  return createHash('md5').update(password).digest('hex');
+}
+
+module.exports.ntlm = { ntlmPasswordHash, storedPasswordHash, storeSmbUserPassword };

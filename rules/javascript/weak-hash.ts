@@ -71,7 +71,7 @@ const mandatedWords = new Set(['otp', 'totp', 'hotp', 'oauth', 'oauth1', 'authen
  * Protocols that define their digests, password hashes included (the NT hash is MD4 of the password, NTLMv2 and SMB
  * signing use MD5): an implementation of them has no other algorithm to choose, whatever it hashes.
  */
-const protocolDigestWords = new Set(['ntlm', 'ntlmv1', 'ntlmv2', 'smb', 'smbhash', 'lmhash', 'nthash', 'lanman']);
+const protocolDigestWords = new Set(['ntlm', 'ntlmv1', 'ntlmv2', 'smbhash', 'lmhash', 'nthash', 'lanman']);
 const passwordWords = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase', 'pass']);
 const keyQualifiers = new Set(['api', 'secret', 'private', 'signing', 'session']);
 const websocketGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -342,7 +342,8 @@ function judge(sink: Sink, words: Words): Verdict | undefined {
   const all = new Set([...words.purpose, ...words.via, ...words.inputs, ...words.around, ...words.path]);
   // Protocols fix the algorithm (OAuth 1.0 signatures, TOTP, SASL CRAM-MD5): the author cannot choose another.
   if (sink.use !== 'digest' && has(all, mandatedWords)) return undefined;
-  if (has(all, protocolDigestWords)) return undefined;
+  // Named in the code itself (not the file path: `smb/users.js` is as likely a small-business module); "smb" alone is too.
+  if (has(new Set([...words.purpose, ...words.via, ...words.inputs, ...words.around]), protocolDigestWords)) return undefined;
   if (sink.use === 'signature') return { confidence: 'high', password: false };
   const password = sink.use === 'digest' && (has(words.inputs, passwordWords) || [...words.purpose].some((w) => passwordWords.has(w) && w !== 'pass'));
   if (password) return { confidence: 'high', password };

@@ -24,3 +24,10 @@ def open_feed(host, port, ca_file):
     options = {"ca_certs": ca_file}
     # expect: tls-verification-disabled
     return ssl.wrap_socket(raw, **options)
+
+
+def open_unchecked_feed(host, port):
+    raw = socket.create_connection((host, port))
+    options = {"cert_reqs": ssl.CERT_NONE}
+    # expect: tls-verification-disabled
+    return ssl.wrap_socket(raw, **options)

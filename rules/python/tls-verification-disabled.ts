@@ -184,9 +184,16 @@ function splatSetsMode(args: SyntaxNode | null, context: RuleContext): boolean {
     if (arg?.type !== 'dictionary_splat') continue;
     const value = arg.namedChildren[0];
     const dicts = value?.type === 'dictionary' ? [value] : value?.type === 'identifier' ? resolveName(value.text, value, context).bindings.map((b) => (b.kind === 'assignment' ? b.value : undefined)) : [];
-    if (dicts.length > 0 && dicts.every((d) => d?.type === 'dictionary' && d.namedChildren.some((pair) => pair?.type === 'pair' && /^(cert_reqs|server_side)$/.test(literalText(pair.childForFieldName('key')) ?? '')))) return true;
+    if (dicts.length > 0 && dicts.every((d) => d?.type === 'dictionary' && d.namedChildren.some((pair) => pair?.type === 'pair' && setsMode(pair)))) return true;
   }
   return false;
+}
+
+/** A `cert_reqs` key whose value is not "no checks" (`{"cert_reqs": ssl.CERT_NONE}` turns them off itself), or `server_side`. */
+function setsMode(pair: SyntaxNode): boolean {
+  const key = literalText(pair.childForFieldName('key')) ?? '';
+  if (key === 'server_side') return true;
+  return key === 'cert_reqs' && !/CERT_NONE|^(0|False|None)$/.test(pair.childForFieldName('value')?.text ?? '');
 }
 
 /** Text showing the module turns certificate checks off somewhere. */
