@@ -252,26 +252,33 @@ interface StatementEntry {
   readonly facts: unknown[];
 }
 
-/** Statement text → facts about it, shared by every document and rule; bounded as `factsLimit` says. */
+/** Statement text → facts about it, shared by every document and rule, bounded (see rememberText). */
 const statementEntries = new Map<string, StatementEntry>();
-let statementChars = 0;
 let nextFactSlot = 0;
-/** Typing in a large function makes one new statement text per keystroke: past this many characters of keys, start over. */
-const factsLimit = 2_000_000;
 
 function statementEntry(text: string): StatementEntry {
   let entry = statementEntries.get(text);
   if (entry) return entry;
-  if (statementEntries.size >= 50_000 || statementChars + text.length > factsLimit) {
-    statementEntries.clear();
-    statementChars = 0;
-  }
   // The engine's statement texts are already copies, kept from one analysis to the next: keeping the same string makes
   // the next lookup an identity match.
   entry = { text, facts: [] };
-  statementEntries.set(entry.text, entry);
-  statementChars += text.length;
+  rememberText(statementEntries, text, entry);
   return entry;
+}
+
+const memoChars = new WeakMap<Map<string, unknown>, number>();
+
+/**
+ * Stores `text` (a copy: see ownString) as a key of a memo shared by every document version. The memo is emptied past
+ * `maxKeys` keys or 2 million characters of them: typing inside a large function makes a new text of it per keystroke.
+ */
+export function rememberText<V>(memo: Map<string, V>, text: string, value: V, maxKeys = 50_000): void {
+  const chars = (memoChars.get(memo) ?? 0) + text.length;
+  if (memo.size >= maxKeys || chars > 2_000_000) {
+    memo.clear();
+    memoChars.set(memo, text.length);
+  } else memoChars.set(memo, chars);
+  memo.set(text, value);
 }
 
 /**

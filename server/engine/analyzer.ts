@@ -40,7 +40,7 @@ interface UnitEntry {
    * The file's helper-function summaries this unit's taint analysis consulted, and the module facts (`moduleFact`, keys
    * starting with U+0000) its rules read; a change to any invalidates it.
    */
-  readonly helpers: ReadonlyMap<string, boolean | string | undefined>;
+  readonly helpers: ReadonlyMap<string, Consulted>;
   /**
    * Set when a finding or a fix edit lies outside the unit (a module constant the unit reads, an import added at the
    * top): those are kept in file coordinates, valid while the text before `end` is unchanged (its hash).
@@ -49,6 +49,9 @@ interface UnitEntry {
 }
 
 /** A cached fix edit outside its unit: stored in file coordinates, not relative to the unit. */
+/** What a unit's analysis read from outside it: a helper summary (`propagates`), or a module fact (key starting U+0000). */
+type Consulted = boolean | string | undefined;
+
 /** A stored finding: its range relative to its unit's start, or in file positions when `absolute` (outside the unit). */
 type CachedFinding = Finding & { readonly absolute?: true };
 
@@ -279,7 +282,7 @@ export class Analyzer {
         } else perUnit[index] = cached.findings;
         return;
       }
-      const consulted = new Map<string, boolean | string | undefined>();
+      const consulted = new Map<string, Consulted>();
       pendingText += unit.text?.length ?? unit.node.endIndex - unit.node.startIndex;
       pending.set(unit, () => prepareUnit(index, key, names, originOf(), consulted, unit, rules, fileGates, file, bindings, (name) => {
         const value = helpers.propagates(name);
@@ -331,7 +334,7 @@ interface UnitJob {
   readonly key: string;
   readonly names: string;
   readonly origin: Position;
-  readonly consulted: Map<string, boolean | string | undefined>;
+  readonly consulted: Map<string, Consulted>;
   readonly unit: Unit;
   readonly dispatch: Map<string, { rule: ActiveRule; visit: Visitor }[]>;
   /** Rules whose visitors see only the nodes around their trigger matches (`Detector.anchored`), with those matches. */
@@ -344,7 +347,7 @@ interface UnitJob {
 
 /** Creates the visitors of the rules whose triggers the unit passes. */
 function prepareUnit(
-  index: number, key: string, names: string, origin: Position, consulted: Map<string, boolean | string | undefined>, unit: Unit, rules: readonly ActiveRule[],
+  index: number, key: string, names: string, origin: Position, consulted: Map<string, Consulted>, unit: Unit, rules: readonly ActiveRule[],
   gates: FileGates, file: FileFacts, bindings: readonly ModuleBinding[], helperPropagates: (name: string) => boolean | undefined,
 ): UnitJob {
   const job: UnitJob = { index, key, names, origin, consulted, unit, dispatch: new Map(), anchored: [], findings: [], failures: [], failed: new Set() };

@@ -1,6 +1,6 @@
 // Owns module-level bindings: which local names come from which imported modules, per language family.
 import { createHash } from 'node:crypto';
-import { ownString, statementMemo, type LanguageFamily, type ModuleBinding, type SyntaxNode } from '../../rules/api';
+import { ownString, rememberText, statementMemo, type LanguageFamily, type ModuleBinding, type SyntaxNode } from '../../rules/api';
 
 export interface StatementBindings {
   readonly bindings: readonly ModuleBinding[];
@@ -79,20 +79,6 @@ function wordsOf(text: string): readonly string[] {
   return words;
 }
 
-const memoChars = new WeakMap<Map<string, unknown>, number>();
-
-/**
- * Stores `text` (a copy: see ownString) as a key of a memo shared by every document version. The memo is emptied past
- * 50,000 keys or 2 million characters of them: typing inside a large function makes a new text of it per keystroke.
- */
-function rememberText<V>(memo: Map<string, V>, text: string, value: V): void {
-  const chars = (memoChars.get(memo) ?? 0) + text.length;
-  if (memo.size >= 50_000 || chars > 2_000_000) {
-    memo.clear();
-    memoChars.set(memo, text.length);
-  } else memoChars.set(memo, chars);
-  memo.set(text, value);
-}
 
 
 /**

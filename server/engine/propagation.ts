@@ -1,6 +1,6 @@
 // Owns a finding's code shape: its rule plus the normalized text of its statement, so copies of one insecure pattern can be counted across files.
 import { createHash } from 'node:crypto';
-import { ownString, type Range, type SyntaxNode } from '../../rules/api';
+import { ownString, rememberText, type Range, type SyntaxNode } from '../../rules/api';
 import type { ParsedDocument } from './document';
 import type { Finding } from './findings';
 import { familyOf } from './languages';
@@ -28,20 +28,12 @@ export function patternOf(document: ParsedDocument, finding: Finding): string {
   if (known) return known;
   const shape = statement ? normalizedShape(statement, document, finding.range) : '';
   const pattern = createHash('sha256').update(`${finding.ruleId}\0${familyOf(document.language)}\0${shape}`).digest('hex').slice(0, 24);
-  if (key !== undefined) {
-    patternChars += key.length;
-    if (patterns.size >= 5000 || patternChars > 2_000_000) {
-      patterns.clear();
-      patternChars = key.length;
-    }
-    patterns.set(key, pattern);
-  }
+  if (key !== undefined) rememberText(patterns, key, pattern, 5000);
   return pattern;
 }
 
 /** Shape key → pattern, for every document (keys are copies: a slice would keep its document's text alive). */
 const patterns = new Map<string, string>();
-let patternChars = 0;
 
 function shapeKey(document: ParsedDocument, finding: Finding, statement: SyntaxNode): string {
   const base = statement.startIndex;

@@ -104,7 +104,7 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
     },
   };
   // With the engine's store (an edited document), what each statement registers is remembered by its text.
-  const remember = !!top.store;
+  const memoised = !!top.store;
   let order = 0;
   // Each node property read crosses into wasm: a tree without syntax errors has none in any statement.
   const errors = root.hasError;
@@ -112,7 +112,7 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
     const text = texts[i];
     // Error recovery may read the same text differently elsewhere: a statement with errors is read every time (a stored
     // entry's nodes might not be found again in it).
-    if (remember && !(errors && statement.hasError)) {
+    if (memoised && !(errors && statement.hasError)) {
       let fresh: Entry[] | undefined;
       const stored = storedEntries(texts, i, () => {
         if (!routeHint.test(text)) return [];
