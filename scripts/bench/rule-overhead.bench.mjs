@@ -1,6 +1,9 @@
 // Measures what the rules cost on top of parsing: parse alone vs parse + every rule on 5,000-line JavaScript, TypeScript and Python files; prints a markdown table.
 // Run after a build (`node scripts/build.mjs`): node scripts/bench/rule-overhead.bench.mjs [--lang js|ts|py] [--file some.py]… [--runs 15]
 // [--per-rule] (also each rule's own cost: parse + that rule alone, minus parse + no rule) [--save DIR] (write the inputs and stop).
+// Two floors are measured in the same runs, for reading the ratio: parse + one in-wasm search of the tree for one node type
+// (what any rule that looks at the tree pays at least once), and parse + one read of every named node's type
+// through web-tree-sitter's JavaScript API (what an analysis that looks at each node once pays).
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -379,17 +382,48 @@ async function timeParseAndRules(input, facts, using = analyzer) {
   return result;
 }
 
-console.log(`| language | input | lines | rules | clock | parse (median ms) | parse + rules (median ms) | ratio | findings |`);
-console.log(`| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |`);
+/** The grammar's named node types, once per language: the floor walk asks for all of them. */
+const namedTypes = new Map();
+function namedTypesOf(language) {
+  let types = namedTypes.get(language);
+  if (!types) {
+    types = new Set();
+    for (let id = 0; id < language.nodeTypeCount; id++) if (language.nodeTypeIsNamed(id) && language.nodeTypeForId(id)) types.add(language.nodeTypeForId(id));
+    namedTypes.set(language, (types = [...types]));
+  }
+  return types;
+}
+
+/** Parse, then what the floor `kind` costs: 'search' (one in-wasm search for call nodes) or 'read' (every named node's type, read once). */
+async function timeFloor(input, kind) {
+  const wall = performance.now();
+  const start = cpu();
+  const doc = await engine.ParsedDocument.create(input.language, input.text);
+  const root = doc.tree.rootNode;
+  let seen = 0;
+  if (kind === 'search') seen = root.descendantsOfType(input.language === 'python' ? 'call' : 'call_expression').length;
+  // typeId, not type: the engine memoises `type` per node object, and the floor should carry no cost of ours.
+  else for (const node of root.descendantsOfType(namedTypesOf(doc.tree.language))) seen += node.typeId > 0 ? 1 : 0;
+  const result = { cpu: cpu() - start, wall: performance.now() - wall, seen };
+  doc.dispose();
+  return result;
+}
+
+console.log(`| language | input | lines | rules | clock | parse (median ms) | parse + one search | parse + read every node | parse + rules (median ms) | ratio | findings |`);
+console.log(`| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const input of inputs) {
   const facts = engine.fileFacts(input.path, input.language);
   // Warm up: WASM instantiation, JIT.
   for (let i = 0; i < 3; i++) { await timeParse(input); await timeParseAndRules(input, facts); }
   const parse = [];
+  const search = [];
+  const read = [];
   const full = [];
   let findings = 0;
   for (let i = 0; i < runs; i++) {
     parse.push(await timeParse(input));
+    search.push(await timeFloor(input, 'search'));
+    read.push(await timeFloor(input, 'read'));
     const r = await timeParseAndRules(input, facts);
     full.push(r);
     findings = r.findings;
@@ -400,7 +434,8 @@ for (const input of inputs) {
   for (const clock of ['cpu', 'wall']) {
     const p = median(parse.map((r) => r[clock]));
     const f = median(full.map((r) => r[clock]));
-    console.log(`| ${input.language} | ${input.name} | ${lines} | ${rules} | ${clock} | ${p.toFixed(1)} | ${f.toFixed(1)} | ${(f / p).toFixed(2)}× | ${findings} |`);
+    const floor = (samples) => { const m = median(samples.map((r) => r[clock])); return `${m.toFixed(1)} (${(m / p).toFixed(2)}×)`; };
+    console.log(`| ${input.language} | ${input.name} | ${lines} | ${rules} | ${clock} | ${p.toFixed(1)} | ${floor(search)} | ${floor(read)} | ${f.toFixed(1)} | ${(f / p).toFixed(2)}× | ${findings} |`);
   }
 }
 
