@@ -1,7 +1,59 @@
 // The rule contract: metadata declared once per rule id, detection per language, and what a rule may ask of the engine.
-import type { Node } from 'web-tree-sitter';
+/** A row and a UTF-16 column, both from 0. */
+export interface SyntaxPoint {
+  row: number;
+  column: number;
+}
 
-export type SyntaxNode = Node;
+/**
+ * A syntax node as rules read it: the part of web-tree-sitter's Node that Skeptic uses, with the same meaning. The
+ * engine answers it from a copy of the tree decoded once per parse (server/engine/syntax-tree.ts), so reads cost an
+ * array load, not a call into wasm. Nodes are one object per node and tree; `id` is unique across trees.
+ */
+export interface SyntaxNode {
+  readonly id: number;
+  /** The tree the node belongs to: a key for per-tree caches, and its root. */
+  readonly tree: { readonly rootNode: SyntaxNode };
+  readonly type: string;
+  readonly typeId: number;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: SyntaxPoint;
+  readonly endPosition: SyntaxPoint;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly isExtra: boolean;
+  readonly isError: boolean;
+  /** Whether the node or anything under it failed to parse. */
+  readonly hasError: boolean;
+  readonly parent: SyntaxNode | null;
+  /** Named and anonymous children; the same array on every read (do not change it). */
+  readonly children: SyntaxNode[];
+  readonly namedChildren: SyntaxNode[];
+  readonly childCount: number;
+  readonly namedChildCount: number;
+  readonly firstChild: SyntaxNode | null;
+  readonly lastChild: SyntaxNode | null;
+  readonly firstNamedChild: SyntaxNode | null;
+  readonly lastNamedChild: SyntaxNode | null;
+  readonly nextSibling: SyntaxNode | null;
+  readonly previousSibling: SyntaxNode | null;
+  readonly nextNamedSibling: SyntaxNode | null;
+  readonly previousNamedSibling: SyntaxNode | null;
+  /** The field this node sits under in its parent, or null. */
+  readonly fieldName: string | null;
+  child(index: number): SyntaxNode | null;
+  namedChild(index: number): SyntaxNode | null;
+  childForFieldName(name: string): SyntaxNode | null;
+  childrenForFieldName(name: string): SyntaxNode[];
+  /** This node and its descendants of the given types, in document order, optionally only those overlapping a range. */
+  descendantsOfType(types: string | readonly string[], startPosition?: SyntaxPoint, endPosition?: SyntaxPoint): SyntaxNode[];
+  /** The smallest node (anonymous ones included) spanning [start, end]. */
+  descendantForIndex(start: number, end?: number): SyntaxNode;
+  equals(other: SyntaxNode | null | undefined): boolean;
+  toString(): string;
+}
 
 /** Languages the engine parses. `javascript` detection rules also run on typescript and tsx. */
 export type LanguageId = 'javascript' | 'typescript' | 'tsx' | 'python';

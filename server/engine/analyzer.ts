@@ -7,7 +7,6 @@ import type { AnalysisOptions } from './config';
 import type { ParsedDocument } from './document';
 import { absoluteRange, compareFindings, rangeOf, relativeRange, type Finding } from './findings';
 import { familyOf } from './languages';
-import { installNodeMemo } from './node-memo';
 import { applySuppressions } from './suppressions';
 import { isFunctionNode, TaintAnalysis } from './taint';
 import { collectMatches, DecodedText, decodeEscapes, TriggerScan } from './trigger-scan';
@@ -205,7 +204,6 @@ function scansOf(gate: Gate, text: string): Scans {
   return { text: TriggerScan.of(gate.text, text), names: gate.names && TriggerScan.of(gate.names, text) };
 }
 
-installNodeMemo();
 
 export class Analyzer {
   private readonly rulesByFamily = new Map<string, ActiveRule[]>();
@@ -229,13 +227,12 @@ export class Analyzer {
   analyze(document: ParsedDocument, file: FileFacts, cache?: UnitCache): AnalysisResult {
     const family = familyOf(document.language);
     const rules = this.rulesByFamily.get(family) ?? [];
-    const root = document.tree.rootNode;
-    const statements = root.namedChildren.filter((s): s is SyntaxNode => !!s);
-    // Each node property read crosses into wasm: read every top-level statement's text once (triggers read it anyway),
-    // so most statements are settled from their text.
+    const root = document.syntax.rootNode;
+    const statements = root.namedChildren;
+    // Read every top-level statement's text once (triggers read it anyway), so most statements are settled from their text.
     const texts = cache ? carriedTexts(document, statements, cache) : statements.map((s) => s.text);
     const top: TopLevel = { statements, texts, ...(cache ? { store: cache.fileStore } : {}) };
-    if (cache) registerTopLevel(document.tree, top);
+    if (cache) registerTopLevel(document.syntax, top);
     const { bindings, key: bindingsKey, moduleNames: declarations } = collectBindings(statements, family, texts, !!cache);
     const moduleNames = new ModuleNames(declarations, cache?.moduleNames);
     if (cache) cache.moduleNames = moduleNames;

@@ -1,7 +1,8 @@
 // Owns one parsed source text: its tree, incremental edits and position arithmetic (0-based lines, UTF-16 columns).
 import type { Tree } from 'web-tree-sitter';
 import type { LanguageId, Position, Range } from '../../rules/api';
-import { parserFor } from './languages';
+import { parserFor, wasmHeap } from './languages';
+import { decodeTree, lineAt, lineStartsOf, type SyntaxTree } from './syntax-tree';
 
 /** A change as LSP sends it: a range in the text before the change, or none for a full replacement. */
 export interface TextChange {
@@ -53,7 +54,7 @@ export class ParsedDocument {
     private textValue: string,
     private treeValue: Tree,
   ) {
-    this.lineStarts = computeLineStarts(textValue);
+    this.lineStarts = lineStartsOf(textValue);
   }
 
   static async create(language: LanguageId, text: string): Promise<ParsedDocument> {
@@ -65,8 +66,16 @@ export class ParsedDocument {
     return this.textValue;
   }
 
+  /** tree-sitter's tree, for re-parsing after edits. Rules read `syntax`. */
   get tree(): Tree {
     return this.treeValue;
+  }
+
+  private syntaxValue: SyntaxTree | undefined;
+
+  /** The tree as rules read it: decoded from tree-sitter's once per version, then independent of it. */
+  get syntax(): SyntaxTree {
+    return (this.syntaxValue ??= decodeTree(this.treeValue, this.textValue, wasmHeap(), this.lineStarts));
   }
 
   get lineCount(): number {
@@ -110,7 +119,7 @@ export class ParsedDocument {
     for (const change of changes) {
       if (!change.range) {
         text = change.text;
-        lineStarts = computeLineStarts(text);
+        lineStarts = lineStartsOf(text);
         incremental = false;
         replaced = true;
         continue;
@@ -134,6 +143,8 @@ export class ParsedDocument {
       text = newText;
     }
     const tree = await parse(this.language, text, incremental ? this.treeValue : null);
+    this.syntaxValue?.detach();
+    this.syntaxValue = undefined;
     this.treeValue.delete();
     this.treeValue = tree;
     this.textValue = text;
@@ -166,6 +177,7 @@ export class ParsedDocument {
 
   /** Frees the tree's wasm memory. The document must not be used afterwards. */
   dispose(): void {
+    this.syntaxValue?.detach();
     this.treeValue.delete();
   }
 }
@@ -184,12 +196,6 @@ async function parse(language: LanguageId, text: string, oldTree: Tree | null): 
     throw new ParseTimeoutError(`parsing took longer than ${Math.round(budget / 1e6)} s`);
   }
   return tree;
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /**
@@ -218,14 +224,8 @@ function offsetIn(lineStarts: number[], text: string, position: Position): numbe
 }
 
 function positionIn(lineStarts: number[], offset: number): Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
+  const line = lineAt(lineStarts, offset);
+  return { line, character: offset - lineStarts[line] };
 }
 
 function toPoint(position: Position): { row: number; column: number } {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { LanguageFamily, LanguageId } from '../../rules/api';
+import type { WasmHeap } from './syntax-tree';
 
 const grammarFiles: Record<LanguageId, { pkg: string; file: string }> = {
   javascript: { pkg: 'tree-sitter-javascript', file: 'tree-sitter-javascript.wasm' },
@@ -57,12 +58,26 @@ function locateWasm(pkg: string, file: string): string {
 
 let runtime: Promise<void> | undefined;
 const loaded = new Map<LanguageId, Promise<Language>>();
+/**
+ * The options object given to Parser.init: emscripten makes it the runtime's Module, so after init it holds the memory
+ * views (HEAPU8…) that server/engine/syntax-tree.ts decodes trees from.
+ */
+const runtimeModule: Partial<WasmHeap> & { locateFile: (name: string) => string } = {
+  locateFile: (name: string) => locateWasm('web-tree-sitter', name),
+};
 
 function initRuntime(): Promise<void> {
-  runtime ??= Parser.init({
-    locateFile: (name: string) => locateWasm('web-tree-sitter', name),
-  });
+  runtime ??= Parser.init(runtimeModule);
   return runtime;
+}
+
+/** The runtime's memory views, read when a tree is decoded (they change when the memory grows). */
+export function wasmHeap(): WasmHeap {
+  const { HEAPU8, HEAPU16, HEAPU32 } = runtimeModule;
+  if (!(HEAPU8 instanceof Uint8Array) || !(HEAPU16 instanceof Uint16Array) || !(HEAPU32 instanceof Uint32Array)) {
+    throw new Error('web-tree-sitter did not expose its memory (HEAPU8, HEAPU16, HEAPU32) on the Module: was it upgraded from 0.25.10?');
+  }
+  return { HEAPU8, HEAPU16, HEAPU32 };
 }
 
 export async function loadLanguage(language: LanguageId): Promise<Language> {

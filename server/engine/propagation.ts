@@ -80,7 +80,7 @@ export function normalizedShape(node: SyntaxNode, document: ParsedDocument, keep
 
 /** The innermost statement holding the range (a declaration, a class member, an expression statement…), or the top-level node. */
 function statementAround(document: ParsedDocument, range: Range): SyntaxNode | undefined {
-  const root = document.tree.rootNode;
+  const root = document.syntax.rootNode;
   let node: SyntaxNode | null = root.descendantForIndex(document.offsetAt(range.start), Math.max(document.offsetAt(range.start), document.offsetAt(range.end) - 1));
   let topLevel: SyntaxNode | undefined;
   for (; node && node.id !== root.id; node = node.parent) {

@@ -17,7 +17,7 @@ export function findSuppressions(document: ParsedDocument): SuppressionComment[]
   const text = document.text;
   const found: SuppressionComment[] = [];
   for (let at = text.indexOf('skeptic-ignore'); at !== -1; at = text.indexOf('skeptic-ignore', at + 1)) {
-    const node = document.tree.rootNode.descendantForIndex(at);
+    const node = document.syntax.rootNode.descendantForIndex(at);
     if (!node || !node.type.includes('comment')) continue;
     const position = document.positionAt(at);
     const lineText = document.lineText(position.line);

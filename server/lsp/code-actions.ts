@@ -99,7 +99,7 @@ export function isJsxChildLine(document: ParsedDocument, line: number): boolean 
   const column = lineText.search(/\S/);
   if (column < 0) return false;
   const offset = document.offsetAt({ line, character: column });
-  let node = document.tree.rootNode.descendantForIndex(offset);
+  let node = document.syntax.rootNode.descendantForIndex(offset);
   while (node?.parent && node.parent.startIndex === node.startIndex) node = node.parent;
   const parent = node?.parent;
   return !!node && parent?.type === 'jsx_element' && node.type !== 'jsx_opening_element' && node.type !== 'jsx_closing_element';

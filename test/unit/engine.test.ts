@@ -1,7 +1,7 @@
 // Engine behaviour that every face relies on: incremental parsing, unit caching, suppressions, bad input, rule isolation.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Analyzer, UnitCache, createAnalyzer, defaultOptions, detectors, editLineStarts, fileFacts, metas, ParsedDocument, type Detector, type LanguageId, type SyntaxNode } from '../../server/engine';
+import { Analyzer, UnitCache, createAnalyzer, defaultOptions, detectors, editLineStarts, fileFacts, metas, ParsedDocument, type Detector, type LanguageId } from '../../server/engine';
 
 const weak = (name: string) => `const crypto = require('crypto');\nfunction ${name}(password) {\n  return crypto.createHash('md5').update(password).digest('hex');\n}\n`;
 
@@ -162,31 +162,34 @@ describe('syntax node reads', () => {
     ];
     for (const [language, text] of sources) {
       const doc = await ParsedDocument.create(language, text);
-      // A cursor knows every node's parent: the node it stepped down from.
-      const expected: { node: SyntaxNode; parent: number | undefined }[] = [];
+      // A cursor knows every node's parent: the node it stepped down from. The decoded tree lists the same nodes in the
+      // same order (document order, parents first), so the i-th node of each must agree on its parent.
+      const expected: { type: string; start: number; end: number; parent: number }[] = [];
       const cursor = doc.tree.walk();
       const stack: number[] = [];
       for (;;) {
         const node = cursor.currentNode;
-        expected.push({ node, parent: stack[stack.length - 1] });
+        expected.push({ type: node.type, start: node.startIndex, end: node.endIndex, parent: stack[stack.length - 1] ?? -1 });
         if (cursor.gotoFirstChild()) {
-          stack.push(node.id);
+          stack.push(expected.length - 1);
           continue;
         }
-        while (!cursor.gotoNextSibling()) {
+        let next = false;
+        while (!(next = cursor.gotoNextSibling())) {
           if (!cursor.gotoParent()) break;
           stack.pop();
         }
-        if (stack.length === 0 && !cursor.gotoNextSibling() && cursor.currentNode.id === doc.tree.rootNode.id) break;
+        if (!next) break;
       }
       cursor.delete();
-      // Fresh node objects, asked in a scrambled order: the answers may not depend on what was asked before.
+      const syntax = doc.syntax;
+      assert.equal(syntax.count, expected.length, `${language}: node count`);
+      // Asked in a scrambled order: the answers may not depend on what was asked before.
       const order = expected.map((_, i) => (i * 7919) % expected.length);
       for (const i of order) {
-        const { node, parent } = expected[i];
-        const fresh = doc.tree.rootNode.descendantForIndex(node.startIndex, node.endIndex);
-        const same = fresh && fresh.id === node.id ? fresh : node;
-        assert.equal(same.parent?.id, parent, `${language}: parent of ${node.type} at ${node.startIndex}`);
+        const node = syntax.nodeAt(i);
+        assert.deepEqual([node.type, node.startIndex, node.endIndex], [expected[i].type, expected[i].start, expected[i].end], `${language}: node ${i}`);
+        assert.equal(node.parent?.index ?? -1, expected[i].parent, `${language}: parent of ${node.type} at ${node.startIndex}`);
       }
       doc.dispose();
     }

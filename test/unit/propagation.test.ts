@@ -1,7 +1,7 @@
 // A finding's code shape: the same for copies that differ in names, literals, comments and layout; different for other code.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAnalyzer, defaultOptions, fileFacts, normalizedShape, ParsedDocument, patternOf, type LanguageId } from '../../server/engine';
+import { createAnalyzer, defaultOptions, fileFacts, normalizedShape, ParsedDocument, patternOf, type LanguageId, type SyntaxNode } from '../../server/engine';
 
 const analyzer = createAnalyzer(defaultOptions);
 
@@ -48,8 +48,8 @@ describe('patternOf', () => {
     try {
       const finding = analyzer.analyze(document, fileFacts('src/r.js', 'javascript')).findings.find((f) => f.ruleId === 'sql-injection');
       assert.ok(finding, 'a sql-injection finding');
-      const statement = document.tree.rootNode.descendantForIndex(document.offsetAt(finding.range.start));
-      let node = statement;
+      const statement = document.syntax.rootNode.descendantForIndex(document.offsetAt(finding.range.start));
+      let node: SyntaxNode | null = statement;
       while (node && node.type !== 'expression_statement') node = node.parent;
       const shape = normalizedShape(node!, document, finding.range);
       assert.equal(shape, '$ . $ ( " ${ $ . $ . $ } " , ( $ , $ ) => {…} ) ;');

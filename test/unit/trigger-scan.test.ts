@@ -22,7 +22,7 @@ async function unitsOf(relPath: string, text: string): Promise<[number, number, 
   const language = languageOfPath(relPath)!;
   const document = await ParsedDocument.create(language, text);
   try {
-    const statements = document.tree.rootNode.namedChildren.filter((s): s is SyntaxNode => !!s);
+    const statements = document.syntax.rootNode.namedChildren;
     return splitUnits(statements, familyOf(language)).map((u) => [u.node.startIndex, u.node.endIndex, u.node.text]);
   } finally {
     document.dispose();

@@ -100,7 +100,7 @@ describe('rule triggers', () => {
         const text = fs.readFileSync(path.join(dir, name), 'utf8');
         await compare(relPath, language, text);
         const document = await ParsedDocument.create(language, text);
-        const statements = document.tree.rootNode.namedChildren.map((n) => n?.text ?? '');
+        const statements = document.syntax.rootNode.namedChildren.map((n) => n?.text ?? '');
         document.dispose();
         const isImport = (s: string): boolean => /^(import\b|from\s+\S+\s+import\b|(const|let|var)\s[^=]*=\s*require\()/.test(s);
         await compare(`${relPath} without imports`, language, statements.filter((s) => !isImport(s)).join('\n\n') + '\n', relPath);

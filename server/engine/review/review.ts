@@ -92,8 +92,8 @@ export function reviewRange(document: ParsedDocument, file: FileFacts, range: Ra
 export function buildReview(document: ParsedDocument, file: FileFacts, range: Range, findingsInRange: readonly Finding[]): Review {
   const family = familyOf(document.language);
   const model = behaviourModels[family];
-  const root = document.tree.rootNode;
-  const statements = root.namedChildren.filter((s): s is SyntaxNode => !!s);
+  const root = document.syntax.rootNode;
+  const statements = root.namedChildren;
   const { bindings } = collectBindings(statements, family);
   const resolve = (n: SyntaxNode): string | undefined => resolveCallee(n, bindings);
   const taint = new TaintAnalysis(family, bindings, resolve, () => undefined);
@@ -457,22 +457,13 @@ function askQuestions(q: QuestionInputs): ReviewQuestion[] {
 /** Every node overlapping `range`, parents first. */
 function nodesIn(root: SyntaxNode, range: Range): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const cursor = root.walk();
-  let descending = true;
-  for (;;) {
-    const node = cursor.currentNode;
-    const r = rangeOf(node);
-    if (descending && overlaps(r, range)) {
-      out.push(node);
-      if (cursor.gotoFirstChild()) continue;
-    }
-    if (cursor.gotoNextSibling()) { descending = true; continue; }
-    let climbed = false;
-    while (cursor.gotoParent()) {
-      if (cursor.gotoNextSibling()) { climbed = true; break; }
-    }
-    if (!climbed) break;
-    descending = true;
+  const pending = [root];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (!overlaps(rangeOf(node), range)) continue;
+    out.push(node);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
   return out;
 }
@@ -538,7 +529,7 @@ function compareRanges(a: Range, b: Range): number {
 /** The snippet a finding belongs to, for "Question this snippet" on a diagnostic: its top-level statement, whole lines. */
 export function snippetAround(document: ParsedDocument, range: Range): Range {
   const offset = document.offsetAt(range.start);
-  const statement = document.tree.rootNode.namedChildren.find((s) => !!s && s.startIndex <= offset && s.endIndex >= offset);
+  const statement = document.syntax.rootNode.namedChildren.find((s) => !!s && s.startIndex <= offset && s.endIndex >= offset);
   const start = statement ? Math.min(statement.startPosition.row, range.start.line) : range.start.line;
   const end = statement ? Math.max(statement.endPosition.row, range.end.line) : range.end.line;
   return { start: { line: start, character: 0 }, end: { line: end, character: document.lineText(end).length } };

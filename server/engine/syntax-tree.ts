@@ -1,0 +1,768 @@
+// Owns the syntax tree rules read: a copy of tree-sitter's tree in JavaScript arrays, decoded from the runtime's
+// memory (the root and top-level statements at once, each statement's insides when first read), with nodes that
+// answer as web-tree-sitter's do.
+//
+// Why: web-tree-sitter answers every node property with a call into wasm that copies the node through a transfer
+// buffer and builds a new JavaScript object. Reading the type of every named node of a 5,000-line file that way costs
+// 0.7× its parse (scripts/bench/rule-overhead.bench.mjs measures it), about as much as all the rules' own logic.
+// Decoding the whole tree from wasm memory costs about a fifth of the parse, and after that every read is an array
+// load; an edit decodes only the statements rules read.
+//
+// The layout read here is tree-sitter 0.25's (lib/subtree.h, lib/parser.h in web-tree-sitter 0.25.10, pinned in
+// package.json) on wasm32; test/unit/syntax-tree.test.ts compares every node, field, sibling and search with
+// web-tree-sitter's answers on every fixture and on broken, deep and non-ASCII inputs, so an upgrade that changes the
+// layout fails there first.
+import type { Language, Tree } from 'web-tree-sitter';
+import type { SyntaxNode as RuleNode, SyntaxPoint } from '../../rules/api';
+
+/** The runtime's memory views (emscripten's Module, which Parser.init fills in the options object it is given). */
+export interface WasmHeap {
+  readonly HEAPU8: Uint8Array;
+  readonly HEAPU16: Uint16Array;
+  readonly HEAPU32: Uint32Array;
+}
+
+type Point = SyntaxPoint;
+
+const errorSymbol = 0xffff;
+const named = 1;
+const missing = 2;
+const extra = 4;
+const hasErrorFlag = 8;
+/** A visible child whose own fields its parent also answers for (an alias of a hidden rule the parent inherits from). */
+const passesFields = 16;
+
+/** Per language: each public symbol's type name, and the grammar tables the decoder reads. */
+interface LanguageTables {
+  /** As web-tree-sitter's `Language.types`: a symbol without a name reads as ERROR. */
+  readonly types: readonly (string | undefined)[];
+  readonly fieldIds: ReadonlyMap<string, number>;
+  readonly fieldNames: readonly (string | null)[];
+}
+
+const tablesByLanguage = new WeakMap<Language, LanguageTables>();
+
+function tablesOf(language: Language): LanguageTables {
+  let tables = tablesByLanguage.get(language);
+  if (!tables) {
+    const types = language.types;
+    const fieldNames = language.fields;
+    const fieldIds = new Map<string, number>();
+    fieldNames.forEach((name, id) => { if (name) fieldIds.set(name, id); });
+    tablesByLanguage.set(language, (tables = { types, fieldIds, fieldNames }));
+  }
+  return tables;
+}
+
+/** Ids stay unique across trees, as the wasm addresses they replace mostly were: caches keyed by id never mix two trees. */
+let nextIdBase = 1;
+
+/**
+ * A decoded tree: its visible nodes (named and anonymous, as web-tree-sitter's `children` lists them) in document
+ * order, parents before children, as columns of arrays.
+ */
+export class SyntaxTree {
+  readonly rootNode: SyntaxNode;
+  /** Public symbol per node (0xffff: ERROR). */
+  readonly symbols: Uint16Array;
+  readonly flags: Uint8Array;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly parents: Int32Array;
+  /** Next visible sibling, or -1. */
+  readonly nexts: Int32Array;
+  /** The last node of each node's subtree (itself when it has no children). */
+  readonly lasts: Int32Array;
+  /** The field a node sits under in its parent (0: none); `moreFields` holds the rare second ones. */
+  readonly fields: Uint16Array;
+  readonly moreFields = new Map<number, number[]>();
+  /** For nodes flagged `passesFields`: the fields of theirs their parent answers for. */
+  readonly passedFields = new Map<number, number[]>();
+  readonly idBase: number;
+  private readonly nodes: (SyntaxNode | undefined)[];
+  /**
+   * Top-level nodes whose insides are not decoded yet (index → subtree address and start byte): their index ranges are
+   * laid out, and the first read below one decodes it. An edit then costs the statements rules read, not the file.
+   */
+  readonly unread = new Map<number, { readonly heap: number; readonly start: number }>();
+  /** Where the undecoded statements are read from, until the tree-sitter tree goes away (`detach`). */
+  source: Decoder | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly language: Language,
+    readonly tables: LanguageTables,
+    count: number,
+    private lineStarts: number[] | undefined,
+  ) {
+    this.symbols = new Uint16Array(count);
+    this.flags = new Uint8Array(count);
+    this.starts = new Uint32Array(count);
+    this.ends = new Uint32Array(count);
+    this.parents = new Int32Array(count);
+    this.nexts = new Int32Array(count).fill(-1);
+    this.lasts = new Int32Array(count);
+    this.fields = new Uint16Array(count);
+    this.nodes = new Array(count);
+    this.idBase = nextIdBase;
+    nextIdBase += count;
+    this.rootNode = new SyntaxNode(this, 0);
+    this.nodes[0] = this.rootNode;
+  }
+
+  get count(): number {
+    return this.symbols.length;
+  }
+
+  /** The node at `index`, which must have been reached by navigation (its statement read); see `nodeAt`. */
+  node(index: number): SyntaxNode {
+    return this.nodes[index] ?? (this.nodes[index] = new SyntaxNode(this, index));
+  }
+
+  /** The node at any index in document order, reading its statement first if needed. */
+  nodeAt(index: number): SyntaxNode {
+    if (this.unread.size) {
+      for (const [top] of this.unread) {
+        if (top < index && index <= this.lasts[top]) {
+          this.read(top);
+          break;
+        }
+      }
+    }
+    return this.node(index);
+  }
+
+  nodeOrNull(index: number): SyntaxNode | null {
+    return index < 0 ? null : this.node(index);
+  }
+
+  /** Row and UTF-16 column of a text offset, as tree-sitter counts them (rows end at '\n'). */
+  pointAt(offset: number): Point {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    const row = lineAt(starts, offset);
+    return { row, column: offset - starts[row] };
+  }
+
+  offsetOf(point: Point): number {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    if (point.row >= starts.length) return this.text.length;
+    return Math.min(starts[point.row] + point.column, this.text.length);
+  }
+
+  /** The first child of node `i`, or -1: in document order a node's first child comes right after it. */
+  firstChildOf(i: number): number {
+    if (this.unread.size && this.unread.has(i)) this.read(i);
+    return i + 1 < this.count && this.parents[i + 1] === i ? i + 1 : -1;
+  }
+
+  /** Decodes the insides of top-level node `i` (see `unread`). */
+  read(i: number): void {
+    const pending = this.unread.get(i);
+    if (!pending) return;
+    if (!this.source) throw new Error('a syntax tree was read below its statements after its document changed or closed');
+    this.unread.delete(i);
+    this.source.walk(this, pending.heap, pending.start, i, false);
+  }
+
+  /** Decodes every statement still unread (a whole-tree search reads them all anyway). */
+  readAll(): void {
+    for (const i of [...this.unread.keys()]) this.read(i);
+  }
+
+  /** The tree-sitter tree this was decoded from is going away: statements not read by now can no longer be. */
+  detach(): void {
+    this.source = undefined;
+  }
+}
+
+/** Where each line starts: after each '\n', as tree-sitter and LSP both count lines here. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The line (from 0) holding `offset`, given the line starts. */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * A node of a SyntaxTree, answering the subset of web-tree-sitter's Node that Skeptic uses, with the same meaning.
+ * One object per node and tree: the same node read twice is the same object.
+ */
+export class SyntaxNode implements RuleNode {
+  private childList: SyntaxNode[] | undefined;
+  private namedList: SyntaxNode[] | undefined;
+
+  constructor(
+    readonly tree: SyntaxTree,
+    readonly index: number,
+  ) {}
+
+  get id(): number {
+    return this.tree.idBase + this.index;
+  }
+
+  get typeId(): number {
+    return this.tree.symbols[this.index];
+  }
+
+  get type(): string {
+    const symbol = this.tree.symbols[this.index];
+    return symbol === errorSymbol ? 'ERROR' : (this.tree.tables.types[symbol] ?? 'ERROR');
+  }
+
+  get startIndex(): number {
+    return this.tree.starts[this.index];
+  }
+
+  get endIndex(): number {
+    return this.tree.ends[this.index];
+  }
+
+  get startPosition(): Point {
+    return this.tree.pointAt(this.tree.starts[this.index]);
+  }
+
+  get endPosition(): Point {
+    return this.tree.pointAt(this.tree.ends[this.index]);
+  }
+
+  get text(): string {
+    return this.tree.text.slice(this.tree.starts[this.index], this.tree.ends[this.index]);
+  }
+
+  get isNamed(): boolean {
+    return (this.tree.flags[this.index] & named) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.tree.flags[this.index] & missing) !== 0;
+  }
+
+  get isExtra(): boolean {
+    return (this.tree.flags[this.index] & extra) !== 0;
+  }
+
+  get isError(): boolean {
+    return this.tree.symbols[this.index] === errorSymbol;
+  }
+
+  get hasError(): boolean {
+    return (this.tree.flags[this.index] & hasErrorFlag) !== 0;
+  }
+
+  get parent(): SyntaxNode | null {
+    return this.tree.nodeOrNull(this.tree.parents[this.index]);
+  }
+
+  get children(): SyntaxNode[] {
+    if (!this.childList) {
+      const list: SyntaxNode[] = [];
+      for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) list.push(this.tree.node(c));
+      this.childList = list;
+    }
+    return this.childList;
+  }
+
+  get namedChildren(): SyntaxNode[] {
+    return (this.namedList ??= this.children.filter((c) => c.isNamed));
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  child(i: number): SyntaxNode | null {
+    return this.children[i] ?? null;
+  }
+
+  namedChild(i: number): SyntaxNode | null {
+    return this.namedChildren[i] ?? null;
+  }
+
+  get firstChild(): SyntaxNode | null {
+    return this.tree.nodeOrNull(this.tree.firstChildOf(this.index));
+  }
+
+  get lastChild(): SyntaxNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  get firstNamedChild(): SyntaxNode | null {
+    return this.namedChildren[0] ?? null;
+  }
+
+  get lastNamedChild(): SyntaxNode | null {
+    return this.namedChildren[this.namedChildren.length - 1] ?? null;
+  }
+
+  get nextSibling(): SyntaxNode | null {
+    return this.tree.nodeOrNull(this.tree.nexts[this.index]);
+  }
+
+  get previousSibling(): SyntaxNode | null {
+    const siblings = this.parent?.children;
+    if (!siblings) return null;
+    const at = siblings.indexOf(this);
+    return at > 0 ? siblings[at - 1] : null;
+  }
+
+  get nextNamedSibling(): SyntaxNode | null {
+    let next = this.tree.nexts[this.index];
+    while (next !== -1 && !(this.tree.flags[next] & named)) next = this.tree.nexts[next];
+    return this.tree.nodeOrNull(next);
+  }
+
+  get previousNamedSibling(): SyntaxNode | null {
+    const siblings = this.parent?.children;
+    if (!siblings) return null;
+    for (let at = siblings.indexOf(this) - 1; at >= 0; at--) if (siblings[at].isNamed) return siblings[at];
+    return null;
+  }
+
+  childForFieldName(name: string): SyntaxNode | null {
+    const field = this.tree.tables.fieldIds.get(name);
+    if (!field) return null;
+    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) {
+      if (this.tree.fields[c] !== field && !this.tree.moreFields.get(c)?.includes(field)) continue;
+      const child = this.tree.node(c);
+      return name === 'function' && this.type === 'call_expression' ? calleeOfTypedCall(child) : child;
+    }
+    // tree-sitter also answers with a grandchild when the field is inherited from a visible (aliased) child:
+    // TypeScript's `typeof a.b` is a type_query whose `object` is the member expression's.
+    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) {
+      if (this.tree.flags[c] & passesFields && this.tree.passedFields.get(c)!.includes(field)) {
+        const found = this.tree.node(c).childForFieldName(name);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  childrenForFieldName(name: string): SyntaxNode[] {
+    const field = this.tree.tables.fieldIds.get(name);
+    if (!field) return [];
+    const result: SyntaxNode[] = [];
+    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) {
+      if (this.tree.fields[c] === field || this.tree.moreFields.get(c)?.includes(field)) result.push(this.tree.node(c));
+    }
+    return result;
+  }
+
+  /** The field this node sits under in its parent, or null. */
+  get fieldName(): string | null {
+    const field = this.tree.fields[this.index];
+    return field ? (this.tree.tables.fieldNames[field] ?? null) : null;
+  }
+
+  /**
+   * This node and its descendants of the given types, in document order; with a range (points, as web-tree-sitter
+   * takes them; an end of 0:0 means no end), those that end after its start and start before its end.
+   */
+  descendantsOfType(types: string | readonly string[], startPosition?: Point, endPosition?: Point): SyntaxNode[] {
+    const wanted = typeof types === 'string' ? [types] : types;
+    const tree = this.tree;
+    const names = tree.tables.types;
+    const match = new Uint8Array(names.length);
+    let any = false;
+    for (let s = 0; s < names.length; s++) if (names[s] !== undefined && wanted.includes(names[s]!)) { match[s] = 1; any = true; }
+    const wantErrors = wanted.includes('ERROR');
+    const result: SyntaxNode[] = [];
+    if (!any && !wantErrors) return result;
+    const from = startPosition ? tree.offsetOf(startPosition) : 0;
+    const to = endPosition && (endPosition.row || endPosition.column) ? tree.offsetOf(endPosition) : Infinity;
+    const last = tree.lasts[this.index];
+    const { symbols, starts, ends, lasts } = tree;
+    for (let i = this.index; i <= last; i++) {
+      if (tree.unread.size && tree.unread.has(i) && !(ends[i] <= from) && !(to <= starts[i])) tree.read(i);
+      // As tree-sitter's walk: a node that ends where the range starts (at 0:0 when none is given) is passed over.
+      if (ends[i] <= from) {
+        i = lasts[i];
+        continue;
+      }
+      if (to <= starts[i]) break;
+      const symbol = symbols[i];
+      if (symbol === errorSymbol ? wantErrors : match[symbol] === 1) result.push(tree.node(i));
+    }
+    return result;
+  }
+
+  /** The smallest node, anonymous ones included, that spans [start, end]: tree-sitter's descendant_for_byte_range. */
+  descendantForIndex(start: number, end: number = start): SyntaxNode {
+    const tree = this.tree;
+    if (start > end) return this;
+    let node = this.index;
+    for (;;) {
+      let next = -1;
+      for (let c = tree.firstChildOf(node); c !== -1; c = tree.nexts[c]) {
+        const childEnd = tree.ends[c];
+        if (childEnd < end) continue;
+        const empty = tree.starts[c] === childEnd;
+        if (empty ? childEnd < start : childEnd <= start) continue;
+        if (start < tree.starts[c]) break;
+        next = c;
+        break;
+      }
+      if (next === -1) return tree.node(node);
+      node = next;
+    }
+  }
+
+  /** Whether `other` is this node (of this tree). */
+  equals(other: SyntaxNode | null | undefined): boolean {
+    return !!other && other.tree === this.tree && other.index === this.index;
+  }
+
+  toString(): string {
+    return sexp(this);
+  }
+}
+
+/**
+ * tree-sitter-typescript reads `await pool.query<User>(sql)` (and `!isValid<T>(x)`, `void run<T>()`) as a call of
+ * `await pool.query`: with type arguments, a prefix operator binds into the callee. A call's function is never an
+ * await or unary expression otherwise (`(await f)()` keeps its parentheses), so the operand is the real callee, and
+ * every rule and the taint analysis see `pool.query` as they do without type arguments.
+ */
+function calleeOfTypedCall(callee: SyntaxNode): SyntaxNode {
+  let current: SyntaxNode | null = callee;
+  while (current && (current.type === 'await_expression' || current.type === 'unary_expression')) {
+    current = current.type === 'unary_expression' ? current.childForFieldName('argument') : current.namedChildren[0];
+  }
+  return current ?? callee;
+}
+
+/** The node as tree-sitter prints it: named nodes only, with field names (without recursion: code can nest deeply). */
+function sexp(root: SyntaxNode): string {
+  let out = '';
+  const pending: (SyntaxNode | string)[] = [root];
+  while (pending.length) {
+    const item = pending.pop()!;
+    if (typeof item === 'string') {
+      out += item;
+      continue;
+    }
+    out += `(${item.type}`;
+    const shown = item.children.filter((c) => c.isNamed || c.isMissing);
+    pending.push(')');
+    for (let i = shown.length - 1; i >= 0; i--) {
+      const child = shown[i];
+      const prefix = ` ${child.fieldName ? `${child.fieldName}: ` : ''}`;
+      if (child.isMissing) pending.push(`${prefix}(MISSING ${child.isNamed ? child.type : `"${child.type}"`})`);
+      else pending.push(child, prefix);
+    }
+  }
+  return out;
+}
+
+// ---- decoding ----
+
+// Offsets in wasm32 memory (little-endian), from tree-sitter 0.25's headers.
+// TSTree: Subtree root (8 bytes), const TSLanguage *language.
+const treeLanguage = 8;
+// TSLanguage: …, uint16_t max_alias_sequence_length at 36, pointers from 40.
+const languageMaxAlias = 36;
+const languageFieldCount = 32;
+const languageFieldSlices = 64;
+const languageFieldEntries = 68;
+const languageSymbolMetadata = 72;
+const languagePublicSymbols = 76;
+const languageAliasSequences = 84;
+// SubtreeHeapData: padding Length at 4 (bytes, row, column), size Length at 16, error_cost at 32, child_count at 36,
+// symbol at 40, flag bits at 44, then (non-terminals) visible_descendant_count at 56, production_id at 66.
+const heapPaddingBytes = 4;
+const heapSizeBytes = 16;
+const heapErrorCost = 32;
+const heapChildCount = 36;
+const heapSymbol = 40;
+const heapFlags = 44;
+const heapVisibleDescendants = 56;
+const heapProductionId = 66;
+// Heap flag bits: visible, named, extra, …, is_missing (bit 9).
+const bitVisible = 1;
+const bitNamed = 2;
+const bitExtra = 4;
+const bitMissing = 1 << 9;
+// SubtreeInlineData: byte 0 bits is_inline, visible, named, extra, has_changes, is_missing; byte 1 symbol;
+// byte 6 padding_bytes; byte 7 size_bytes.
+const inlineBitVisible = 2;
+const inlineBitNamed = 4;
+const inlineBitExtra = 8;
+const inlineBitMissing = 32;
+
+/**
+ * Decodes `tree` into a SyntaxTree over `text`, the string it was parsed from: the root and its top-level nodes now,
+ * each top-level node's insides when first read, while `tree` is alive (ParsedDocument detaches the SyntaxTree before
+ * deleting its tree). Walks the subtrees as tree-sitter's node iterator does: hidden nodes are see-through, aliases
+ * rename, extras take no structural index, fields come from the production's field map.
+ */
+export function decodeTree(tree: Tree, text: string, heap: WasmHeap, lineStarts?: number[]): SyntaxTree {
+  const decoder = new Decoder(tree, heap);
+  const { u8, u16, u32 } = decoder;
+  const rootSlot = decoder.treeAddress;
+  const rootInline = (u8[rootSlot] & 1) === 1;
+  const rootHeap = rootInline ? 0 : u32[rootSlot >> 2];
+  const rootChildren = rootHeap ? u32[(rootHeap + heapChildCount) >> 2] : 0;
+  const count = 1 + (rootChildren ? u32[(rootHeap + heapVisibleDescendants) >> 2] : 0);
+  const out = new SyntaxTree(text, tree.language, tablesOf(tree.language), count, lineStarts);
+  // The root: its start is after its padding.
+  const rootPadding = rootInline ? u8[rootSlot + 6] : u32[(rootHeap + heapPaddingBytes) >> 2];
+  const rootSize = rootInline ? u8[rootSlot + 7] : u32[(rootHeap + heapSizeBytes) >> 2];
+  const rootSymbol = rootInline ? u8[rootSlot + 1] : u16[(rootHeap + heapSymbol) >> 1];
+  const rootError = rootInline ? (u8[rootSlot] & inlineBitMissing) !== 0 : u32[(rootHeap + heapErrorCost) >> 2] > 0 || (u16[(rootHeap + heapFlags) >> 1] & bitMissing) !== 0;
+  const rootNamed = rootInline ? (u8[rootSlot] & inlineBitNamed) !== 0 : (u16[(rootHeap + heapFlags) >> 1] & bitNamed) !== 0;
+  out.symbols[0] = decoder.publicSymbol(rootSymbol);
+  out.flags[0] = (rootNamed ? named : 0) | (rootError ? hasErrorFlag : 0);
+  out.starts[0] = rootPadding >> 1;
+  out.ends[0] = (rootPadding + rootSize) >> 1;
+  out.parents[0] = -1;
+  out.lasts[0] = count - 1;
+  // Guard against reading another runtime's memory (a second copy of web-tree-sitter initialised first): the root
+  // decoded here must be the one tree-sitter reports.
+  if (out.ends[0] !== tree.rootNode.endIndex || out.symbols[0] !== tree.rootNode.typeId) {
+    throw new Error('the syntax tree decoded from wasm memory does not match tree-sitter\'s root: is another copy of web-tree-sitter loaded?');
+  }
+  if (rootChildren) {
+    out.source = decoder;
+    decoder.walk(out, rootHeap, rootPadding, 0, true);
+  }
+  return out;
+}
+
+/** No fields: what a hidden subtree's visible parent sees of it when the parent's map inherits nothing from it. */
+const none: number[] = [];
+
+/** Reads one tree-sitter tree's subtrees from wasm memory. */
+class Decoder {
+  readonly u8: Uint8Array;
+  readonly u16: Uint16Array;
+  readonly u32: Uint32Array;
+  readonly treeAddress: number;
+  private readonly maxAlias: number;
+  private readonly fieldCount: number;
+  private readonly fieldSlices: number;
+  private readonly fieldEntries: number;
+  private readonly symbolMetadata: number;
+  private readonly publicSymbols: number;
+  private readonly aliasSequences: number;
+
+  constructor(tree: Tree, heap: WasmHeap) {
+    this.u8 = heap.HEAPU8;
+    this.u16 = heap.HEAPU16;
+    this.u32 = heap.HEAPU32;
+    this.treeAddress = (tree as unknown as { 0: number })[0];
+    const language = this.u32[(this.treeAddress + treeLanguage) >> 2];
+    this.maxAlias = this.u16[(language + languageMaxAlias) >> 1];
+    this.fieldCount = this.u32[(language + languageFieldCount) >> 2];
+    this.fieldSlices = this.u32[(language + languageFieldSlices) >> 2];
+    this.fieldEntries = this.u32[(language + languageFieldEntries) >> 2];
+    this.symbolMetadata = this.u32[(language + languageSymbolMetadata) >> 2];
+    this.publicSymbols = this.u32[(language + languagePublicSymbols) >> 2] >> 1;
+    this.aliasSequences = this.u32[(language + languageAliasSequences) >> 2];
+  }
+
+  publicSymbol(symbol: number): number {
+    return symbol === errorSymbol ? errorSymbol : this.u16[this.publicSymbols + symbol];
+  }
+
+  /**
+   * Emits the visible nodes under the subtree at `heapAddress` (starting at byte `position`), as descendants of node
+   * `self`, from index `self + 1` on. `shallow` (the root): top-level visible nodes are laid out but not entered.
+   */
+  walk(out: SyntaxTree, heapAddress: number, position: number, self: number, shallow: boolean): void {
+    const { u8, u16, u32, maxAlias, fieldCount, fieldSlices, fieldEntries, symbolMetadata, publicSymbols, aliasSequences } = this;
+    const { symbols, flags, starts, ends, parents, nexts, lasts, fields, moreFields, passedFields, unread } = out;
+    const limit = lasts[self];
+    // The visible node that last took a child, per visible parent (by index from `self`): to link siblings.
+    const lastChildOf = new Int32Array(limit - self + 1).fill(-1);
+    let n = self + 1;
+
+    // An explicit stack (deeply nested code must not overflow the JavaScript stack), one frame per subtree whose
+    // children are being walked, as parallel columns: its heap address, the next child, the child count, the byte
+    // position, the next structural index, the alias sequence, the field map, the visible node its visible children
+    // attach to, and the visible node it is (-1 when hidden). Two object columns: the fields its slot carries through
+    // to its visible descendants when it is hidden, and (hidden too) the fields of its own that the visible parent
+    // sees — those the levels above inherit from it, as tree-sitter looks a field up in the visible parent's map. Null
+    // there means all: a visible node sees all of its children's fields.
+    let capacity = 64;
+    let heaps = new Uint32Array(capacity);
+    let nextChild = new Uint32Array(capacity);
+    let childCounts = new Uint32Array(capacity);
+    let positions = new Uint32Array(capacity);
+    let structurals = new Uint32Array(capacity);
+    let aliasRows = new Uint32Array(capacity);
+    let fieldStarts = new Uint32Array(capacity);
+    let fieldEnds = new Uint32Array(capacity);
+    let attachTo = new Int32Array(capacity);
+    let selves = new Int32Array(capacity);
+    const carried: (number[] | null)[] = [];
+    const allowed: (number[] | null)[] = [];
+    let depth = 0;
+    const grow = (): void => {
+      capacity *= 2;
+      const widen = <T extends Uint32Array | Int32Array>(from: T, make: (size: number) => T): T => {
+        const to = make(capacity);
+        to.set(from);
+        return to;
+      };
+      heaps = widen(heaps, (size) => new Uint32Array(size));
+      nextChild = widen(nextChild, (size) => new Uint32Array(size));
+      childCounts = widen(childCounts, (size) => new Uint32Array(size));
+      positions = widen(positions, (size) => new Uint32Array(size));
+      structurals = widen(structurals, (size) => new Uint32Array(size));
+      aliasRows = widen(aliasRows, (size) => new Uint32Array(size));
+      fieldStarts = widen(fieldStarts, (size) => new Uint32Array(size));
+      fieldEnds = widen(fieldEnds, (size) => new Uint32Array(size));
+      attachTo = widen(attachTo, (size) => new Int32Array(size));
+      selves = widen(selves, (size) => new Int32Array(size));
+    };
+    const push = (at: number, start: number, parent: number, carry: number[] | null, allow: number[] | null, visibleSelf: number): void => {
+      if (depth === capacity) grow();
+      const production = u16[(at + heapProductionId) >> 1];
+      heaps[depth] = at;
+      nextChild[depth] = 0;
+      childCounts[depth] = u32[(at + heapChildCount) >> 2];
+      positions[depth] = start;
+      structurals[depth] = 0;
+      aliasRows[depth] = production ? (aliasSequences >> 1) + production * maxAlias : 0;
+      if (fieldCount) {
+        const slice = fieldSlices + production * 4;
+        fieldStarts[depth] = fieldEntries + u16[slice >> 1] * 4;
+        fieldEnds[depth] = fieldStarts[depth] + u16[(slice + 2) >> 1] * 4;
+      } else {
+        fieldStarts[depth] = fieldEnds[depth] = 0;
+      }
+      attachTo[depth] = parent;
+      selves[depth] = visibleSelf;
+      carried[depth] = carry;
+      allowed[depth] = allow;
+      depth++;
+    };
+    push(heapAddress, position, self, null, null, -1);
+
+    while (depth > 0) {
+      const top = depth - 1;
+      const index = nextChild[top];
+      const total = childCounts[top];
+      if (index === total) {
+        depth--;
+        carried[depth] = allowed[depth] = null;
+        if (selves[depth] >= 0) lasts[selves[depth]] = n - 1;
+        continue;
+      }
+      nextChild[top] = index + 1;
+      const slot = heaps[top] - (total - index) * 8;
+      const bits = u8[slot];
+      const inline = (bits & 1) === 1;
+      const at = inline ? 0 : u32[slot >> 2];
+      let isExtra: boolean;
+      let padding: number;
+      let size: number;
+      let symbol: number;
+      let visible: boolean;
+      let isNamed: boolean;
+      let isMissing: boolean;
+      let errorCost: number;
+      let childCount: number;
+      if (inline) {
+        isExtra = (bits & inlineBitExtra) !== 0;
+        visible = (bits & inlineBitVisible) !== 0;
+        isNamed = (bits & inlineBitNamed) !== 0;
+        isMissing = (bits & inlineBitMissing) !== 0;
+        symbol = u8[slot + 1];
+        padding = u8[slot + 6];
+        size = u8[slot + 7];
+        errorCost = 0;
+        childCount = 0;
+      } else {
+        const heapBits = u16[(at + heapFlags) >> 1];
+        isExtra = (heapBits & bitExtra) !== 0;
+        visible = (heapBits & bitVisible) !== 0;
+        isNamed = (heapBits & bitNamed) !== 0;
+        isMissing = (heapBits & bitMissing) !== 0;
+        symbol = u16[(at + heapSymbol) >> 1];
+        padding = u32[(at + heapPaddingBytes) >> 2];
+        size = u32[(at + heapSizeBytes) >> 2];
+        errorCost = u32[(at + heapErrorCost) >> 2];
+        childCount = u32[(at + heapChildCount) >> 2];
+      }
+      let alias = 0;
+      let field = 0;
+      let others: number[] | null = null;
+      let inheritable: number[] | null = null;
+      if (!isExtra) {
+        const structural = structurals[top]++;
+        if (aliasRows[top]) alias = u16[aliasRows[top] + structural];
+        const allow = allowed[top];
+        for (let e = fieldStarts[top], end = fieldEnds[top]; e < end; e += 4) {
+          if (u8[e + 2] !== structural) continue;
+          const id = u16[e >> 1];
+          if (allow && !allow.includes(id)) continue;
+          if (u8[e + 3]) (inheritable ??= []).push(id);
+          else if (!field) field = id;
+          else (others ??= []).push(id);
+        }
+      }
+      // A node's first child starts where it does: the padding before it is the node's own.
+      if (index > 0) positions[top] += padding;
+      const start = positions[top];
+      positions[top] = start + size;
+      // Fields that reach this child: its own slot's first, then those carried through the hidden levels above it.
+      const carry = carried[top];
+      const reaching = field ? (others || carry ? [field, ...(others ?? []), ...(carry ?? [])] : null) : carry;
+      if (visible || alias) {
+        const i = n++;
+        if (i > limit) throw new Error('a syntax subtree holds more nodes than tree-sitter counted');
+        const parent = attachTo[top];
+        const effectiveNamed = alias ? u8[symbolMetadata + alias * 3 + 1] !== 0 : isNamed;
+        const shown = alias || symbol;
+        symbols[i] = shown === errorSymbol ? errorSymbol : u16[publicSymbols + shown];
+        flags[i] = (effectiveNamed ? named : 0) | (isMissing ? missing : 0) | (isExtra ? extra : 0) | (isMissing || errorCost > 0 ? hasErrorFlag : 0);
+        starts[i] = start >> 1;
+        ends[i] = (start + size) >> 1;
+        parents[i] = parent;
+        lasts[i] = i;
+        const previous = lastChildOf[parent - self];
+        if (previous >= 0) nexts[previous] = i;
+        lastChildOf[parent - self] = i;
+        fields[i] = field || (reaching ? reaching[0] : 0);
+        if (reaching && reaching.length > 1) {
+          const rest = [...new Set(reaching)].filter((f) => f !== fields[i]);
+          if (rest.length) moreFields.set(i, rest);
+        }
+        if (childCount) {
+          if (inheritable) {
+            flags[i] |= passesFields;
+            passedFields.set(i, inheritable);
+          }
+          if (shallow && parent === self) {
+            // A top-level node: its place is laid out from tree-sitter's count, its insides read when needed.
+            const inside = u32[(at + heapVisibleDescendants) >> 2];
+            lasts[i] = i + inside;
+            n += inside;
+            unread.set(i, { heap: at, start });
+          } else {
+            push(at, start, i, null, null, i);
+          }
+        }
+      } else if (childCount) {
+        // Hidden: its children attach to the same visible parent, and carry the fields of its slot.
+        push(at, start, attachTo[top], isExtra ? null : (reaching ?? (field ? [field] : null)), isExtra ? none : (inheritable ?? none), -1);
+      }
+    }
+    if (n !== limit + 1) throw new Error(`a syntax subtree holds ${n - self - 1} nodes where tree-sitter counted ${limit - self}`);
+  }
+}
