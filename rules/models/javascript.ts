@@ -1,5 +1,6 @@
 // Taint model for JavaScript and TypeScript: Express, Koa, Fastify, Next.js, NestJS, hapi, AWS Lambda, Node and browser sources.
 import type { TaintModel } from './taint-model';
+import { sharedExitCalls, sharedNumericAnnotations, sharedValueChecks } from './value-checks';
 
 export const javascriptModel: TaintModel = {
   requestNames: ['req', 'request', 'ctx', 'context', 'event'],
@@ -65,4 +66,15 @@ export const javascriptModel: TaintModel = {
     { pattern: /^\/(<|\[[^\]]*<[^\]]*\])\/[a-z]*g[a-z]*$/, hazards: ['xss'] },
   ],
   sanitizerNamePattern: /(^|[_a-z])(sanitiz|escape|clean|validat|allowlist|whitelist|safe)/i,
+  checks: sharedValueChecks,
+  exitCalls: sharedExitCalls,
+  numericAnnotations: sharedNumericAnnotations,
+  requestWrappers: ['request'], // Koa: ctx.request.body; this.request in class-based handlers
+  requestUrlFields: ['nextUrl'], // Next.js: request.nextUrl.searchParams
+  parameterDecorators: { // NestJS
+    sources: ['Body', 'Query', 'Param', 'Headers', 'Cookies', 'UploadedFile', 'UploadedFiles'],
+    requests: ['Req', 'Request'],
+  },
+  messageParameterTypes: ['MessageEvent'],
+  routeExports: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'], // Next.js route handlers (app/**/route.ts)
 };

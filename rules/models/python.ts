@@ -1,5 +1,6 @@
 // Taint model for Python: Flask, Django, FastAPI, aiohttp, AWS Lambda, command-line and console sources.
 import type { TaintModel } from './taint-model';
+import { sharedExitCalls, sharedNumericAnnotations, sharedValueChecks } from './value-checks';
 
 export const pythonModel: TaintModel = {
   requestNames: ['request', 'req', 'event'],
@@ -68,4 +69,20 @@ export const pythonModel: TaintModel = {
   ],
   pathParts: [{ constructors: /^(pathlib\.)?(Pure)?(Posix|Windows)?Path$/, attributes: ['name', 'stem'], hazards: ['path-traversal', 'command-injection'] }],
   statementChecks: /^relative_to$|^_?(validate|sanitize)\w*$|^_?(check|ensure|verify|assert)_?\w*(safe|valid|allowed|trusted|within|inside|contained|secure|sandbox|public|permitted|traversal)\w*$/i,
+  receiverStatementChecks: ['relative_to'], // pathlib: full.relative_to(BASE) raises unless full lies under BASE
+  checks: sharedValueChecks,
+  exitCalls: sharedExitCalls,
+  numericAnnotations: sharedNumericAnnotations,
+  requestWrappers: ['request'], // Django class-based views, DRF, webapp2, Tornado: self.request.GET
+  requestTypes: ['Request', 'HttpRequest', 'web.Request', 'starlette.requests.Request', 'fastapi.Request'], // Starlette/FastAPI, Django, aiohttp
+  eventHandlerParameters: [['event', 'context']], // AWS Lambda
+  resolvers: { functions: /^(resolve_\w+|mutate|mutate_and_get_payload)$/, after: 'info', label: 'GraphQL argument' }, // Graphene, Ariadne, Strawberry
+  trustedParameterDefaults: ['Depends', 'Security'], // FastAPI dependency injection
+  numericRouteConverters: ['int', 'float', 'uuid'], // Flask/Werkzeug <int:id>
+  urlViews: { // Django URL keyword names: <slug:slug>, <int:pk>, <str:username>, <path:file_path>
+    modules: /^(django|rest_framework)\b/,
+    request: 'request',
+    parameters: /^(pk|id|slug|uuid|username|name|path|filename|file_name|page|token|key|code|lang|language|next|url|query|q|tag|category|section|\w+_(id|pk|slug|name|path|key|token|code|uuid|url))$/,
+  },
+  convertingKeywords: { keyword: 'type', values: ['int', 'float', 'bool'] }, // Flask: request.args.get("page", type=int)
 };

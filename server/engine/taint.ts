@@ -2,7 +2,7 @@
 import type { LanguageFamily, ModuleBinding, SyntaxNode, TaintFlow, TaintSource } from '../../rules/api';
 import { javascriptModel } from '../../rules/models/javascript';
 import { pythonModel } from '../../rules/models/python';
-import type { TaintModel } from '../../rules/models/taint-model';
+import type { TaintModel, ValueChecks } from '../../rules/models/taint-model';
 import { rangeOf } from './findings';
 
 /** Taint carried by a value: where it came from, and the hazards a sanitizer already cleared it for. */
@@ -66,6 +66,8 @@ class Env {
 }
 
 const models: Record<LanguageFamily, TaintModel> = { javascript: javascriptModel, python: pythonModel };
+/** The route a view of the model's `urlViews` takes its parameters from (no path string to read converters from). */
+const viewRouteMarker = '\0url-view';
 
 const jsFunctionTypes = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function']);
 const pyFunctionTypes = new Set(['function_definition', 'lambda']);
@@ -77,12 +79,23 @@ const comparisonOperators = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '
 const exits = /^(return_statement|throw_statement|raise_statement|continue_statement|break_statement)$/;
 const maxEvaluationDepth = 400;
 const comprehensionTypes = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
-/** Parameter annotations and defaults that make a value a number or a flag, which no injection can ride on. */
-const numericAnnotation = /^(int|float|bool|number|boolean|bigint|complex|Decimal)$/;
+/** Parameter defaults that make a value a number or a flag, which no injection can ride on. */
 const numericDefault = new Set(['integer', 'float', 'true', 'false', 'number', 'unary_operator']);
-/** Django URL keyword names (`<slug:slug>`, `<int:pk>`, `<str:username>`, `<path:file_path>`). */
-const djangoUrlNames = /^(pk|id|slug|uuid|username|name|path|filename|file_name|page|token|key|code|lang|language|next|url|query|q|tag|category|section|\w+_(id|pk|slug|name|path|key|token|code|uuid|url))$/;
-const exitCalls = /^(abort|sys\.exit|exit|next|res\.status\(.*\)\.(send|json|end)|res\.(sendStatus|send|json|end|redirect)|reply\.(code|send)|ctx\.throw|HttpResponseBadRequest|raise_for_status)\b/;
+/** The name a decorator applies (`@Body('x')` → Body), and the type a type annotation names (`: MessageEvent<T>` → MessageEvent). */
+const decoratorName = /^@(\w+)/;
+const annotatedType = /^:\s*(\w+)/;
+/** Each model's `trustedParameterTypes` as one word-bounded pattern, compiled once per model. */
+const trustedTypePatterns = new WeakMap<TaintModel, RegExp>();
+
+function trustedTypePattern(model: TaintModel): RegExp {
+  let pattern = trustedTypePatterns.get(model);
+  if (!pattern) {
+    const words = model.trustedParameterTypes.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = words.length ? new RegExp(`\\b(${words.join('|')})\\b`) : /(?!)/;
+    trustedTypePatterns.set(model, pattern);
+  }
+  return pattern;
+}
 
 export function isFunctionNode(node: SyntaxNode, family: LanguageFamily): boolean {
   return (family === 'python' ? pyFunctionTypes : jsFunctionTypes).has(node.type);
@@ -109,8 +122,10 @@ export class TaintAnalysis {
     private readonly helperPropagates: (name: string) => boolean | undefined,
     /** Every function's own parameters are sources too (`TaintOptions.parameters`). */
     private readonly parameterSources = false,
+    /** The language's sources, sanitizers and checks; the family's model in rules/models unless given. */
+    model?: TaintModel,
   ) {
-    this.model = models[family];
+    this.model = model ?? models[family];
   }
 
   sourceOf(node: SyntaxNode, hazard: string): TaintSource | undefined {
@@ -313,7 +328,7 @@ export class TaintAnalysis {
     const names = args.filter((a): a is SyntaxNode => !!a && a.type === 'identifier').map((a) => a.text);
     // `full.relative_to(BASE)` raises unless `full` lies under BASE: the receiver is what it checked.
     const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
-    if (name === 'relative_to' && receiver?.type === 'identifier') names.push(receiver.text);
+    if (receiver?.type === 'identifier' && this.model.receiverStatementChecks?.includes(name)) names.push(receiver.text);
     return names.length ? clear(env, names) : env;
   }
 
@@ -321,12 +336,12 @@ export class TaintAnalysis {
     const condition = statement.childForFieldName('condition');
     const consequence = statement.childForFieldName('consequence');
     const alternatives = statement.namedChildren.filter((c) => c && (c.type === 'else_clause' || c.type === 'elif_clause')) as SyntaxNode[];
-    const check = condition ? allowListCheck(condition) : undefined;
+    const check = condition ? allowListCheck(condition, this.model.checks) : undefined;
     const thenEnv = check && !check.negated ? clear(env, check.names, check.hazards) : env;
     const afterThen = consequence ? this.execAny(consequence, thenEnv) : thenEnv;
     let afterElse = check && check.negated ? clear(env, check.names, check.hazards) : env;
     for (const alt of alternatives) afterElse = merge(afterElse, this.exec(alt, afterElse));
-    if (consequence && alwaysExits(consequence)) return afterElse;
+    if (consequence && alwaysExits(consequence, this.model.exitCalls)) return afterElse;
     return merge(afterThen, afterElse);
   }
 
@@ -391,7 +406,7 @@ export class TaintAnalysis {
     for (const name of this.parameterNames(fn)) result.set(name, null);
     if (this.parameterSources) {
       for (const p of list) {
-        if (p.type === 'decorator' || isNumericParameter(p)) continue;
+        if (p.type === 'decorator' || isNumericParameter(p, this.model.numericAnnotations)) continue;
         for (const name of patternNames(p)) {
           if (name === 'self' || name === 'cls' || name === 'this' || this.isRequestName(name)) continue;
           result.set(name, { source: { label: `parameter ${name}`, range: rangeOf(p), parameter: true }, cleared: [] });
@@ -399,14 +414,17 @@ export class TaintAnalysis {
       }
     }
     if (this.family === 'javascript') {
+      const decorators = this.model.parameterDecorators;
+      const messageTypes = this.model.messageParameterTypes;
       for (const p of list) {
-        const decorator = p.namedChildren.find((c) => c?.type === 'decorator')?.text ?? '';
-        const match = /^@(Body|Query|Param|Headers|Cookies|UploadedFile|UploadedFiles)\b/.exec(decorator);
-        if (match) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`@${match[1]}() ${n}`, p));
-        if (/^@(Req|Request)\b/.test(decorator)) for (const n of patternNames(p)) { result.delete(n); this.extraRequestNames.add(n); }
+        // `@Body() dto`, `@Query('q') q` inject client data; `@Req() req` injects the request.
+        const decorator = decorators && decoratorName.exec(p.namedChildren.find((c) => c?.type === 'decorator')?.text ?? '')?.[1];
+        if (decorator && decorators.sources.includes(decorator)) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`@${decorator}() ${n}`, p));
+        if (decorator && decorators.requests.includes(decorator)) for (const n of patternNames(p)) { result.delete(n); this.extraRequestNames.add(n); }
         // `function onMessage(event: MessageEvent)`: a handler of another window's or worker's messages, however registered
         // (but not on a receiver of the page's own: `worker.onmessage = (e: MessageEvent) => …`).
-        if (/^:\s*MessageEvent\b/.test(p.childForFieldName('type')?.text ?? '') && !this.onInternalReceiver(fn)) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the 'message' payload ${n}`, p));
+        const type = messageTypes && annotatedType.exec(p.childForFieldName('type')?.text ?? '')?.[1];
+        if (type && messageTypes.includes(type) && !this.onInternalReceiver(fn)) for (const n of patternNames(p)) result.set(n, this.sourceTaint(`the 'message' payload ${n}`, p));
       }
       if (this.isRouteHandler(fn) && list[0]) for (const n of patternNames(list[0])) { result.delete(n); this.extraRequestNames.add(n); }
       const event = list[0] && this.messageEvent(fn);
@@ -418,49 +436,56 @@ export class TaintAnalysis {
       }
       return result;
     }
-    // AWS Lambda handlers, `def handler(event, context)`: the whole event is the caller's (API Gateway, queues, buckets).
+    // Serverless handlers (`def handler(event, context)`): the whole event is the caller's (API Gateway, queues, buckets).
     const pythonNames = list.map((p) => patternNames(p)[0]);
-    if (pythonNames.length === 2 && pythonNames[0] === 'event' && pythonNames[1] === 'context') result.set('event', this.sourceTaint('event', list[0]));
-    // A parameter typed as a request (`r: Request` in Starlette/FastAPI, `req: HttpRequest`, aiohttp `web.Request`) is one, whatever its name.
-    list.forEach((p, i) => {
-      const name = pythonNames[i];
-      if (name && /^(Request|HttpRequest|web\.Request|starlette\.requests\.Request|fastapi\.Request)$/.test(p.childForFieldName('type')?.text ?? '')) this.extraRequestNames.add(name);
-    });
-    // GraphQL resolvers and mutations (Graphene, Ariadne, Strawberry): the arguments after `info` are the client's.
-    const info = pythonNames.indexOf('info');
-    if (info >= 0 && /^(resolve_\w+|mutate|mutate_and_get_payload)$/.test(fn.childForFieldName('name')?.text ?? '')) {
-      list.slice(info + 1).forEach((p, i) => {
-        const name = pythonNames[info + 1 + i];
-        if (name && !isNumericParameter(p)) result.set(name, this.sourceTaint(`GraphQL argument ${name}`, p));
+    const first = pythonNames[0];
+    if (first && this.model.eventHandlerParameters?.some((s) => s.length === pythonNames.length && s.every((n, i) => n === pythonNames[i]))) result.set(first, this.sourceTaint(first, list[0]));
+    // A parameter typed as a request (`r: Request`, `req: HttpRequest`) is one, whatever its name.
+    const requestTypes = this.model.requestTypes;
+    if (requestTypes) {
+      list.forEach((p, i) => {
+        const name = pythonNames[i];
+        if (name && requestTypes.includes(p.childForFieldName('type')?.text ?? '')) this.extraRequestNames.add(name);
       });
     }
-    const route = this.pythonRoute(fn) ?? this.djangoViewRoute(fn, list);
+    // Resolvers (GraphQL's): the arguments after `info` are the client's.
+    const resolvers = this.model.resolvers;
+    const after = resolvers ? pythonNames.indexOf(resolvers.after) : -1;
+    if (resolvers && after >= 0 && resolvers.functions.test(fn.childForFieldName('name')?.text ?? '')) {
+      list.slice(after + 1).forEach((p, i) => {
+        const name = pythonNames[after + 1 + i];
+        if (name && !isNumericParameter(p, this.model.numericAnnotations)) result.set(name, this.sourceTaint(`${resolvers.label} ${name}`, p));
+      });
+    }
+    const route = this.pythonRoute(fn) ?? this.urlViewRoute(fn, list);
     if (!route) return result;
+    const trustedTypes = trustedTypePattern(this.model);
     for (const p of list) {
       const names = patternNames(p);
       const name = names[0];
       if (!name || name === 'self' || name === 'cls' || this.model.requestNames.includes(name)) continue;
-      if (route === 'django-url' && !djangoUrlNames.test(name) && p.type !== 'dictionary_splat_pattern') continue;
+      if (route === viewRouteMarker && !this.model.urlViews?.parameters.test(name) && p.type !== 'dictionary_splat_pattern') continue;
       const type = p.childForFieldName('type')?.text ?? '';
       const value = p.childForFieldName('value')?.text ?? '';
-      if (this.model.trustedParameterTypes.some((t) => new RegExp(`\\b${t}\\b`).test(type)) || /Depends\(|Security\(/.test(value)) continue;
-      if (new RegExp(`<(int|float|uuid):${name}>`).test(route)) continue;
+      if (trustedTypes.test(type) || this.model.trustedParameterDefaults?.some((d) => value.includes(`${d}(`))) continue;
+      if (this.model.numericRouteConverters?.some((c) => route.includes(`<${c}:${name}>`))) continue;
       result.set(name, this.sourceTaint(`route parameter ${name}`, p));
     }
     return result;
   }
 
   /**
-   * Django function and class-based views (`def detail(request, slug)`, `def get(self, request, pk)`): the parameters after
-   * the request come from the URL. Only in files that import Django or DRF, where that convention holds.
+   * Function and class-based views of the model's `urlViews` (`def detail(request, slug)`, `def get(self, request, pk)`): the
+   * parameters after the request come from the URL. Only in files that import the framework, where that convention holds.
    */
-  private djangoViewRoute(fn: SyntaxNode, params: readonly SyntaxNode[]): string | undefined {
-    if (!this.bindings.some((b) => /^(django|rest_framework)\b/.test(b.module))) return undefined;
+  private urlViewRoute(fn: SyntaxNode, params: readonly SyntaxNode[]): string | undefined {
+    const views = this.model.urlViews;
+    if (!views || !this.bindings.some((b) => views.modules.test(b.module))) return undefined;
     const names = params.map((p) => patternNames(p)[0]);
     const at = names[0] === 'self' ? 1 : 0;
-    if (names[at] !== 'request' || names.length <= at + 1) return undefined;
+    if (names[at] !== views.request || names.length <= at + 1) return undefined;
     // Helpers also take the request first (`def notify(request, article)`): only URL-shaped names count.
-    return names.slice(at + 1).some((n) => n && djangoUrlNames.test(n)) ? 'django-url' : undefined;
+    return names.slice(at + 1).some((n) => n && views.parameters.test(n)) ? viewRouteMarker : undefined;
   }
 
   /** A function passed to `app.get('/path', fn)`-style registrations, or a Next.js route handler export. */
@@ -476,7 +501,7 @@ export class TaintAnalysis {
       return !!first && (first.type === 'string' || first.type === 'template_string' || first.type === 'regex' || first.type === 'array' || first === fn);
     }
     const name = fn.childForFieldName('name')?.text ?? '';
-    return fn.parent?.type === 'export_statement' && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name);
+    return fn.parent?.type === 'export_statement' && !!this.model.routeExports?.includes(name);
   }
 
   /** The hazards a `.replace(regex, …)` removes, by the model's replace sanitizers. */
@@ -543,13 +568,13 @@ export class TaintAnalysis {
     return { source: { label: label.length > 60 ? `${label.slice(0, 57)}...` : label, range: rangeOf(node) }, cleared: [] };
   }
 
-  /** `request`, or a view's `self.request` (Django class-based views, DRF, webapp2, Tornado). */
+  /** `request`, or a view's `self.request` (a request wrapper of the model on the handler object). */
   private isRequestExpression(node: SyntaxNode): boolean {
     if (node.type === 'identifier') return this.isRequestName(node.text);
     if (node.type !== 'attribute' && node.type !== 'member_expression') return false;
     const object = node.childForFieldName('object');
     const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property');
-    return (object?.text === 'self' || object?.text === 'this') && property?.text === 'request';
+    return (object?.text === 'self' || object?.text === 'this') && !!property && this.model.requestWrappers.includes(property.text);
   }
 
   /** By convention (`req`, `request`, `ctx`) or because the function is a route handler. */
@@ -599,7 +624,7 @@ export class TaintAnalysis {
         if (object.type === 'identifier' && this.isRequestName(object.text)) {
           const index = node.childForFieldName('index') ?? node.childForFieldName('subscript');
           const field = index?.text.replace(/^['"]|['"]$/g, '') ?? '';
-          if (this.model.requestFields.includes(field) || field === 'body') return this.sourceTaint(node.text, node);
+          if (this.model.requestFields.includes(field)) return this.sourceTaint(node.text, node);
         }
         const chain = this.resolve(object);
         if (chain && this.model.sourceChains.includes(chain)) return this.sourceTaint(node.text, node);
@@ -649,7 +674,7 @@ export class TaintAnalysis {
         if (left && right) inner = this.bind(left, this.evaluate(right, inner), inner);
       } else if (clause?.type === 'if_clause') {
         const condition = clause.namedChildren[0];
-        const check = condition ? allowListCheck(condition) : undefined;
+        const check = condition ? allowListCheck(condition, this.model.checks) : undefined;
         if (check && !check.negated) inner = clear(inner, check.names, check.hazards);
       }
     }
@@ -676,14 +701,15 @@ export class TaintAnalysis {
     if (object.type === 'identifier' && this.isRequestName(object.text) && this.model.requestFields.includes(property.text)) {
       return this.sourceTaint(node.text, node);
     }
-    // Koa and Next.js nest them: ctx.request.body, request.nextUrl.searchParams.
+    // Wrapped requests and parsed URLs: ctx.request.body, self.request.GET, request.nextUrl.searchParams.
     if ((object.type === 'member_expression' || object.type === 'attribute') && this.model.requestFields.includes(property.text)) {
       const inner = object.childForFieldName('object');
-      const innerProp = object.childForFieldName(object.type === 'attribute' ? 'attribute' : 'property');
-      const requestHolder = inner?.type === 'identifier' && (this.isRequestName(inner.text) || inner.text === 'self' || inner.text === 'this');
-      if (requestHolder && (innerProp?.text === 'request' || (innerProp?.text === 'nextUrl' && inner?.text !== 'self'))) {
-        return this.sourceTaint(node.text, node);
-      }
+      const innerProp = object.childForFieldName(object.type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
+      const holder = inner?.type === 'identifier' ? inner.text : undefined;
+      const request = !!holder && this.isRequestName(holder);
+      const wrapped = (request || holder === 'self' || holder === 'this') && this.model.requestWrappers.includes(innerProp);
+      const url = (request || holder === 'this') && !!this.model.requestUrlFields?.includes(innerProp);
+      if (wrapped || url) return this.sourceTaint(node.text, node);
     }
     const chain = chainText(node) ?? '';
     if (this.model.sourceChains.includes(chain) || this.model.sourceChains.includes(this.resolve(node) ?? '')) return this.sourceTaint(node.text, node);
@@ -714,8 +740,9 @@ export class TaintAnalysis {
     const name = text.split('.').pop() ?? '';
     const names = [resolved, text, name].filter((n): n is string => !!n);
     if (names.some((n) => this.model.sourceCalls.includes(n))) return this.sourceTaint(node.text, node);
-    // Flask's `request.args.get("page", type=int)` converts before handing the value back.
-    if (args?.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'type' && /^(int|float|bool)$/.test(a.childForFieldName('value')?.text ?? ''))) return undefined;
+    // A converting keyword (`request.args.get("page", type=int)`) converts before handing the value back.
+    const converting = this.model.convertingKeywords;
+    if (converting && args?.namedChildren.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === converting.keyword && converting.values.includes(a.childForFieldName('value')?.text ?? ''))) return undefined;
     // `f(x for x in xs)`: a lone generator is the argument list itself.
     const argTaint = (): Taint | undefined => (args ? (comprehensionTypes.has(args.type) ? this.evaluate(args, env) : this.firstTainted(args, env)) : undefined);
     // Most specific spelling first: `re.escape` is not the HTML `escape`.
@@ -797,9 +824,9 @@ function patternNames(pattern: SyntaxNode): string[] {
 }
 
 /** `limit: int`, `count=10`, `verbose=False`, `(n: number)`: a parameter that holds a number or a flag. */
-function isNumericParameter(p: SyntaxNode): boolean {
+function isNumericParameter(p: SyntaxNode, numericAnnotations: RegExp): boolean {
   const type = p.childForFieldName('type')?.text.replace(/^:\s*/, '') ?? '';
-  if (numericAnnotation.test(type)) return true;
+  if (numericAnnotations.test(type)) return true;
   const value = p.childForFieldName('value');
   return !!value && numericDefault.has(value.type) && !type;
 }
@@ -840,19 +867,12 @@ interface Check {
   readonly hazards?: readonly string[];
 }
 
-const argumentChecks = /^(includes|has|test|match|fullmatch|isValid|isUUID|isInt|isAlphanumeric|isNumeric|isEmail|isURL|validate|url_has_allowed_host_and_scheme|is_safe_url|isSafeUrl|isSafePath)$/;
-/** Local helpers named for what they prove: `is_safe_path(p)`, `is_allowed_host(url)`, `isValidRedirect(u)`. */
-const namedArgumentChecks = /^(is_?|check_?|has_?)\w*(safe|valid|allowed|trusted|whitelist|allowlist|within|inside|subpath|contained|public|permitted)\w*$/i;
-/** Methods whose receiver is the checked value: `name.isalnum()`, `path.startswith(ROOT)`, `p.is_relative_to(base)`. */
-const receiverChecks = /^(isdigit|isalnum|isnumeric|isdecimal|isidentifier|isalpha|startswith|startsWith|is_relative_to)$/;
-const numericTypes = /^(int|float|bool|uuid\.UUID|UUID|Decimal|datetime|date)$/;
-
 /**
  * An allow-list or format check on variables: `ALLOWED.includes(x)`, `x in ALLOWED`, `/^\w+$/.test(x)`, `x === 'asc'`,
  * `re.fullmatch(p, x)`, `urlparse(u).netloc in HOSTS`, `path.startswith(ROOT)`, `is_safe_url(u)`, `isinstance(x, int)`.
  * `negated` when the condition holds for bad values (`!ALLOWED.includes(x)`, `x not in ALLOWED`).
  */
-function allowListCheck(condition: SyntaxNode): Check | undefined {
+function allowListCheck(condition: SyntaxNode, checks: ValueChecks): Check | undefined {
   let node = condition;
   let negated = false;
   for (;;) {
@@ -866,7 +886,7 @@ function allowListCheck(condition: SyntaxNode): Check | undefined {
     // `not x or x not in ALLOWED` fails only when every part fails; `x and x in ALLOWED` holds only when every part holds.
     const operator = node.childForFieldName('operator')?.text ?? '';
     const disjunction = operator === 'or' || operator === '||';
-    const parts = [node.childForFieldName('left'), node.childForFieldName('right')].map((p) => (p ? allowListCheck(p) : undefined));
+    const parts = [node.childForFieldName('left'), node.childForFieldName('right')].map((p) => (p ? allowListCheck(p, checks) : undefined));
     const matching = parts.filter((c): c is Check => !!c && c.negated === disjunction);
     const general = matching.filter((c) => !c.hazards);
     if (general.length) return { names: general.flatMap((c) => c.names), negated: negated !== disjunction };
@@ -879,9 +899,10 @@ function allowListCheck(condition: SyntaxNode): Check | undefined {
     // `if urlparse(next).netloc:` holds for absolute URLs, the ones a redirect must not follow.
     const object = node.childForFieldName('object');
     const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
-    if (object && /^(netloc|scheme|hostname|host)$/.test(property) && /^(urlparse|urlsplit|urllib\.parse\.urlparse|urllib\.parse\.urlsplit|parse\.urlparse|URL)$/.test(object.childForFieldName('function')?.text ?? '')) {
+    const url = checks.urlHostCheck;
+    if (object && url.parts.test(property) && url.parsers.test(object.childForFieldName('function')?.text ?? '')) {
       const names = valueNames(object);
-      return names.length ? { names, negated: !negated, hazards: ['open-redirect', 'ssrf'] } : undefined;
+      return names.length ? { names, negated: !negated, hazards: url.hazards } : undefined;
     }
     return undefined;
   }
@@ -890,20 +911,19 @@ function allowListCheck(condition: SyntaxNode): Check | undefined {
     const method = callee?.text.split('.').pop() ?? '';
     const args = node.childForFieldName('arguments');
     const argNodes = (args?.namedChildren ?? []).filter((a): a is SyntaxNode => !!a);
-    if (method === 'isinstance' && argNodes.length === 2) {
+    if (method === checks.typeCheck && argNodes.length === 2) {
       const names = valueNames(argNodes[0]);
       const types = argNodes[1].type === 'tuple' ? argNodes[1].namedChildren.map((t) => t?.text ?? '') : [argNodes[1].text];
       if (!names.length) return undefined;
-      if (types.every((t) => numericTypes.test(t))) return { names, negated };
-      // A str is never a query operator object nor a dict of attributes.
-      if (types.every((t) => t === 'str')) return { names, negated, hazards: ['nosql-injection', 'mass-assignment'] };
+      if (types.every((t) => checks.numericTypes.test(t))) return { names, negated };
+      if (types.every((t) => checks.textTypes.types.includes(t))) return { names, negated, hazards: checks.textTypes.hazards };
       return undefined;
     }
-    if (receiverChecks.test(method) && (callee?.type === 'attribute' || callee?.type === 'member_expression')) {
+    if (checks.receiverChecks.test(method) && (callee?.type === 'attribute' || callee?.type === 'member_expression')) {
       const receiver = callee.childForFieldName('object');
       const names = receiver ? valueNames(receiver) : [];
       if (!names.length) return undefined;
-      const startsWith = /^starts[wW]ith$/.test(method) && argNodes.length === 1;
+      const startsWith = checks.prefixChecks.test(method) && argNodes.length === 1;
       // A leading "/" is the mark of a local path to a redirect, and of an absolute path to a file name: it clears only redirects.
       if (startsWith && prefixLiteral(argNodes[0]) === '/') return { names, negated, hazards: ['open-redirect'] };
       // Refusing only "//" still lets "https://evil.example" through: no clearing.
@@ -914,7 +934,7 @@ function allowListCheck(condition: SyntaxNode): Check | undefined {
       const deny = startsWith && traversalLiteral(argNodes[0]);
       return { names, negated: deny ? !negated : negated };
     }
-    if (!argumentChecks.test(method) && !namedArgumentChecks.test(method)) return undefined;
+    if (!checks.argumentChecks.test(method) && !checks.namedArgumentChecks.test(method)) return undefined;
     const names = argNodes.filter((a) => a.type !== 'keyword_argument').flatMap((a) => identifiers(a));
     return names.length ? { names, negated } : undefined;
   }
@@ -932,8 +952,8 @@ function allowListCheck(condition: SyntaxNode): Check | undefined {
       return /\bnot in\b/.test(operators) ? { names, negated } : { names, negated: !negated };
     }
     // `len(x) != 3` or `type(x) == str` say nothing about the content.
-    if (left.type === 'call' && /^(len|type|id|hash)$/.test(left.childForFieldName('function')?.text ?? '')) return undefined;
-    const containment = left.type === 'call' && /common(path|prefix)$/.test(left.childForFieldName('function')?.text ?? '');
+    if (left.type === 'call' && checks.contentFreeCalls.test(left.childForFieldName('function')?.text ?? '')) return undefined;
+    const containment = left.type === 'call' && checks.containmentCalls.test(left.childForFieldName('function')?.text ?? '');
     if (!membership && !containment && left.type !== 'identifier' && right.type !== 'string' && !/^[A-Z][A-Z0-9_]*$/.test(right.text)) return undefined;
     const names = left.type === 'identifier' ? [left.text] : valueNames(left);
     if (!names.length) return undefined;
@@ -997,7 +1017,7 @@ function valueNames(node: SyntaxNode): string[] {
   }
 }
 
-function alwaysExits(block: SyntaxNode): boolean {
+function alwaysExits(block: SyntaxNode, exitCalls: RegExp): boolean {
   const last = block.type === 'statement_block' || block.type === 'block' ? block.namedChildren.filter((c) => c && c.type !== 'comment').pop() : block;
   if (!last) return false;
   if (exits.test(last.type)) return true;
