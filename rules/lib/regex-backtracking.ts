@@ -113,6 +113,37 @@ interface Node {
 }
 
 type Atom = Omit<Node, 'qmin' | 'qmax' | 'repeats' | 'end'>;
+type AtomTraits = Partial<Pick<Atom, 'innerUnbounded' | 'opaque' | 'alts' | 'capturing' | 'classLike' | 'endAnchor' | 'startAnchor'>>;
+
+/** An atom with every field set, so that all share one shape. */
+function atomOf(kind: Atom['kind'], chars: CharSet, min: number, max: number, start: number, traits: AtomTraits = {}): Atom {
+  return {
+    kind, chars, min, max, start,
+    innerUnbounded: traits.innerUnbounded ?? false, opaque: traits.opaque ?? false, alts: traits.alts, capturing: traits.capturing ?? false,
+    classLike: traits.classLike ?? false, endAnchor: traits.endAnchor ?? false, startAnchor: traits.startAnchor ?? false,
+  };
+}
+
+/** Zero-width atoms match no character: one shared empty set (sets are never written once made). */
+const noChars: CharSet = new Uint8Array(size);
+
+/** One set per character (and case rule), shared by every pattern. */
+const literals = new Map<number, CharSet>();
+const classEscapes = new Map<string, CharSet>();
+
+/** `\d`, `\D`, `\w`, `\W`, `\s`, `\S` (the non-ASCII slot: `\s` has non-ASCII spaces, `\S` other non-ASCII characters). */
+function classEscapeSet(ch: string): CharSet {
+  const set = new Uint8Array(size);
+  const range = (from: number, to: number): void => { for (let c = from; c <= to; c++) set[c] = 1; };
+  switch (ch) {
+    case 'd': range(48, 57); return set;
+    case 'D': set.fill(1); for (let c = 48; c <= 57; c++) set[c] = 0; return set;
+    case 'w': range(48, 57); range(65, 90); range(97, 122); set[95] = 1; return set;
+    case 'W': set.fill(1); for (const [a, b] of [[48, 57], [65, 90], [97, 122]]) for (let c = a; c <= b; c++) set[c] = 0; set[95] = 0; return set;
+    case 's': range(9, 13); set[32] = 1; set[other] = 1; return set;
+    default: set.fill(1); for (let c = 9; c <= 13; c++) set[c] = 0; set[32] = 0; return set;
+  }
+}
 
 class Parser {
   private i = 0;
@@ -148,7 +179,7 @@ class Parser {
     let min = 1;
     let max = 1;
     if (this.dialect.pythonQuantifiers) {
-      const q = /^(\*|\+|\?|\{(\d*)(,?)(\d*)\})(\?|\+)?/.exec(this.src.slice(this.i));
+      const q = !'*+?{'.includes(this.src[this.i] ?? '|') ? null : /^(\*|\+|\?|\{(\d*)(,?)(\d*)\})(\?|\+)?/.exec(this.src.slice(this.i));
       if (q) {
         if (q[1] === '*') [min, max] = [0, Infinity];
         else if (q[1] === '+') [min, max] = [1, Infinity];
@@ -176,14 +207,23 @@ class Parser {
       }
       if (this.src[this.i] === '?' && max !== 1) this.i++; // lazy: same backtracking
     }
+    // Every field spelled out, so that all nodes share one shape (a spread here costs more than the whole analysis).
     return {
-      ...atom,
+      kind: atom.kind,
+      chars: atom.chars,
       qmin: min,
       qmax: max,
-      repeats: max > 1,
       min: atom.min * min,
       max: max === Infinity || atom.max === Infinity ? (atom.max === 0 ? 0 : Infinity) : atom.max * max,
       innerUnbounded: atom.innerUnbounded || (max === Infinity && atom.max > 1),
+      opaque: atom.opaque,
+      alts: atom.alts,
+      capturing: atom.capturing,
+      classLike: atom.classLike,
+      endAnchor: atom.endAnchor,
+      startAnchor: atom.startAnchor,
+      repeats: max > 1,
+      start: atom.start,
       end: this.i,
     };
   }
@@ -194,28 +234,28 @@ class Parser {
     if (ch === '(') return this.group();
     if (ch === '^' || ch === '$') {
       this.i++;
-      return { kind: 'anchor', chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false, endAnchor: ch === '$', startAnchor: ch === '^', start };
+      return atomOf('anchor', noChars, 0, 0, start, { endAnchor: ch === '$', startAnchor: ch === '^' });
     }
-    if (ch === '[') return { ...this.single(this.charClass(), start), classLike: true };
+    if (ch === '[') return this.single(this.charClass(), start, true);
     if (ch === '.') {
       this.i++;
       const all = new Uint8Array(size).fill(1);
       all[10] = 0;
       if (!this.dialect.dotMatchesCarriageReturn) all[13] = 0;
-      return { ...this.single(all, start), classLike: true };
+      return this.single(all, start, true);
     }
     if (ch === '\\') {
       const next = this.src[this.i + 1] ?? '';
       if (this.dialect.inputAnchors && /[AZz]/.test(next)) {
         this.i += 2;
-        return { kind: 'anchor', chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false, endAnchor: next !== 'A', startAnchor: next === 'A', start };
+        return atomOf('anchor', noChars, 0, 0, start, { endAnchor: next !== 'A', startAnchor: next === 'A' });
       }
-      if (/[sSdDwW]/.test(next) || (this.dialect.javascriptEscapes && /[pP]/.test(next))) return { ...this.single(this.escape(false), start), classLike: true };
+      if (/[sSdDwW]/.test(next) || (this.dialect.javascriptEscapes && /[pP]/.test(next))) return this.single(this.escape(false), start, true);
       const escaped = this.escape(false);
       if (escaped) return this.single(escaped, start);
       // `\b`, `\B`: an assertion; `\1`, `\k<name>`: a backreference.
-      if (/[bB]/.test(next)) return { kind: 'anchor', chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false, start };
-      return { kind: 'backreference', chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false, opaque: true, start };
+      if (/[bB]/.test(next)) return atomOf('anchor', noChars, 0, 0, start);
+      return atomOf('backreference', noChars, 0, 0, start, { opaque: true });
     }
     this.i++;
     return this.single(this.literal(ch), start);
@@ -246,7 +286,7 @@ class Parser {
     }
     const alts = this.alternatives();
     if (this.src[this.i] === ')') this.i++;
-    if (lookaround) return { kind: 'lookaround', chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false, opaque: true, alts, start };
+    if (lookaround) return atomOf('lookaround', noChars, 0, 0, start, { opaque: true, alts });
     const chars = new Uint8Array(size);
     let min = Infinity;
     let max = 0;
@@ -264,14 +304,21 @@ class Parser {
       max = Math.max(max, sMax);
     }
     const opaque = alts.some((seq) => seq.some((a) => a.opaque));
-    return { kind: 'group', chars, min: min === Infinity ? 0 : min, max, innerUnbounded, alts, opaque, capturing, start };
+    return atomOf('group', chars, min === Infinity ? 0 : min, max, start, { innerUnbounded, alts, opaque, capturing });
   }
 
-  private single(chars: CharSet | undefined, start: number): Atom {
-    return chars ? { kind: 'chars', chars, min: 1, max: 1, innerUnbounded: false, start } : { kind: 'chars', chars: new Uint8Array(size), min: 0, max: 0, innerUnbounded: false, start };
+  private single(chars: CharSet | undefined, start: number, classLike = false): Atom {
+    return chars ? atomOf('chars', chars, 1, 1, start, { classLike }) : atomOf('chars', noChars, 0, 0, start, { classLike });
   }
 
   private literal(ch: string): CharSet {
+    const key = ch.charCodeAt(0) * 2 + (this.dialect.ignoreCase ? 1 : 0);
+    let set = literals.get(key);
+    if (!set) literals.set(key, (set = this.literalSet(ch)));
+    return set;
+  }
+
+  private literalSet(ch: string): CharSet {
     const set = new Uint8Array(size);
     const code = ch.charCodeAt(0);
     set[code < 128 ? code : other] = 1;
@@ -286,15 +333,14 @@ class Parser {
   private escape(inClass: boolean): CharSet | undefined {
     this.i++;
     const ch = this.src[this.i++] ?? '';
+    if ('dDwWsS'.includes(ch) && ch) {
+      let shared = classEscapes.get(ch);
+      if (!shared) classEscapes.set(ch, (shared = classEscapeSet(ch)));
+      return shared;
+    }
     const set = new Uint8Array(size);
     const range = (from: number, to: number): void => { for (let c = from; c <= to; c++) set[c] = 1; };
     switch (ch) {
-      case 'd': range(48, 57); return set;
-      case 'D': set.fill(1); for (let c = 48; c <= 57; c++) set[c] = 0; return set;
-      case 'w': range(48, 57); range(65, 90); range(97, 122); set[95] = 1; return set;
-      case 'W': set.fill(1); for (const [a, b] of [[48, 57], [65, 90], [97, 122]]) for (let c = a; c <= b; c++) set[c] = 0; set[95] = 0; return set;
-      case 's': range(9, 13); set[32] = 1; set[other] = 1; return set;
-      case 'S': set.fill(1); for (let c = 9; c <= 13; c++) set[c] = 0; set[32] = 0; return set;
       case 'b': if (inClass) { set[8] = 1; return set; } return undefined;
       case 'B': return undefined;
       case 'n': set[10] = 1; return set;
@@ -376,6 +422,7 @@ function repeatedAmbiguousGroup(alts: Node[][], source: string, dialect: RegexDi
   return undefined;
 }
 
+/** Any shared slot, the non-ASCII one included: the shared-split test has always counted it, and keeping it keeps its verdicts. */
 const overlapsAnywhere = (a: CharSet, b: CharSet): boolean => a.some((v, c) => v === 1 && b[c] === 1);
 /** Shared ASCII characters: two classes of non-ASCII ranges (`[\u3001-\uD7FF]`, `[\uD800-\uDB7F]`) share only the one slot that stands for them all. */
 const overlapsInAscii = (a: CharSet, b: CharSet): boolean => a.some((v, c) => v === 1 && b[c] === 1 && c !== other);
