@@ -42,3 +42,14 @@ def heading_rule(line):
 def heading_marks(line):
     # ok: regex-injection
     return re.fullmatch(r"#+", line)
+
+
+def words_within_limit(text):
+    # A lookahead backtracks like any group: the length limit after it comes too late.
+    # expect: regex-injection
+    return re.match(r"^(?=(\w+\s?)*$).{1,80}$", text)
+
+
+def strong_password(text):
+    # ok: regex-injection
+    return re.match(r"^(?=.*\d)(?=.*[a-z]).{8,64}$", text)
