@@ -4,8 +4,7 @@ import { piecesOf } from './lib/built-strings';
 import { constantString, findBinding, literalText, unwrap } from './lib/constant-strings';
 import { nameOf } from './lib/name-words';
 import { readsUntrustedInput } from './lib/untrusted-input';
-import { enclosingFunction } from './lib/injection-assessment';
-import { namesIn } from './lib/validation-guards';
+import { functionTextBefore, namesIn } from './lib/validation-guards';
 
 type Sink = 'eval' | 'function' | 'vm' | 'timer';
 
@@ -94,8 +93,7 @@ export default defineDetector({
  * (`startsWith('function')`, `typeof`) say nothing about what the code does.
  */
 function checkedParts(arg: SyntaxNode, call: SyntaxNode): boolean {
-  const fn = enclosingFunction(call);
-  const before = fn ? fn.text.slice(0, call.startIndex - fn.startIndex) : '';
+  const before = functionTextBefore(call);
   if (!/\.(test|has|includes)\(/.test(before)) return false;
   const tested = (node: SyntaxNode): boolean => [...namesIn(node)].some((n) => new RegExp(`\\.(test|has|includes)\\(\\s*${n.replace(/[$.]/g, '\\$&')}\\s*\\)`).test(before));
   if (tested(arg)) return true;

@@ -5,8 +5,7 @@ import { constantString, unwrap } from './lib/constant-strings';
 import { allValidated, assessValue, enclosingFunction, onePerLine, sameNode, shorten, sinkLabel, type Assessment } from './lib/injection-assessment';
 import { argumentsOf, firstSinkDetector, usesShell, type SinkMatch } from './lib/sink-calls';
 import { execFileFix } from './lib/exec-file-fix';
-import { withHelperFlows } from './lib/helper-flows';
-import { lookupBinding } from './lib/scope-bindings';
+import { localFunction, parameterList, withHelperFlows } from './lib/helper-flows';
 
 const hazard = 'command-injection';
 
@@ -87,11 +86,8 @@ function check(context: RuleContext, match: SinkMatch): void {
  */
 function helperCommand(context: RuleContext, command: SyntaxNode): SyntaxNode | undefined {
   const call = unwrap(command);
-  const callee = call?.type === 'call_expression' ? unwrap(call.childForFieldName('function')) : undefined;
-  if (!call || callee?.type !== 'identifier') return undefined;
-  const binding = lookupBinding(callee);
-  const value = unwrap(binding?.value);
-  const fn = binding?.kind === 'function' ? binding.declaration : value && /function|arrow_function/.test(value.type) ? value : undefined;
+  if (call?.type !== 'call_expression') return undefined;
+  const fn = localFunction(call);
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return undefined;
   const returns = body.type === 'statement_block' ? body.namedChildren.filter((c) => c?.type === 'return_statement') : [body];
@@ -100,7 +96,7 @@ function helperCommand(context: RuleContext, command: SyntaxNode): SyntaxNode | 
   if (!returned || (returned.type !== 'template_string' && returned.type !== 'binary_expression')) return undefined;
   const assessment = assessValue(context, returned, hazard);
   if (!assessment.built || assessment.risky.length === 0 || allValidated(assessment.risky, returned)) return undefined;
-  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is SyntaxNode => !!p && p.type !== 'comment').map((p) => p.text.replace(/\s*[:=].*$/s, ''));
+  const params = parameterList(fn);
   const args = argumentsOf(call);
   const used = assessment.risky.map((r) => params.indexOf(unwrap(r)?.text ?? '')).filter((i) => i >= 0);
   if (used.length === 0 || !used.some((i) => args[i] && constantString(args[i]) === undefined && unwrap(args[i])?.type !== 'number')) return undefined;

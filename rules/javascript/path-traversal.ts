@@ -2,12 +2,11 @@
 import { type Detector, type Fix, type RuleContext, type SyntaxNode, type TriggerFile } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
-import { piecesOf } from './lib/built-strings';
+import { declaredInFunctionAround, piecesOf } from './lib/built-strings';
 import { enclosingFunction, sameNode, shorten } from './lib/injection-assessment';
 import { argumentsOf, perArgumentSinkDetector, propertyValue, type SinkMatch } from './lib/sink-calls';
-import { isValidatedBefore } from './lib/validation-guards';
+import { isCheckedThroughParse, isValidatedBefore } from './lib/validation-guards';
 import { withHelperFlows, type HelperSink } from './lib/helper-flows';
-import { factsOf } from './lib/function-facts';
 
 const hazard = 'path-traversal';
 /** Checks that keep a path inside a directory, beyond the generic validators. */
@@ -126,17 +125,7 @@ function check(context: RuleContext, match: SinkMatch): void {
  * the containment check is made on the relative path computed from the value.
  */
 function relativeChecked(value: SyntaxNode, call: SyntaxNode): boolean {
-  if (value.type !== 'identifier') return false;
-  const fn = enclosingFunction(call);
-  if (!fn?.childForFieldName('body')) return false;
-  const uses = new RegExp(`^path\\.relative\\([^]*[(,\\s]${value.text.replace(/\$/g, '\\$')}\\s*\\)$`);
-  for (const declarator of factsOf(fn, call).declarators) {
-    if (declarator.startIndex > call.startIndex) continue;
-    const init = unwrap(declarator.childForFieldName('value'));
-    const name = declarator.childForFieldName('name');
-    if (init?.type === 'call_expression' && name?.type === 'identifier' && uses.test(init.text) && isValidatedBefore(name, call, containment)) return true;
-  }
-  return false;
+  return isCheckedThroughParse(value, call, /^path\.relative\(/, containment, 'last');
 }
 
 const disposition = /content-disposition/i;
@@ -187,10 +176,9 @@ function validatedWhereDeclared(value: SyntaxNode, call: SyntaxNode): boolean {
   return false;
 }
 
+/** Declared in the function of `use` or one of the three around it. */
 function declaredAround(declarator: SyntaxNode, use: SyntaxNode): boolean {
-  const home = enclosingFunction(declarator);
-  for (let fn = enclosingFunction(use), hops = 0; fn && hops < 4; fn = enclosingFunction(fn), hops++) if (sameNode(fn, home)) return true;
-  return false;
+  return declaredInFunctionAround(declarator, enclosingFunction(use), 4);
 }
 
 /** `path.join(root, req.params.name)` → `path.join(root, path.basename(req.params.name))`. */

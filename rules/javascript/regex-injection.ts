@@ -4,7 +4,7 @@ import { constantString, unwrap } from './lib/constant-strings';
 import { lookupBinding } from './lib/scope-bindings';
 import { assessValue, onePerLine, sameNode, enclosingFunction, shorten } from './lib/injection-assessment';
 import { argumentsOf } from './lib/sink-calls';
-import { backtrackingOf } from './lib/regex-backtracking';
+import { backtrackingOf, javascriptRegex } from '../lib/regex-backtracking';
 
 const hazard = 'regex-injection';
 /** Names that by convention hold text a user typed: a search box, a filter, a query. */
@@ -26,7 +26,7 @@ export default defineDetector({
       if (!pattern) return;
       const constant = constantString(pattern);
       if (constant !== undefined) {
-        const kind = backtrackingOf(constant, constantString(flags) ?? '');
+        const kind = backtrackingOf(constant, javascriptRegex(constantString(flags) ?? ''))?.kind;
         if (kind && !context.isTestCode(node)) reportBacktracking(context, pattern, constant, kind);
         return;
       }
@@ -41,7 +41,7 @@ export default defineDetector({
       regex(node: SyntaxNode) {
         const pattern = node.childForFieldName('pattern')?.text ?? '';
         const flags = node.childForFieldName('flags')?.text ?? '';
-        const kind = backtrackingOf(pattern, flags);
+        const kind = backtrackingOf(pattern, javascriptRegex(flags))?.kind;
         if (kind && !context.isTestCode(node)) reportBacktracking(context, node, pattern, kind);
       },
     };

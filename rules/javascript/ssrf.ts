@@ -2,9 +2,9 @@
 import { defineDetector, type RuleContext, type SyntaxNode } from '../api';
 import { unwrap } from './lib/constant-strings';
 import { piecesOf } from './lib/built-strings';
-import { enclosingFunction, shorten, sinkLabel } from './lib/injection-assessment';
+import { shorten, sinkLabel } from './lib/injection-assessment';
 import { argumentsOf, matchSinks, sinkTriggers, type SinkMatch } from './lib/sink-calls';
-import { incompleteUrlCheck, isValidatedBefore } from './lib/validation-guards';
+import { functionTextBefore, incompleteUrlCheck, isValidatedBefore } from './lib/validation-guards';
 import { withHelperFlows } from './lib/helper-flows';
 
 const hazard = 'ssrf';
@@ -35,13 +35,6 @@ export default withHelperFlows(defineDetector({
 
 const privateAddressCheck = /\bdns\.(promises\.)?(lookup|resolve4?|resolve6)\b[^]*\b(ipaddr\.|range\(\)|isPrivate\w*|isLoopback|isReserved|private)|\b(isPrivateIp|isPrivateIP|isPrivateAddress|ip\.isPrivate|ipRangeCheck|blockPrivate\w*)\s*\(/;
 
-/** The text of the call's function from its start up to the call. */
-function textBefore(call: SyntaxNode): string {
-  const fn = enclosingFunction(call);
-  if (!fn) return '';
-  return fn.text.slice(0, Math.max(0, call.startIndex - fn.startIndex));
-}
-
 function check(context: RuleContext, match: SinkMatch): void {
   const value = unwrap(match.value);
   if (!value || context.isTestCode(match.call) || pinsHost(value)) return;
@@ -52,7 +45,7 @@ function check(context: RuleContext, match: SinkMatch): void {
   const source = context.taint.sourceOf(value, hazard);
   if (!source || isValidatedBefore(value, match.call, hostChecks, incompleteUrlCheck)) return;
   // The host resolved and its address refused when private (`dns.lookup(u.hostname)` then `ipaddr.parse(address).range()`).
-  if (privateAddressCheck.test(textBefore(match.call))) return;
+  if (privateAddressCheck.test(functionTextBefore(match.call))) return;
   context.report({
     node: value,
     message: `The request URL ${shorten(value.text)} comes from ${source.label}, so a client can make ${sinkLabel(match)} reach internal services or cloud metadata (169.254.169.254); allow only known hosts, or resolve the host and refuse private addresses.`,

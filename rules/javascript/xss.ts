@@ -6,6 +6,7 @@ import { lookupBinding } from './lib/scope-bindings';
 import { constantTextOf, piecesOf } from './lib/built-strings';
 import { allValidated, assessValue, enclosingFunction, isHarmless, onePerLine, sameNode, shorten } from './lib/injection-assessment';
 import { argumentsOf, lastNameOf, propertyValue, shapeOf } from './lib/sink-calls';
+import { functionTextBefore } from './lib/validation-guards';
 
 const hazard = 'xss';
 const htmlProperties = /^(innerHTML|outerHTML|srcdoc)$/;
@@ -277,8 +278,7 @@ function checkResponse(context: RuleContext, value: SyntaxNode, at: SyntaxNode, 
   const inner = unwrap(value);
   if (!inner || inner.type === 'object' || inner.type === 'array' || constantString(inner) !== undefined || context.isTestCode(at)) return;
   if (/^JSON\.stringify\(/.test(inner.text)) return;
-  const fn = enclosingFunction(at);
-  const before = fn ? fn.text.slice(0, at.startIndex - fn.startIndex) : '';
+  const before = functionTextBefore(at);
   if (plainContentType.test(before) || plainContentType.test(at.text)) return;
   checkHtml(context, inner, at, sink, { structural: false, needsHtmlText });
 }

@@ -238,6 +238,7 @@ function dependencyAuth(args: SyntaxNode | null, fn: SyntaxNode): string | undef
 
 /** Status codes alone: a view answers 403 to a path that leaves its directory or a value it refuses as well. */
 const statusOnly = /abort\(\s*40[13]|status_code\s*=\s*40[13]|HTTP_40[13]/g;
+// Not path-traversal's containmentCheck: this asks whether a 403 may answer a bad path or value (realpath, abspath, regex matches count).
 const inputGuard = /commonpath|is_relative_to|realpath|abspath|\.startswith\(|['"]\.\.['"]\s+in\b|\bre\.(fullmatch|match)\(/;
 
 /** An access check in a view's body; a bare abort(403) counts only where no path or input guard could be what it answers. */

@@ -8,11 +8,11 @@ import { urlControl } from './lib/url-prefix';
 import { inputOf } from './lib/value-origins';
 import { quietInTests } from './lib/test-code';
 import { relativeOnlyBefore } from './lib/host-checks';
+import { importsWebFramework } from './lib/settings-modules';
 
 const hazard = 'open-redirect';
 const specs = pythonSinks[hazard];
 const sinkNames = new Set(specs.map((s) => s.callee.replace(/^[.*]/, '').split('.').pop()!));
-const webFrameworks = /^(django|flask|quart|werkzeug|starlette|fastapi|aiohttp|pyramid|bottle|tornado|falcon|sanic)\b/;
 const alternative = "redirect only to relative paths or allow-listed hosts (Django's url_has_allowed_host_and_scheme), falling back to a fixed page";
 
 export default defineDetector({
@@ -24,7 +24,7 @@ export default defineDetector({
   create(rawContext) {
     const context = quietInTests(rawContext);
     // Location headers are only set by hand in web code: the assignment visitor costs a look at every assignment.
-    const web = context.bindings.some((b) => webFrameworks.test(b.module));
+    const web = importsWebFramework(context);
     const headers: Record<string, (node: SyntaxNode) => void> = web ? {
       assignment(node) {
         // response.headers["Location"] = url / response["Location"] = url

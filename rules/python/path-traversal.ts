@@ -84,6 +84,7 @@ function checkJoinedParameter(match: SinkMatch, context: RuleContext): boolean {
   return true;
 }
 
+// Not missing-authorization's inputGuard: this asks whether a line confines a path (a bare realpath or a regex match does not).
 const containmentCheck = /\.startswith\((?!\s*[rbuf]?["'][^"']*["']\s*\))|\bcommonpath\(|\bis_relative_to\(|\.relative_to\(|['"]\.\.['"]\s+(not\s+)?in\b/;
 
 /**

@@ -3,7 +3,7 @@ import { defineDetector, type Fix, type RuleContext, type SyntaxNode } from '../
 import { pythonSinks } from '../models/python-sinks';
 import { builtStrings, type Hole } from './lib/built-strings';
 import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors, sinkNamesOf } from './lib/flow-findings';
-import { findBacktracking } from './lib/regex-backtracking';
+import { backtrackingOf, pythonRegex } from '../lib/regex-backtracking';
 import { resolveName } from './lib/scope';
 import { callTriggers, argumentText, keywordArgument, matchSinks, type SinkMatch } from './lib/sink-calls';
 import { literalText, stringPrefix } from './lib/string-literals';
@@ -82,12 +82,12 @@ function checkBacktracking(match: SinkMatch, context: RuleContext): void {
   const text = literal.text;
   const flags = keywordArgument(match.call.childForFieldName('arguments'), 'flags') ?? match.call.childForFieldName('arguments')?.namedChildren[flagsIndex(match.spec.callee)];
   const verbose = /\b(re|regex)\.(VERBOSE|X)\b/.test(flags?.text ?? '');
-  const found = findBacktracking(text, verbose, /fullmatch$/.test(match.spec.callee));
+  const found = backtrackingOf(text, pythonRegex({ verbose, wholeInput: /fullmatch$/.test(match.spec.callee) }))?.group;
   if (!found || context.isTestCode(literal.node)) return;
   context.report({
     node: literal.node,
     confidence: 'medium',
-    message: `The repeated group ${found.group.length > 40 ? `${found.group.slice(0, 37)}...` : found.group} can match the same text in many ways, so a long non-matching input makes the regex backtrack for seconds or minutes (ReDoS); rewrite it so each repetition must consume a distinct delimiter, or bound the input length first.`,
+    message: `The repeated group ${found.length > 40 ? `${found.slice(0, 37)}...` : found} can match the same text in many ways, so a long non-matching input makes the regex backtrack for seconds or minutes (ReDoS); rewrite it so each repetition must consume a distinct delimiter, or bound the input length first.`,
   });
 }
 

@@ -2,6 +2,7 @@
 import { defineDetector, type Visitors, type Fix, type RuleContext, type SyntaxNode, type TextEdit } from '../api';
 import { builtStrings, holeMark, type BuiltString, type Hole } from './lib/built-strings';
 import { describeSource, type FlaggedHole, loudestOf, reportFlow, sinkCallVisitors } from './lib/flow-findings';
+import { httpServerHandler, servesHtmlFromHandler, tornadoHandler } from './lib/handler-classes';
 import { importedName } from './lib/import-edits';
 import { plainQuote } from './lib/rebuild-literal';
 import { enclosingFunction, resolveName } from './lib/scope';
@@ -137,22 +138,14 @@ function checkTornadoWrite(call: SyntaxNode, name: string, context: RuleContext)
   if (call.childForFieldName('function')?.text === 'self.wfile.write') return checkHandlerWrite(call, context);
   if (call.childForFieldName('function')?.text !== `self.${name}`) return;
   const body = positionalArguments(call.childForFieldName('arguments'))[0];
-  if (!body || !mayReadInput(call) || isDataStructure(body, context)) return;
-  let cls: SyntaxNode | null = call.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
-  if (!cls || !/\b(RequestHandler|tornado\.web\.\w+)\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) return;
-  if (/set_header\(\s*["']Content-Type["']\s*,\s*["'](?!text\/html)/i.test(enclosingFunction(call)?.text ?? '')) return;
+  if (!body || !mayReadInput(call) || isDataStructure(body, context) || !servesHtmlFromHandler(call, tornadoHandler)) return;
   reportHtmlBody(call, body, `self.${name}()`, context);
 }
 
 /** `self.wfile.write(("<p>%s</p>" % name).encode())` in an `http.server` handler that did not declare a non-HTML type. */
 function checkHandlerWrite(call: SyntaxNode, context: RuleContext): void {
   let body = positionalArguments(call.childForFieldName('arguments'))[0];
-  if (!body || !mayReadInput(call)) return;
-  let cls: SyntaxNode | null = call.parent;
-  while (cls && cls.type !== 'class_definition') cls = cls.parent;
-  if (!cls || !/\b(BaseHTTPRequestHandler|SimpleHTTPRequestHandler|CGIHTTPRequestHandler)\b/.test(cls.childForFieldName('superclasses')?.text ?? '')) return;
-  if (/send_header\(\s*["']Content-[Tt]ype["']\s*,\s*["'](?!text\/html)/.test(enclosingFunction(call)?.text ?? '')) return;
+  if (!body || !mayReadInput(call) || !servesHtmlFromHandler(call, httpServerHandler)) return;
   // `(...).encode()`, `bytes(text, "utf-8")`: the text before it became bytes.
   for (let i = 0; i < 3 && body; i++) {
     if (body.type === 'parenthesized_expression') body = body.namedChildren[0] ?? body;
@@ -196,6 +189,7 @@ function isFlaskView(fn: SyntaxNode, context: RuleContext): boolean {
 function readFlaskView(fn: SyntaxNode, context: RuleContext): boolean {
   const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
   return !!decorated?.namedChildren.some((d) => {
+    // Not web-views' route decorators: websocket and api_route (FastAPI) routes never answer a str as an HTML page.
     if (d?.type !== 'decorator' || !/\.(route|get|post|put|patch|delete)\(/.test(d.text)) return false;
     const app = /^@\s*(\w+)\./.exec(d.text)?.[1];
     if (!app) return true;

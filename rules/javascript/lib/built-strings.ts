@@ -158,7 +158,7 @@ function flattenIdentifier(node: SyntaxNode, at: SyntaxNode, depth: number, foll
   const fn = enclosingFunction(node);
   // Only follow names declared in the same function: the value elsewhere is not known at this point. A const of a
   // function around this one (`const cmd = 'convert ' + src; return new Promise(() => exec(cmd))`) is known too.
-  if (!sameNode(enclosingFunction(binding.declarator), fn) && !(binding.kind === 'const' && declaredInOuterFunction(binding.declarator, fn))) return push(out, { node });
+  if (!sameNode(enclosingFunction(binding.declarator), fn) && !(binding.kind === 'const' && declaredInFunctionAround(binding.declarator, fn && enclosingFunction(fn), 3))) return push(out, { node });
   const nextFollowing = new Set(following).add(node.text);
   const before = out.length;
   if (binding.value) {
@@ -181,10 +181,11 @@ function flattenIdentifier(node: SyntaxNode, at: SyntaxNode, depth: number, foll
   if (out.length === before) push(out, { node });
 }
 
-function declaredInOuterFunction(declarator: SyntaxNode, fn: SyntaxNode | undefined): boolean {
+/** Whether `declarator` sits in `fn` or in one of the functions around it, looking `hops` functions out at most (a callback reading its outer function's variable). */
+export function declaredInFunctionAround(declarator: SyntaxNode, fn: SyntaxNode | undefined, hops: number): boolean {
   const home = enclosingFunction(declarator);
   if (!home) return false;
-  for (let f = fn && enclosingFunction(fn), hops = 0; f && hops < 3; f = enclosingFunction(f), hops++) if (sameNode(f, home)) return true;
+  for (let f = fn, n = 0; f && n < hops; f = enclosingFunction(f), n++) if (sameNode(f, home)) return true;
   return false;
 }
 

@@ -39,7 +39,7 @@ const passThrough = /^(path\.(join|resolve|normalize|posix\.join|win32\.join)|de
 const maxLeaves = 16;
 
 /** The function a call's callee names when it is declared in this file (in an enclosing block or at the top). */
-function localFunction(call: SyntaxNode): SyntaxNode | undefined {
+export function localFunction(call: SyntaxNode): SyntaxNode | undefined {
   const callee = unwrap(call.childForFieldName('function'));
   if (callee?.type !== 'identifier') return undefined;
   const binding = lookupBinding(callee);
@@ -84,7 +84,7 @@ function parameterSinks(context: RuleContext, fn: SyntaxNode, options: HelperFlo
 }
 
 /** The simple parameter names of a function, by position (a destructured parameter holds no single name: ''). */
-function parameterList(fn: SyntaxNode): string[] {
+export function parameterList(fn: SyntaxNode): string[] {
   const single = fn.childForFieldName('parameter');
   if (single) return [single.text];
   const params = fn.childForFieldName('parameters');

@@ -82,6 +82,12 @@ export function isValidatedBefore(value: SyntaxNode, at: SyntaxNode = value, ext
   return false;
 }
 
+/** The text of the function around `at`, from its start up to `at` (empty outside a function): what ran before a sink. */
+export function functionTextBefore(at: SyntaxNode): string {
+  const fn = enclosingFunction(at);
+  return fn ? fn.text.slice(0, Math.max(0, at.startIndex - fn.startIndex)) : '';
+}
+
 /**
  * Host checks that a crafted URL passes: a substring test for a domain (`evil.com/?example.com` contains it) or a
  * scheme-only prefix (`http://169.254.169.254` starts with "http").
@@ -90,14 +96,16 @@ export const incompleteUrlCheck = /^\s*!?\s*[\w.$]+\s*\.\s*(indexOf|includes|sea
 
 /**
  * `const host = url.parse(target).host; if (host !== req.headers.host) return …`: a value parsed, in the same function
- * and before the sink, from the identifier at the sink, and checked there.
+ * and before the sink, from the identifier at the sink, and checked there. `position` says which argument of the parse
+ * the identifier is: the first (`url.parse(target)`) or the last (`path.relative(root, target)`).
  */
-export function isCheckedThroughParse(value: SyntaxNode, at: SyntaxNode, parse: RegExp, extra: RegExp | undefined = undefined): boolean {
+export function isCheckedThroughParse(value: SyntaxNode, at: SyntaxNode, parse: RegExp, extra: RegExp | undefined = undefined, position: 'first' | 'last' = 'first'): boolean {
   const v = unwrap(value);
   if (v?.type !== 'identifier') return false;
   const fn = enclosingFunction(at);
   if (!fn?.childForFieldName('body')) return false;
-  const argument = new RegExp(`\\(\\s*${v.text.replace(/\$/g, '\\$')}\\s*[,)]`);
+  const escaped = v.text.replace(/\$/g, '\\$');
+  const argument = position === 'first' ? new RegExp(`\\(\\s*${escaped}\\s*[,)]`) : new RegExp(`[(,\\s]${escaped}\\s*\\)$`);
   for (const declarator of factsOf(fn, at).declarators) {
     if (declarator.startIndex > at.startIndex) continue;
     const init = declarator.childForFieldName('value');

@@ -1,8 +1,7 @@
 // Owns keeping rules quiet on test-only code, checked when a finding is reported rather than on every visited node.
 import type { RuleContext, SyntaxNode } from '../../api';
+import { isRouteDecorator } from './web-views';
 
-/** Decorators that make a function a web route: `@app.route(...)`, `@bp.post(...)`, `@router.get(...)`. */
-const routeDecorator = /^@\s*[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(/;
 
 /**
  * The same context, except that reports on test-only code (test files, `def test_*`, `class Test*`) are dropped. Asking
@@ -25,7 +24,7 @@ function servedAsRoute(node: SyntaxNode): boolean {
     if (n.type === 'class_definition' && /^Test/.test(n.childForFieldName('name')?.text ?? '')) return false;
     if (n.type !== 'function_definition' || !/^test(_|$)/.test(n.childForFieldName('name')?.text ?? '')) continue;
     const decorated = n.parent?.type === 'decorated_definition' ? n.parent : undefined;
-    if (!decorated?.namedChildren.some((d) => d?.type === 'decorator' && routeDecorator.test(d.text))) return false;
+    if (!decorated?.namedChildren.some((d) => d?.type === 'decorator' && !!d.namedChildren[0] && isRouteDecorator(d.namedChildren[0]))) return false;
     // A test_* route inside a test_* function is still a test.
     for (let m: SyntaxNode | null = decorated.parent; m; m = m.parent) {
       if (m.type === 'function_definition' && /^test(_|$)/.test(m.childForFieldName('name')?.text ?? '')) return false;
