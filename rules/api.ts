@@ -28,9 +28,9 @@ export interface SyntaxNode {
   /** Whether the node or anything under it failed to parse. */
   readonly hasError: boolean;
   readonly parent: SyntaxNode | null;
-  /** Named and anonymous children; the same array on every read (do not change it). */
-  readonly children: SyntaxNode[];
-  readonly namedChildren: SyntaxNode[];
+  /** Named and anonymous children; the same array on every read. */
+  readonly children: readonly SyntaxNode[];
+  readonly namedChildren: readonly SyntaxNode[];
   readonly childCount: number;
   readonly namedChildCount: number;
   readonly firstChild: SyntaxNode | null;

@@ -72,10 +72,12 @@ export class ParsedDocument {
   }
 
   private syntaxValue: SyntaxTree | undefined;
+  private disposed = false;
 
   /** The tree as rules read it: decoded from tree-sitter's once per version, then independent of it. */
   get syntax(): SyntaxTree {
-    return (this.syntaxValue ??= decodeTree(this.treeValue, this.textValue, wasmHeap(), this.lineStarts));
+    if (this.disposed) throw new Error('the syntax tree of a document was asked for after the document was disposed');
+    return (this.syntaxValue ??= decodeTree(this.treeValue, this.textValue, wasmHeap, this.lineStarts));
   }
 
   get lineCount(): number {
@@ -116,6 +118,8 @@ export class ParsedDocument {
     const version = this.versionValue + 1;
     const records: ChangeRecord[] = [];
     let replaced = false;
+    // tree.edit rewrites the old tree's subtrees in place: its decoded copy must not read them any more.
+    this.syntaxValue?.detach();
     for (const change of changes) {
       if (!change.range) {
         text = change.text;
@@ -177,6 +181,7 @@ export class ParsedDocument {
 
   /** Frees the tree's wasm memory. The document must not be used afterwards. */
   dispose(): void {
+    this.disposed = true;
     this.syntaxValue?.detach();
     this.treeValue.delete();
   }

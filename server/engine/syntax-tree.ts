@@ -143,10 +143,12 @@ export class SyntaxTree {
     return { row, column: offset - starts[row] };
   }
 
+  /** The text offset of a point; a column past its line's end stands at the line's '\n', as tree-sitter orders points. */
   offsetOf(point: Point): number {
     const starts = (this.lineStarts ??= lineStartsOf(this.text));
     if (point.row >= starts.length) return this.text.length;
-    return Math.min(starts[point.row] + point.column, this.text.length);
+    const lineEnd = point.row + 1 < starts.length ? starts[point.row + 1] - 1 : this.text.length;
+    return Math.min(starts[point.row] + point.column, lineEnd);
   }
 
   /** The first child of node `i`, or -1: in document order a node's first child comes right after it. */
@@ -160,8 +162,9 @@ export class SyntaxTree {
     const pending = this.unread.get(i);
     if (!pending) return;
     if (!this.source) throw new Error('a syntax tree was read below its statements after its document changed or closed');
-    this.unread.delete(i);
+    // Marked read only once decoded: a failed walk must not leave the statement looking empty.
     this.source.walk(this, pending.heap, pending.start, i, false);
+    this.unread.delete(i);
   }
 
   /** Decodes every statement still unread (a whole-tree search reads them all anyway). */
@@ -373,13 +376,8 @@ export class SyntaxNode implements RuleNode {
    * takes them; an end of 0:0 means no end), those that end after its start and start before its end.
    */
   descendantsOfType(types: string | readonly string[], startPosition?: Point, endPosition?: Point): SyntaxNode[] {
-    const wanted = typeof types === 'string' ? [types] : types;
     const tree = this.tree;
-    const names = tree.tables.types;
-    const match = new Uint8Array(names.length);
-    let any = false;
-    for (let s = 0; s < names.length; s++) if (names[s] !== undefined && wanted.includes(names[s]!)) { match[s] = 1; any = true; }
-    const wantErrors = wanted.includes('ERROR');
+    const { match, any, wantErrors } = symbolsMatching(tree.tables, types);
     const result: SyntaxNode[] = [];
     if (!any && !wantErrors) return result;
     const from = startPosition ? tree.offsetOf(startPosition) : 0;
@@ -429,6 +427,34 @@ export class SyntaxNode implements RuleNode {
   toString(): string {
     return sexp(this);
   }
+}
+
+interface SymbolMatch {
+  /** 1 for each public symbol whose type name is asked for. */
+  readonly match: Uint8Array;
+  readonly any: boolean;
+  readonly wantErrors: boolean;
+}
+
+const symbolMatches = new WeakMap<LanguageTables, Map<string, SymbolMatch>>();
+
+/** Which symbols carry the asked type names (every symbol of a name, as web-tree-sitter matches), per language and list. */
+function symbolsMatching(tables: LanguageTables, types: string | readonly string[]): SymbolMatch {
+  const key = typeof types === 'string' ? types : types.join('\0');
+  let perLanguage = symbolMatches.get(tables);
+  if (!perLanguage) symbolMatches.set(tables, (perLanguage = new Map()));
+  let found = perLanguage.get(key);
+  if (!found) {
+    const wanted = typeof types === 'string' ? [types] : types;
+    const names = tables.types;
+    const match = new Uint8Array(names.length);
+    let any = false;
+    for (let s = 0; s < names.length; s++) if (names[s] !== undefined && wanted.includes(names[s]!)) { match[s] = 1; any = true; }
+    found = { match, any, wantErrors: wanted.includes('ERROR') };
+    // Type lists are written in the code, so there are few; a bound keeps a caller building them from data harmless.
+    if (perLanguage.size < 1000) perLanguage.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -509,7 +535,7 @@ const inlineBitMissing = 32;
  * deleting its tree). Walks the subtrees as tree-sitter's node iterator does: hidden nodes are see-through, aliases
  * rename, extras take no structural index, fields come from the production's field map.
  */
-export function decodeTree(tree: Tree, text: string, heap: WasmHeap, lineStarts?: number[]): SyntaxTree {
+export function decodeTree(tree: Tree, text: string, heap: () => WasmHeap, lineStarts?: number[]): SyntaxTree {
   const decoder = new Decoder(tree, heap);
   const { u8, u16, u32 } = decoder;
   const rootSlot = decoder.treeAddress;
@@ -547,9 +573,9 @@ const none: number[] = [];
 
 /** Reads one tree-sitter tree's subtrees from wasm memory. */
 class Decoder {
-  readonly u8: Uint8Array;
-  readonly u16: Uint16Array;
-  readonly u32: Uint32Array;
+  u8!: Uint8Array;
+  u16!: Uint16Array;
+  u32!: Uint32Array;
   readonly treeAddress: number;
   private readonly maxAlias: number;
   private readonly fieldCount: number;
@@ -559,10 +585,8 @@ class Decoder {
   private readonly publicSymbols: number;
   private readonly aliasSequences: number;
 
-  constructor(tree: Tree, heap: WasmHeap) {
-    this.u8 = heap.HEAPU8;
-    this.u16 = heap.HEAPU16;
-    this.u32 = heap.HEAPU32;
+  constructor(tree: Tree, private readonly heap: () => WasmHeap) {
+    this.refresh();
     this.treeAddress = (tree as unknown as { 0: number })[0];
     const language = this.u32[(this.treeAddress + treeLanguage) >> 2];
     this.maxAlias = this.u16[(language + languageMaxAlias) >> 1];
@@ -574,6 +598,14 @@ class Decoder {
     this.aliasSequences = this.u32[(language + languageAliasSequences) >> 2];
   }
 
+  /** The memory views go stale (detached, empty) whenever wasm memory grows: read them anew before each walk. */
+  refresh(): void {
+    const heap = this.heap();
+    this.u8 = heap.HEAPU8;
+    this.u16 = heap.HEAPU16;
+    this.u32 = heap.HEAPU32;
+  }
+
   publicSymbol(symbol: number): number {
     return symbol === errorSymbol ? errorSymbol : this.u16[this.publicSymbols + symbol];
   }
@@ -583,6 +615,7 @@ class Decoder {
    * `self`, from index `self + 1` on. `shallow` (the root): top-level visible nodes are laid out but not entered.
    */
   walk(out: SyntaxTree, heapAddress: number, position: number, self: number, shallow: boolean): void {
+    this.refresh();
     const { u8, u16, u32, maxAlias, fieldCount, fieldSlices, fieldEntries, symbolMetadata, publicSymbols, aliasSequences } = this;
     const { symbols, flags, starts, ends, parents, nexts, lasts, fields, moreFields, passedFields, unread } = out;
     const limit = lasts[self];

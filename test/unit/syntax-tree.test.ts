@@ -165,4 +165,45 @@ describe('decoded syntax tree', () => {
       doc.dispose();
     }
   });
+
+  it('orders a point past its line\'s end as tree-sitter does in a range search', async () => {
+    const doc = await ParsedDocument.create('javascript', 'const a = f(1); // c\nlet b = g(a);\n');
+    try {
+      const far = { row: 0, column: 999 };
+      const ranges: [{ row: number; column: number }, { row: number; column: number }?][] = [[far], [{ row: 0, column: 0 }, far]];
+      for (const [from, to] of ranges) {
+        const want = doc.tree.rootNode.descendantsOfType('identifier', from, to).map((n) => n!.startIndex);
+        assert.deepEqual(doc.syntax.rootNode.descendantsOfType('identifier', from, to).map((n) => n.startIndex), want, JSON.stringify([from, to]));
+      }
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it('reads a statement decoded lazily after the wasm memory grew (another document parsed meanwhile)', async () => {
+    const doc = await ParsedDocument.create('javascript', 'const a = f(1);\nconst b = g(2);\n');
+    const root = doc.syntax.rootNode;
+    // Holding this tree makes the runtime grow its memory, which detaches the views a decoder captured.
+    const other = await ParsedDocument.create('javascript', `x = [${'1,'.repeat(2_000_000)}];\n`);
+    try {
+      assert.deepEqual(root.namedChildren[1].descendantsOfType('call_expression').map((n) => n.text), ['g(2)']);
+      assert.deepEqual(root.namedChildren[0].children.map((n) => n.type), ['const', 'variable_declarator', ';']);
+    } finally {
+      other.dispose();
+      doc.dispose();
+    }
+  });
+
+  it('refuses, rather than misreads, an old statement while an update is re-parsing the edited tree', async () => {
+    const doc = await ParsedDocument.create('javascript', 'const a = f(1);\nconst b = g(2);\n');
+    try {
+      const root = doc.syntax.rootNode;
+      const update = doc.update([{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 11 } }, text: 'hhhh' }]);
+      assert.throws(() => root.namedChildren[1].children, /after its document changed/);
+      await update;
+      assert.equal(doc.syntax.rootNode.namedChildren[1].descendantsOfType('call_expression')[0].text, 'hhhh(2)');
+    } finally {
+      doc.dispose();
+    }
+  });
 });
