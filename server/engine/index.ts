@@ -13,6 +13,7 @@ export * from './heap-guard';
 export * from './languages';
 export * from './propagation';
 export * from './suppressions';
+export { StaleSyntaxTreeError } from './syntax-tree';
 export { detectors, metas };
 export type * from '../../rules/api';
 

@@ -1,12 +1,11 @@
 // Owns the syntax tree rules read: a copy of tree-sitter's tree in JavaScript arrays, decoded from the runtime's
-// memory (the root and top-level statements at once, each statement's insides when first read), with nodes that
-// answer as web-tree-sitter's do.
+// memory one level at a time (a node's children when first asked for), with nodes that answer as web-tree-sitter's do.
 //
 // Why: web-tree-sitter answers every node property with a call into wasm that copies the node through a transfer
 // buffer and builds a new JavaScript object. Reading the type of every named node of a 5,000-line file that way costs
 // 0.7× its parse (scripts/bench/rule-overhead.bench.mjs measures it), about as much as all the rules' own logic.
 // Decoding the whole tree from wasm memory costs about a fifth of the parse, and after that every read is an array
-// load; an edit decodes only the statements rules read.
+// load; an edit decodes only the nodes rules read.
 //
 // The layout read here is tree-sitter 0.25's (lib/subtree.h, lib/parser.h in web-tree-sitter 0.25.10, pinned in
 // package.json) on wasm32; test/unit/syntax-tree.test.ts compares every node, field, sibling and search with
@@ -54,6 +53,12 @@ function tablesOf(language: Language): LanguageTables {
   return tables;
 }
 
+/**
+ * A decoded tree was read where it is no longer backed by tree-sitter's: its document changed (or is being re-parsed)
+ * or closed since it was taken. Callers serving the editor ask again for the current tree.
+ */
+export class StaleSyntaxTreeError extends Error {}
+
 /** Ids stay unique across trees, as the wasm addresses they replace mostly were: caches keyed by id never mix two trees. */
 let nextIdBase = 1;
 
@@ -81,11 +86,15 @@ export class SyntaxTree {
   readonly idBase: number;
   private readonly nodes: (SyntaxNode | undefined)[];
   /**
-   * Top-level nodes whose insides are not decoded yet (index → subtree address and start byte): their index ranges are
-   * laid out, and the first read below one decodes it. An edit then costs the statements rules read, not the file.
+   * Nodes whose children are not decoded yet: the subtree's address (0 once read) and start byte. Each node's place
+   * and its subtree's range of indexes are laid out from tree-sitter's own counts when its parent is read; its
+   * children are decoded when first asked for, one level at a time. An edit then costs the nodes rules read.
    */
-  readonly unread = new Map<number, { readonly heap: number; readonly start: number }>();
-  /** Where the undecoded statements are read from, until the tree-sitter tree goes away (`detach`). */
+  readonly pendingHeaps: Uint32Array;
+  readonly pendingStarts: Uint32Array;
+  /** How many nodes are still pending. */
+  pending = 0;
+  /** Where pending nodes are read from, until the tree-sitter tree goes away (`detach`). */
   source: Decoder | undefined;
 
   constructor(
@@ -103,6 +112,8 @@ export class SyntaxTree {
     this.nexts = new Int32Array(count).fill(-1);
     this.lasts = new Int32Array(count);
     this.fields = new Uint16Array(count);
+    this.pendingHeaps = new Uint32Array(count);
+    this.pendingStarts = new Uint32Array(count);
     this.nodes = new Array(count);
     this.idBase = nextIdBase;
     nextIdBase += count;
@@ -119,21 +130,20 @@ export class SyntaxTree {
     return this.nodes[index] ?? (this.nodes[index] = new SyntaxNode(this, index));
   }
 
-  /** The node at any index in document order, reading its statement first if needed. */
-  nodeAt(index: number): SyntaxNode {
-    if (this.unread.size) {
-      for (const [top] of this.unread) {
-        if (top < index && index <= this.lasts[top]) {
-          this.read(top);
-          break;
-        }
-      }
-    }
-    return this.node(index);
-  }
-
   nodeOrNull(index: number): SyntaxNode | null {
     return index < 0 ? null : this.node(index);
+  }
+
+  /** The node at any index in document order, reading the nodes above it first if needed. */
+  nodeAt(index: number): SyntaxNode {
+    let at = 0;
+    while (at !== index) {
+      let child = this.firstChildOf(at);
+      while (child !== -1 && this.lasts[child] < index) child = this.nexts[child];
+      if (child === -1) break;
+      at = child;
+    }
+    return this.node(index);
   }
 
   /** Row and UTF-16 column of a text offset, as tree-sitter counts them (rows end at '\n'). */
@@ -153,23 +163,24 @@ export class SyntaxTree {
 
   /** The first child of node `i`, or -1: in document order a node's first child comes right after it. */
   firstChildOf(i: number): number {
-    if (this.unread.size && this.unread.has(i)) this.read(i);
+    if (this.pendingHeaps[i] !== 0) this.read(i);
     return i + 1 < this.count && this.parents[i + 1] === i ? i + 1 : -1;
   }
 
-  /** Decodes the insides of top-level node `i` (see `unread`). */
+  /** Decodes the children of pending node `i` (see `pendingHeaps`). */
   read(i: number): void {
-    const pending = this.unread.get(i);
-    if (!pending) return;
-    if (!this.source) throw new Error('a syntax tree was read below its statements after its document changed or closed');
-    // Marked read only once decoded: a failed walk must not leave the statement looking empty.
-    this.source.walk(this, pending.heap, pending.start, i, false);
-    this.unread.delete(i);
+    const heap = this.pendingHeaps[i];
+    if (heap === 0) return;
+    if (!this.source) throw new StaleSyntaxTreeError('a syntax tree was read below its decoded nodes after its document changed or closed');
+    // Marked read only once decoded: a failed walk must not leave the node looking childless.
+    this.source.walk(this, heap, this.pendingStarts[i], i);
+    this.pendingHeaps[i] = 0;
+    this.pending--;
   }
 
-  /** Decodes every statement still unread (a whole-tree search reads them all anyway). */
+  /** Decodes every node still pending. */
   readAll(): void {
-    for (const i of [...this.unread.keys()]) this.read(i);
+    for (let i = 0; i < this.count && this.pending > 0; i++) if (this.pendingHeaps[i] !== 0) this.read(i);
   }
 
   /** The tree-sitter tree this was decoded from is going away: statements not read by now can no longer be. */
@@ -385,7 +396,7 @@ export class SyntaxNode implements RuleNode {
     const last = tree.lasts[this.index];
     const { symbols, starts, ends, lasts } = tree;
     for (let i = this.index; i <= last; i++) {
-      if (tree.unread.size && tree.unread.has(i) && !(ends[i] <= from) && !(to <= starts[i])) tree.read(i);
+      if (tree.pendingHeaps[i] !== 0 && !(ends[i] <= from) && !(to <= starts[i])) tree.read(i);
       // As tree-sitter's walk: a node that ends where the range starts (at 0:0 when none is given) is passed over.
       if (ends[i] <= from) {
         i = lasts[i];
@@ -530,9 +541,9 @@ const inlineBitExtra = 8;
 const inlineBitMissing = 32;
 
 /**
- * Decodes `tree` into a SyntaxTree over `text`, the string it was parsed from: the root and its top-level nodes now,
- * each top-level node's insides when first read, while `tree` is alive (ParsedDocument detaches the SyntaxTree before
- * deleting its tree). Walks the subtrees as tree-sitter's node iterator does: hidden nodes are see-through, aliases
+ * Decodes `tree` into a SyntaxTree over `text`, the string it was parsed from (and its line starts, when known): the
+ * root and its children now, each node's children when first asked for, while `tree` is alive (ParsedDocument
+ * detaches the SyntaxTree before editing or deleting its tree). Walks the subtrees as tree-sitter's node iterator does: hidden nodes are see-through, aliases
  * rename, extras take no structural index, fields come from the production's field map.
  */
 export function decodeTree(tree: Tree, text: string, heap: () => WasmHeap, lineStarts?: number[]): SyntaxTree {
@@ -563,7 +574,7 @@ export function decodeTree(tree: Tree, text: string, heap: () => WasmHeap, lineS
   }
   if (rootChildren) {
     out.source = decoder;
-    decoder.walk(out, rootHeap, rootPadding, 0, true);
+    decoder.walk(out, rootHeap, rootPadding, 0);
   }
   return out;
 }
@@ -610,94 +621,88 @@ class Decoder {
     return symbol === errorSymbol ? errorSymbol : this.u16[this.publicSymbols + symbol];
   }
 
+  // The walk's stack, kept between walks (a tree is read one node at a time, thousands of times): one frame per
+  // subtree whose children are being walked, as parallel columns — its heap address, the next child, the child count,
+  // the byte position, the next structural index, the alias sequence, the field map — and two object columns: the
+  // fields its slot carries through to its visible descendants when it is hidden, and (hidden too) the fields of its
+  // own that the visible parent sees: those the levels above inherit from it, as tree-sitter looks a field up in the
+  // visible parent's map. Null there means all: a visible node sees all of its children's fields.
+  private capacity = 0;
+  private heaps: Uint32Array = new Uint32Array(0);
+  private nextChild: Uint32Array = new Uint32Array(0);
+  private childCounts: Uint32Array = new Uint32Array(0);
+  private positions: Uint32Array = new Uint32Array(0);
+  private structurals: Uint32Array = new Uint32Array(0);
+  private aliasRows: Uint32Array = new Uint32Array(0);
+  private fieldStarts: Uint32Array = new Uint32Array(0);
+  private fieldEnds: Uint32Array = new Uint32Array(0);
+  private readonly carried: (number[] | null)[] = [];
+  private readonly allowed: (number[] | null)[] = [];
+
+  private grow(): void {
+    this.capacity = Math.max(64, this.capacity * 2);
+    const widen = (from: Uint32Array): Uint32Array => {
+      const to = new Uint32Array(this.capacity);
+      to.set(from);
+      return to;
+    };
+    this.heaps = widen(this.heaps);
+    this.nextChild = widen(this.nextChild);
+    this.childCounts = widen(this.childCounts);
+    this.positions = widen(this.positions);
+    this.structurals = widen(this.structurals);
+    this.aliasRows = widen(this.aliasRows);
+    this.fieldStarts = widen(this.fieldStarts);
+    this.fieldEnds = widen(this.fieldEnds);
+  }
+
+  /** Pushes a frame for the subtree at `at`, whose first child starts at byte `start`; returns the new depth. */
+  private push(depth: number, at: number, start: number, carry: number[] | null, allow: number[] | null): number {
+    if (depth === this.capacity) this.grow();
+    const { u16, u32 } = this;
+    const production = u16[(at + heapProductionId) >> 1];
+    this.heaps[depth] = at;
+    this.nextChild[depth] = 0;
+    this.childCounts[depth] = u32[(at + heapChildCount) >> 2];
+    this.positions[depth] = start;
+    this.structurals[depth] = 0;
+    this.aliasRows[depth] = production ? (this.aliasSequences >> 1) + production * this.maxAlias : 0;
+    if (this.fieldCount) {
+      const slice = this.fieldSlices + production * 4;
+      this.fieldStarts[depth] = this.fieldEntries + u16[slice >> 1] * 4;
+      this.fieldEnds[depth] = this.fieldStarts[depth] + u16[(slice + 2) >> 1] * 4;
+    } else {
+      this.fieldStarts[depth] = this.fieldEnds[depth] = 0;
+    }
+    this.carried[depth] = carry;
+    this.allowed[depth] = allow;
+    return depth + 1;
+  }
+
   /**
-   * Emits the visible nodes under the subtree at `heapAddress` (starting at byte `position`), as descendants of node
-   * `self`, from index `self + 1` on. `shallow` (the root): top-level visible nodes are laid out but not entered.
+   * Emits the visible children of node `self`, whose subtree is at `heapAddress` and starts at byte `position`, from
+   * index `self + 1` on: hidden subtrees are walked through, and each visible child with children of its own is laid
+   * out (its range of indexes from tree-sitter's count) and left pending.
    */
-  walk(out: SyntaxTree, heapAddress: number, position: number, self: number, shallow: boolean): void {
+  walk(out: SyntaxTree, heapAddress: number, position: number, self: number): void {
     this.refresh();
-    const { u8, u16, u32, maxAlias, fieldCount, fieldSlices, fieldEntries, symbolMetadata, publicSymbols, aliasSequences } = this;
-    const { symbols, flags, starts, ends, parents, nexts, lasts, fields, moreFields, passedFields, unread } = out;
+    const { u8, u16, u32, symbolMetadata, publicSymbols } = this;
+    const { symbols, flags, starts, ends, parents, nexts, lasts, fields, moreFields, passedFields, pendingHeaps, pendingStarts } = out;
     const limit = lasts[self];
-    // The visible node that last took a child, per visible parent (by index from `self`): to link siblings.
-    const lastChildOf = new Int32Array(limit - self + 1).fill(-1);
     let n = self + 1;
-
-    // An explicit stack (deeply nested code must not overflow the JavaScript stack), one frame per subtree whose
-    // children are being walked, as parallel columns: its heap address, the next child, the child count, the byte
-    // position, the next structural index, the alias sequence, the field map, the visible node its visible children
-    // attach to, and the visible node it is (-1 when hidden). Two object columns: the fields its slot carries through
-    // to its visible descendants when it is hidden, and (hidden too) the fields of its own that the visible parent
-    // sees — those the levels above inherit from it, as tree-sitter looks a field up in the visible parent's map. Null
-    // there means all: a visible node sees all of its children's fields.
-    let capacity = 64;
-    let heaps = new Uint32Array(capacity);
-    let nextChild = new Uint32Array(capacity);
-    let childCounts = new Uint32Array(capacity);
-    let positions = new Uint32Array(capacity);
-    let structurals = new Uint32Array(capacity);
-    let aliasRows = new Uint32Array(capacity);
-    let fieldStarts = new Uint32Array(capacity);
-    let fieldEnds = new Uint32Array(capacity);
-    let attachTo = new Int32Array(capacity);
-    let selves = new Int32Array(capacity);
-    const carried: (number[] | null)[] = [];
-    const allowed: (number[] | null)[] = [];
-    let depth = 0;
-    const grow = (): void => {
-      capacity *= 2;
-      const widen = <T extends Uint32Array | Int32Array>(from: T, make: (size: number) => T): T => {
-        const to = make(capacity);
-        to.set(from);
-        return to;
-      };
-      heaps = widen(heaps, (size) => new Uint32Array(size));
-      nextChild = widen(nextChild, (size) => new Uint32Array(size));
-      childCounts = widen(childCounts, (size) => new Uint32Array(size));
-      positions = widen(positions, (size) => new Uint32Array(size));
-      structurals = widen(structurals, (size) => new Uint32Array(size));
-      aliasRows = widen(aliasRows, (size) => new Uint32Array(size));
-      fieldStarts = widen(fieldStarts, (size) => new Uint32Array(size));
-      fieldEnds = widen(fieldEnds, (size) => new Uint32Array(size));
-      attachTo = widen(attachTo, (size) => new Int32Array(size));
-      selves = widen(selves, (size) => new Int32Array(size));
-    };
-    const push = (at: number, start: number, parent: number, carry: number[] | null, allow: number[] | null, visibleSelf: number): void => {
-      if (depth === capacity) grow();
-      const production = u16[(at + heapProductionId) >> 1];
-      heaps[depth] = at;
-      nextChild[depth] = 0;
-      childCounts[depth] = u32[(at + heapChildCount) >> 2];
-      positions[depth] = start;
-      structurals[depth] = 0;
-      aliasRows[depth] = production ? (aliasSequences >> 1) + production * maxAlias : 0;
-      if (fieldCount) {
-        const slice = fieldSlices + production * 4;
-        fieldStarts[depth] = fieldEntries + u16[slice >> 1] * 4;
-        fieldEnds[depth] = fieldStarts[depth] + u16[(slice + 2) >> 1] * 4;
-      } else {
-        fieldStarts[depth] = fieldEnds[depth] = 0;
-      }
-      attachTo[depth] = parent;
-      selves[depth] = visibleSelf;
-      carried[depth] = carry;
-      allowed[depth] = allow;
-      depth++;
-    };
-    push(heapAddress, position, self, null, null, -1);
-
+    let previous = -1;
+    let depth = this.push(0, heapAddress, position, null, null);
     while (depth > 0) {
       const top = depth - 1;
-      const index = nextChild[top];
-      const total = childCounts[top];
+      const index = this.nextChild[top];
+      const total = this.childCounts[top];
       if (index === total) {
         depth--;
-        carried[depth] = allowed[depth] = null;
-        if (selves[depth] >= 0) lasts[selves[depth]] = n - 1;
+        this.carried[depth] = this.allowed[depth] = null;
         continue;
       }
-      nextChild[top] = index + 1;
-      const slot = heaps[top] - (total - index) * 8;
+      this.nextChild[top] = index + 1;
+      const slot = this.heaps[top] - (total - index) * 8;
       const bits = u8[slot];
       const inline = (bits & 1) === 1;
       const at = inline ? 0 : u32[slot >> 2];
@@ -737,10 +742,10 @@ class Decoder {
       let others: number[] | null = null;
       let inheritable: number[] | null = null;
       if (!isExtra) {
-        const structural = structurals[top]++;
-        if (aliasRows[top]) alias = u16[aliasRows[top] + structural];
-        const allow = allowed[top];
-        for (let e = fieldStarts[top], end = fieldEnds[top]; e < end; e += 4) {
+        const structural = this.structurals[top]++;
+        if (this.aliasRows[top]) alias = u16[this.aliasRows[top] + structural];
+        const allow = this.allowed[top];
+        for (let e = this.fieldStarts[top], end = this.fieldEnds[top]; e < end; e += 4) {
           if (u8[e + 2] !== structural) continue;
           const id = u16[e >> 1];
           if (allow && !allow.includes(id)) continue;
@@ -750,27 +755,25 @@ class Decoder {
         }
       }
       // A node's first child starts where it does: the padding before it is the node's own.
-      if (index > 0) positions[top] += padding;
-      const start = positions[top];
-      positions[top] = start + size;
+      if (index > 0) this.positions[top] += padding;
+      const start = this.positions[top];
+      this.positions[top] = start + size;
       // Fields that reach this child: its own slot's first, then those carried through the hidden levels above it.
-      const carry = carried[top];
+      const carry = this.carried[top];
       const reaching = field ? (others || carry ? [field, ...(others ?? []), ...(carry ?? [])] : null) : carry;
       if (visible || alias) {
         const i = n++;
         if (i > limit) throw new Error('a syntax subtree holds more nodes than tree-sitter counted');
-        const parent = attachTo[top];
         const effectiveNamed = alias ? u8[symbolMetadata + alias * 3 + 1] !== 0 : isNamed;
         const shown = alias || symbol;
         symbols[i] = shown === errorSymbol ? errorSymbol : u16[publicSymbols + shown];
         flags[i] = (effectiveNamed ? named : 0) | (isMissing ? missing : 0) | (isExtra ? extra : 0) | (isMissing || errorCost > 0 ? hasErrorFlag : 0);
         starts[i] = start >> 1;
         ends[i] = (start + size) >> 1;
-        parents[i] = parent;
+        parents[i] = self;
         lasts[i] = i;
-        const previous = lastChildOf[parent - self];
         if (previous >= 0) nexts[previous] = i;
-        lastChildOf[parent - self] = i;
+        previous = i;
         fields[i] = field || (reaching ? reaching[0] : 0);
         if (reaching && reaching.length > 1) {
           const rest = [...new Set(reaching)].filter((f) => f !== fields[i]);
@@ -781,19 +784,19 @@ class Decoder {
             flags[i] |= passesFields;
             passedFields.set(i, inheritable);
           }
-          if (shallow && parent === self) {
-            // A top-level node: its place is laid out from tree-sitter's count, its insides read when needed.
-            const inside = u32[(at + heapVisibleDescendants) >> 2];
-            lasts[i] = i + inside;
-            n += inside;
-            unread.set(i, { heap: at, start });
-          } else {
-            push(at, start, i, null, null, i);
+          // Its place now, its children when asked for.
+          const inside = u32[(at + heapVisibleDescendants) >> 2];
+          lasts[i] = i + inside;
+          n += inside;
+          if (inside) {
+            pendingHeaps[i] = at;
+            pendingStarts[i] = start;
+            out.pending++;
           }
         }
       } else if (childCount) {
-        // Hidden: its children attach to the same visible parent, and carry the fields of its slot.
-        push(at, start, attachTo[top], isExtra ? null : (reaching ?? (field ? [field] : null)), isExtra ? none : (inheritable ?? none), -1);
+        // Hidden: its children are this node's too, and carry the fields of its slot.
+        depth = this.push(depth, at, start, isExtra ? null : (reaching ?? (field ? [field] : null)), isExtra ? none : (inheritable ?? none));
       }
     }
     if (n !== limit + 1) throw new Error(`a syntax subtree holds ${n - self - 1} nodes where tree-sitter counted ${limit - self}`);

@@ -1,6 +1,6 @@
 // Owns Skeptic's code actions: a rule's fix, "Ignore on this line" with a reason to type, "Show documentation", and fix-all.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Finding, LanguageId, ParsedDocument } from '../engine';
+import { StaleSyntaxTreeError, type Finding, type LanguageId, type ParsedDocument, type SyntaxNode } from '../engine';
 import { fixAllKind, selectRangeCommand, showDocumentationCommand, type DiagnosticData, type SelectRangeArguments, type ShowDocumentationArguments } from '../../shared/protocol';
 
 export interface CodeActionContext {
@@ -99,7 +99,15 @@ export function isJsxChildLine(document: ParsedDocument, line: number): boolean 
   const column = lineText.search(/\S/);
   if (column < 0) return false;
   const offset = document.offsetAt({ line, character: column });
-  let node = document.syntax.rootNode.descendantForIndex(offset);
+  let node: SyntaxNode | null;
+  try {
+    node = document.syntax.rootNode.descendantForIndex(offset);
+  } catch (error) {
+    // The document is being re-parsed after an edit: this version's actions are stale anyway (their edits carry the
+    // version, which the editor refuses once it moved on).
+    if (error instanceof StaleSyntaxTreeError) return false;
+    throw error;
+  }
   while (node?.parent && node.parent.startIndex === node.startIndex) node = node.parent;
   const parent = node?.parent;
   return !!node && parent?.type === 'jsx_element' && node.type !== 'jsx_opening_element' && node.type !== 'jsx_closing_element';

@@ -1,6 +1,6 @@
 // Owns `skeptic/review` ("Question this snippet") over LSP, and the code action that asks the client to open it for a diagnostic.
 import { CodeActionKind, ErrorCodes, LSPErrorCodes, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import { buildReview, overlaps, snippetAround, type FileFacts, type Finding, type ParsedDocument } from '../engine';
+import { buildReview, overlaps, snippetAround, StaleSyntaxTreeError, type FileFacts, type Finding, type ParsedDocument } from '../engine';
 import { questionSnippetCommand, type QuestionSnippetArguments, type ReviewParams, type ReviewResult } from '../../shared/protocol';
 
 /** What the session knows of a document at one version: its tree, facts and unsuppressed findings. */
@@ -28,7 +28,14 @@ export async function reviewDocument(params: ReviewParams, evaluate: () => Promi
     }
     // An empty range is a cursor ("Question this snippet" with nothing selected): review the statement around it.
     const range = isEmpty(params.range) ? snippetAround(basis.document, params.range) : params.range;
-    const review = buildReview(basis.document, basis.file, range, basis.findings.filter((f) => overlaps(f.range, range)));
+    let review: ReturnType<typeof buildReview>;
+    try {
+      review = buildReview(basis.document, basis.file, range, basis.findings.filter((f) => overlaps(f.range, range)));
+    } catch (error) {
+      // An edit arrived after the evaluation and is being parsed: its tree is not there yet. Evaluate again.
+      if (error instanceof StaleSyntaxTreeError) continue;
+      throw error;
+    }
     return { version: basis.version, ...review };
   }
   throw new ResponseError(LSPErrorCodes.ContentModified, 'The document kept changing; ask for the review again.');
