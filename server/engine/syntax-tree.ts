@@ -74,7 +74,7 @@ export class SyntaxTree {
   readonly starts: Uint32Array;
   readonly ends: Uint32Array;
   readonly parents: Int32Array;
-  /** Next visible sibling, or -1. */
+  /** Next visible sibling, or 0 for none (the root is nobody's sibling; no fill needed per version). */
   readonly nexts: Int32Array;
   /** The last node of each node's subtree (itself when it has no children). */
   readonly lasts: Int32Array;
@@ -84,7 +84,8 @@ export class SyntaxTree {
   /** For nodes flagged `passesFields`: the fields of theirs their parent answers for. */
   readonly passedFields = new Map<number, number[]>();
   readonly idBase: number;
-  private readonly nodes: (SyntaxNode | undefined)[];
+  /** Node objects made so far, in chunks of 256 made when first needed: an edit makes a few, and a 70,000-slot array per version cost more than the nodes. */
+  private readonly nodes: (SyntaxNode[] | undefined)[];
   /**
    * Nodes whose children are not decoded yet: the subtree's address (0 once read) and start byte. Each node's place
    * and its subtree's range of indexes are laid out from tree-sitter's own counts when its parent is read; its
@@ -109,16 +110,16 @@ export class SyntaxTree {
     this.starts = new Uint32Array(count);
     this.ends = new Uint32Array(count);
     this.parents = new Int32Array(count);
-    this.nexts = new Int32Array(count).fill(-1);
+    this.nexts = new Int32Array(count);
     this.lasts = new Int32Array(count);
     this.fields = new Uint16Array(count);
     this.pendingHeaps = new Uint32Array(count);
     this.pendingStarts = new Uint32Array(count);
-    this.nodes = new Array(count);
+    this.nodes = new Array((count >> 8) + 1).fill(undefined);
     this.idBase = nextIdBase;
     nextIdBase += count;
     this.rootNode = new SyntaxNode(this, 0);
-    this.nodes[0] = this.rootNode;
+    this.nodes[0] = [this.rootNode];
   }
 
   get count(): number {
@@ -127,7 +128,8 @@ export class SyntaxTree {
 
   /** The node at `index`, which must have been reached by navigation (its statement read); see `nodeAt`. */
   node(index: number): SyntaxNode {
-    return this.nodes[index] ?? (this.nodes[index] = new SyntaxNode(this, index));
+    const chunk = this.nodes[index >> 8] ?? (this.nodes[index >> 8] = []);
+    return chunk[index & 255] ?? (chunk[index & 255] = new SyntaxNode(this, index));
   }
 
   nodeOrNull(index: number): SyntaxNode | null {
@@ -139,7 +141,7 @@ export class SyntaxTree {
     let at = 0;
     while (at !== index) {
       let child = this.firstChildOf(at);
-      while (child !== -1 && this.lasts[child] < index) child = this.nexts[child];
+      while (child !== -1 && this.lasts[child] < index) child = this.nexts[child] || -1;
       if (child === -1) break;
       at = child;
     }
@@ -281,7 +283,7 @@ export class SyntaxNode implements RuleNode {
   get children(): SyntaxNode[] {
     if (!this.childList) {
       const list: SyntaxNode[] = [];
-      for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) list.push(this.tree.node(c));
+      for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c] || -1) list.push(this.tree.node(c));
       this.childList = list;
     }
     return this.childList;
@@ -324,7 +326,7 @@ export class SyntaxNode implements RuleNode {
   }
 
   get nextSibling(): SyntaxNode | null {
-    return this.tree.nodeOrNull(this.tree.nexts[this.index]);
+    return this.tree.nodeOrNull(this.tree.nexts[this.index] || -1);
   }
 
   get previousSibling(): SyntaxNode | null {
@@ -335,8 +337,8 @@ export class SyntaxNode implements RuleNode {
   }
 
   get nextNamedSibling(): SyntaxNode | null {
-    let next = this.tree.nexts[this.index];
-    while (next !== -1 && !(this.tree.flags[next] & named)) next = this.tree.nexts[next];
+    let next = this.tree.nexts[this.index] || -1;
+    while (next !== -1 && !(this.tree.flags[next] & named)) next = this.tree.nexts[next] || -1;
     return this.tree.nodeOrNull(next);
   }
 
@@ -350,14 +352,14 @@ export class SyntaxNode implements RuleNode {
   childForFieldName(name: string): SyntaxNode | null {
     const field = this.tree.tables.fieldIds.get(name);
     if (!field) return null;
-    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) {
+    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c] || -1) {
       if (this.tree.fields[c] !== field && !this.tree.moreFields.get(c)?.includes(field)) continue;
       const child = this.tree.node(c);
       return name === 'function' && this.type === 'call_expression' ? calleeOfTypedCall(child) : child;
     }
     // tree-sitter also answers with a grandchild when the field is inherited from a visible (aliased) child:
     // TypeScript's `typeof a.b` is a type_query whose `object` is the member expression's.
-    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) {
+    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c] || -1) {
       if (this.tree.flags[c] & passesFields && this.tree.passedFields.get(c)!.includes(field)) {
         const found = this.tree.node(c).childForFieldName(name);
         if (found) return found;
@@ -370,7 +372,7 @@ export class SyntaxNode implements RuleNode {
     const field = this.tree.tables.fieldIds.get(name);
     if (!field) return [];
     const result: SyntaxNode[] = [];
-    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c]) {
+    for (let c = this.tree.firstChildOf(this.index); c !== -1; c = this.tree.nexts[c] || -1) {
       if (this.tree.fields[c] === field || this.tree.moreFields.get(c)?.includes(field)) result.push(this.tree.node(c));
     }
     return result;
@@ -416,7 +418,7 @@ export class SyntaxNode implements RuleNode {
     let node = this.index;
     for (;;) {
       let next = -1;
-      for (let c = tree.firstChildOf(node); c !== -1; c = tree.nexts[c]) {
+      for (let c = tree.firstChildOf(node); c !== -1; c = tree.nexts[c] || -1) {
         const childEnd = tree.ends[c];
         if (childEnd < end) continue;
         const empty = tree.starts[c] === childEnd;
