@@ -452,7 +452,7 @@ export interface Detector {
 export interface TopLevel {
   readonly statements: readonly SyntaxNode[];
   /**
-   * Each statement's text (read once by the engine: every node property read crosses into wasm). With `store` (an open
+   * Each statement's text (read once by the engine, so most statements are settled from their text). With `store` (an open
    * document) they are copies carried from one analysis to the next, and `statementMemo` remembers facts per statement.
    */
   readonly texts: readonly string[];
@@ -477,7 +477,7 @@ let moduleFactRecorder: Map<string, ModuleFactValue | undefined> | undefined;
  * unique per meaning; `compute` reads from the root and is the same function for every call with that name.
  */
 export function moduleFact<T extends ModuleFactValue>(at: SyntaxNode, name: string, compute: (root: SyntaxNode) => T): T {
-  // Asked at every call a rule looks at: the answer is found from the tree alone (its root is a wasm call away).
+  // Asked at every call a rule looks at: the answer is found from the tree alone (its root is one read away).
   let value = moduleFactValues.get(at.tree)?.get(name);
   if (value === undefined) {
     if (!moduleFactComputers.has(name)) moduleFactComputers.set(name, compute);

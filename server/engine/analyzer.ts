@@ -259,7 +259,7 @@ export class Analyzer {
     const pending = new Map<Unit, () => UnitJob>();
     let pendingText = 0;
     units.forEach((unit, index) => {
-      // Read only where needed: each read crosses into wasm, and most units of an edited file are reused without findings.
+      // Read only where needed: most units of an edited file are reused without findings, and their nodes never decoded.
       const originOf = (): Position => {
         const { row, column } = unit.node.startPosition;
         return { line: row, character: column };
@@ -839,7 +839,7 @@ const testMentions: Record<LanguageFamily, RegExp> = {
 };
 
 /**
- * `isTestCode` for the nodes of one unit. Rules ask at every sink, and walking up the parents costs a wasm call per
+ * `isTestCode` for the nodes of one unit. Rules ask at every sink, and walking up the parents costs a read per
  * step: when neither the unit's text nor its class header names a test block, no node inside the unit is in one.
  */
 function testCodeCheck(unit: Unit, family: LanguageFamily, file: FileFacts): (node: SyntaxNode) => boolean {

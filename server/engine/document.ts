@@ -74,7 +74,7 @@ export class ParsedDocument {
   private syntaxValue: SyntaxTree | undefined;
   private disposed = false;
 
-  /** The tree as rules read it: decoded from tree-sitter's once per version, then independent of it. */
+  /** The tree as rules read it: decoded from tree-sitter's as it is read (a node's children when first asked for), until the next update detaches it. */
   get syntax(): SyntaxTree {
     if (this.disposed) throw new Error('the syntax tree of a document was asked for after the document was disposed');
     return (this.syntaxValue ??= decodeTree(this.treeValue, this.textValue, wasmHeap, this.lineStarts));

@@ -126,7 +126,7 @@ export class SyntaxTree {
     return this.symbols.length;
   }
 
-  /** The node at `index`, which must have been reached by navigation (its statement read); see `nodeAt`. */
+  /** The node at `index`, which must have been reached by navigation (its parent read); see `nodeAt`. */
   node(index: number): SyntaxNode {
     const chunk = this.nodes[index >> 8] ?? (this.nodes[index >> 8] = []);
     return chunk[index & 255] ?? (chunk[index & 255] = new SyntaxNode(this, index));
@@ -185,7 +185,7 @@ export class SyntaxTree {
     for (let i = 0; i < this.count && this.pending > 0; i++) if (this.pendingHeaps[i] !== 0) this.read(i);
   }
 
-  /** The tree-sitter tree this was decoded from is going away: statements not read by now can no longer be. */
+  /** The tree-sitter tree this was decoded from is going away: nodes not read by now can no longer be. */
   detach(): void {
     this.source = undefined;
   }

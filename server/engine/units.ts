@@ -18,7 +18,7 @@ const jsClassTypes = new Set(['class_declaration', 'abstract_class_declaration',
 export function splitUnits(statements: readonly SyntaxNode[], family: LanguageFamily, texts?: readonly string[]): Unit[] {
   const units: Unit[] = [];
   statements.forEach((statement, i) => {
-    // With the text at hand, most statements are settled without another wasm crossing.
+    // With the text at hand, most statements are settled without decoding their children.
     if (texts && !mayHoldClass.test(texts[i])) {
       if (!/^(\/\/|\/\*|#)/.test(texts[i])) units.push({ node: statement, context: '', text: texts[i] });
       return;
@@ -41,7 +41,7 @@ export function splitUnits(statements: readonly SyntaxNode[], family: LanguageFa
   return units;
 }
 
-/** Top-level statement types that may hold a class (checked before touching children: each access crosses into wasm). */
+/** Top-level statement types that may hold a class (checked before touching children: reading them decodes them). */
 const mayHoldClass = /^(\/\/|\/\*|#)|^(export\s+)?(default\s+)?(declare\s+)?(abstract\s+)?class\b|^@/;
 const classTypes = new Set(['class_declaration', 'abstract_class_declaration', 'class', 'export_statement', 'class_definition', 'decorated_definition']);
 

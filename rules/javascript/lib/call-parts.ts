@@ -8,8 +8,8 @@ export interface CallParts {
   readonly name: string | undefined;
 }
 
-// The engine dispatches one node object to every interested rule, so a WeakMap keyed by it saves each rule the
-// wasm round trips of reading the same fields again.
+// The engine dispatches one node object to every interested rule, so a WeakMap keyed by it saves each rule
+// reading the same fields again.
 const parts = new WeakMap<SyntaxNode, CallParts>();
 const args = new WeakMap<SyntaxNode, SyntaxNode[]>();
 

@@ -106,7 +106,7 @@ function buildRouteTable(root: SyntaxNode, top: TopLevel): RouteTable {
   // With the engine's store (an edited document), what each statement registers is remembered by its text.
   const memoised = !!top.store;
   let order = 0;
-  // Each node property read crosses into wasm: a tree without syntax errors has none in any statement.
+  // A tree without syntax errors has none in any statement: one read of the root settles them all.
   const errors = root.hasError;
   statements.forEach((statement, i) => {
     const text = texts[i];

@@ -169,8 +169,8 @@ const bindingTypes = [
 
 /**
  * Every binding in a subtree, in the same scope: nested functions, classes and comprehensions are not entered. The
- * tree hands over only the nodes of `bindingTypes` (one walk in wasm, in document order, the root included), which is
- * far cheaper than reading every child of every node from JavaScript.
+ * tree hands over only the nodes of `bindingTypes` (one scan of its arrays, in document order, the root included),
+ * which is cheaper than visiting every child of every node.
  */
 function collectInto(table: Map<string, NameBinding[]>, root: SyntaxNode): void {
   // The end of the nested scope being skipped: scopes nest, so one offset covers the scopes inside it too.

@@ -132,7 +132,7 @@ export function callOfArgument(node: SyntaxNode): SyntaxNode | undefined {
 
 /**
  * Every rule of the family looks at every call: the engine hands each visitor the same node object, so what one rule
- * reads about a call's callee is kept for the others (each read crosses into the parser's wasm heap).
+ * reads about a call's callee is kept for the others.
  */
 const lastNames = new WeakMap<SyntaxNode, string>();
 
