@@ -7,8 +7,8 @@ export interface SyntaxPoint {
 
 /**
  * A syntax node as rules read it: the part of web-tree-sitter's Node that Skeptic uses, with the same meaning. The
- * engine answers it from a copy of the tree decoded once per parse (server/engine/syntax-tree.ts), so reads cost an
- * array load, not a call into wasm. Nodes are one object per node and tree; `id` is unique across trees.
+ * engine answers it from a copy of the tree decoded from tree-sitter's memory as it is read (server/engine/syntax-tree.ts),
+ * so reads cost an array load, not a call into wasm. Nodes are one object per node and tree; `id` is unique across trees.
  */
 export interface SyntaxNode {
   readonly id: number;

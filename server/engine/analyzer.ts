@@ -47,13 +47,13 @@ interface UnitEntry {
   readonly outside?: { readonly end: number; readonly hash: string };
 }
 
-/** A cached fix edit outside its unit: stored in file coordinates, not relative to the unit. */
 /** What a unit's analysis read from outside it: a helper summary (`propagates`), or a module fact (key starting U+0000). */
 type Consulted = boolean | string | undefined;
 
 /** A stored finding: its range relative to its unit's start, or in file positions when `absolute` (outside the unit). */
 type CachedFinding = Finding & { readonly absolute?: true };
 
+/** A cached fix edit outside its unit: stored in file coordinates, not relative to the unit. */
 interface CachedEdit {
   readonly range: Range;
   readonly newText: string;

@@ -147,7 +147,6 @@ export class ParsedDocument {
       text = newText;
     }
     const tree = await parse(this.language, text, incremental ? this.treeValue : null);
-    this.syntaxValue?.detach();
     this.syntaxValue = undefined;
     this.treeValue.delete();
     this.treeValue = tree;

@@ -21,8 +21,6 @@ export interface WasmHeap {
   readonly HEAPU32: Uint32Array;
 }
 
-type Point = SyntaxPoint;
-
 const errorSymbol = 0xffff;
 const named = 1;
 const missing = 2;
@@ -93,14 +91,11 @@ export class SyntaxTree {
    */
   readonly pendingHeaps: Uint32Array;
   readonly pendingStarts: Uint32Array;
-  /** How many nodes are still pending. */
-  pending = 0;
   /** Where pending nodes are read from, until the tree-sitter tree goes away (`detach`). */
   source: Decoder | undefined;
 
   constructor(
     readonly text: string,
-    readonly language: Language,
     readonly tables: LanguageTables,
     count: number,
     private lineStarts: number[] | undefined,
@@ -149,14 +144,14 @@ export class SyntaxTree {
   }
 
   /** Row and UTF-16 column of a text offset, as tree-sitter counts them (rows end at '\n'). */
-  pointAt(offset: number): Point {
+  pointAt(offset: number): SyntaxPoint {
     const starts = (this.lineStarts ??= lineStartsOf(this.text));
     const row = lineAt(starts, offset);
     return { row, column: offset - starts[row] };
   }
 
   /** The text offset of a point; a column past its line's end stands at the line's '\n', as tree-sitter orders points. */
-  offsetOf(point: Point): number {
+  offsetOf(point: SyntaxPoint): number {
     const starts = (this.lineStarts ??= lineStartsOf(this.text));
     if (point.row >= starts.length) return this.text.length;
     const lineEnd = point.row + 1 < starts.length ? starts[point.row + 1] - 1 : this.text.length;
@@ -177,12 +172,6 @@ export class SyntaxTree {
     // Marked read only once decoded: a failed walk must not leave the node looking childless.
     this.source.walk(this, heap, this.pendingStarts[i], i);
     this.pendingHeaps[i] = 0;
-    this.pending--;
-  }
-
-  /** Decodes every node still pending. */
-  readAll(): void {
-    for (let i = 0; i < this.count && this.pending > 0; i++) if (this.pendingHeaps[i] !== 0) this.read(i);
   }
 
   /** The tree-sitter tree this was decoded from is going away: nodes not read by now can no longer be. */
@@ -244,11 +233,11 @@ export class SyntaxNode implements RuleNode {
     return this.tree.ends[this.index];
   }
 
-  get startPosition(): Point {
+  get startPosition(): SyntaxPoint {
     return this.tree.pointAt(this.tree.starts[this.index]);
   }
 
-  get endPosition(): Point {
+  get endPosition(): SyntaxPoint {
     return this.tree.pointAt(this.tree.ends[this.index]);
   }
 
@@ -388,7 +377,7 @@ export class SyntaxNode implements RuleNode {
    * This node and its descendants of the given types, in document order; with a range (points, as web-tree-sitter
    * takes them; an end of 0:0 means no end), those that end after its start and start before its end.
    */
-  descendantsOfType(types: string | readonly string[], startPosition?: Point, endPosition?: Point): SyntaxNode[] {
+  descendantsOfType(types: string | readonly string[], startPosition?: SyntaxPoint, endPosition?: SyntaxPoint): SyntaxNode[] {
     const tree = this.tree;
     const { match, any, wantErrors } = symbolsMatching(tree.tables, types);
     const result: SyntaxNode[] = [];
@@ -556,7 +545,7 @@ export function decodeTree(tree: Tree, text: string, heap: () => WasmHeap, lineS
   const rootHeap = rootInline ? 0 : u32[rootSlot >> 2];
   const rootChildren = rootHeap ? u32[(rootHeap + heapChildCount) >> 2] : 0;
   const count = 1 + (rootChildren ? u32[(rootHeap + heapVisibleDescendants) >> 2] : 0);
-  const out = new SyntaxTree(text, tree.language, tablesOf(tree.language), count, lineStarts);
+  const out = new SyntaxTree(text, tablesOf(tree.language), count, lineStarts);
   // The root: its start is after its padding.
   const rootPadding = rootInline ? u8[rootSlot + 6] : u32[(rootHeap + heapPaddingBytes) >> 2];
   const rootSize = rootInline ? u8[rootSlot + 7] : u32[(rootHeap + heapSizeBytes) >> 2];
@@ -688,7 +677,7 @@ class Decoder {
    */
   walk(out: SyntaxTree, heapAddress: number, position: number, self: number): void {
     this.refresh();
-    const { u8, u16, u32, symbolMetadata, publicSymbols } = this;
+    const { u8, u16, u32, symbolMetadata } = this;
     const { symbols, flags, starts, ends, parents, nexts, lasts, fields, moreFields, passedFields, pendingHeaps, pendingStarts } = out;
     const limit = lasts[self];
     let n = self + 1;
@@ -768,7 +757,7 @@ class Decoder {
         if (i > limit) throw new Error('a syntax subtree holds more nodes than tree-sitter counted');
         const effectiveNamed = alias ? u8[symbolMetadata + alias * 3 + 1] !== 0 : isNamed;
         const shown = alias || symbol;
-        symbols[i] = shown === errorSymbol ? errorSymbol : u16[publicSymbols + shown];
+        symbols[i] = this.publicSymbol(shown);
         flags[i] = (effectiveNamed ? named : 0) | (isMissing ? missing : 0) | (isExtra ? extra : 0) | (isMissing || errorCost > 0 ? hasErrorFlag : 0);
         starts[i] = start >> 1;
         ends[i] = (start + size) >> 1;
@@ -793,7 +782,6 @@ class Decoder {
           if (inside) {
             pendingHeaps[i] = at;
             pendingStarts[i] = start;
-            out.pending++;
           }
         }
       } else if (childCount) {

@@ -37,7 +37,7 @@ export function factsOf(fn: SyntaxNode | undefined, anchor: SyntaxNode): Functio
     scope = anchor;
     while (scope.parent) scope = scope.parent;
   }
-  const tree = (scope as unknown as { tree: object }).tree;
+  const tree = scope.tree;
   let map = byTree.get(tree);
   if (!map) {
     map = new Map();

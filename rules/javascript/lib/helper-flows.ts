@@ -56,7 +56,7 @@ const summaries = new WeakMap<object, Map<string, ReadonlyMap<number, HelperSink
 
 /** For each parameter position of `fn`, the first sink of `hazard` its value reaches unsanitized inside `fn`. */
 function parameterSinks(context: RuleContext, fn: SyntaxNode, options: HelperFlowOptions): ReadonlyMap<number, HelperSink> {
-  const tree = (fn as unknown as { tree: object }).tree;
+  const tree = fn.tree;
   let perTree = summaries.get(tree);
   if (!perTree) summaries.set(tree, (perTree = new Map()));
   const key = `${fn.id}:${fn.startIndex}:${options.hazard}`;

@@ -26,7 +26,7 @@ export function lookupBinding(identifier: SyntaxNode): Binding | undefined {
 }
 
 function indexOf(scope: SyntaxNode): ScopeIndex {
-  const tree = (scope as unknown as { tree: object }).tree;
+  const tree = scope.tree;
   let scopes = byTree.get(tree);
   if (!scopes) {
     scopes = new Map();

@@ -283,7 +283,7 @@ const shapesByTree = new WeakMap<object, Map<number, CallShape>>();
 
 /** The callee, its last name and receiver of a call or `new`, computed once per call for all rules. */
 export function shapeOf(call: SyntaxNode): CallShape {
-  const tree = (call as unknown as { tree: object }).tree;
+  const tree = call.tree;
   let map = shapesByTree.get(tree);
   if (!map) {
     map = new Map();
