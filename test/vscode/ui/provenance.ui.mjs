@@ -166,13 +166,28 @@ async function listBlocks(page) {
   return rows.evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
 }
 
+/**
+ * A read of the page that a window reload may cut short: the old page can still answer the waits before it and then
+ * navigate away mid-read ("Execution context was destroyed"). Undefined then, and the caller's poll reads again.
+ */
+async function duringReload(read) {
+  try {
+    return await read();
+  } catch (error) {
+    if (/Execution context was destroyed|navigation/i.test(String(error?.message))) return undefined;
+    throw error;
+  }
+}
+
 /** The code lenses of the visible editor, top to bottom, as text ("AI-suggested · 1 finding | Mark reviewed"). */
 async function waitForLenses(page, what, predicate, timeout = 30000) {
   let lenses = [];
   for (const deadline = Date.now() + timeout; Date.now() < deadline; await page.waitForTimeout(250)) {
-    lenses = await page.locator('.editor-group-container.active .codelens-decoration').evaluateAll((els) => els
+    const read = await duringReload(() => page.locator('.editor-group-container.active .codelens-decoration').evaluateAll((els) => els
       .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
-      .map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+      .map((e) => e.innerText.replace(/\s+/g, ' ').trim())));
+    if (read === undefined) continue;
+    lenses = read;
     if (predicate(lenses)) return lenses;
   }
   throw new Error(`the code lenses never showed ${what}: ${JSON.stringify(lenses)}`);
@@ -182,8 +197,10 @@ async function waitForLenses(page, what, predicate, timeout = 30000) {
 async function waitForGutterLines(page, what, predicate, timeout = 30000) {
   let count = -1;
   for (const deadline = Date.now() + timeout; Date.now() < deadline; await page.waitForTimeout(250)) {
-    count = await page.locator('.editor-group-container.active .monaco-editor .cgmr').evaluateAll((els) =>
-      new Set(els.filter((e) => getComputedStyle(e).backgroundImage.includes('data:image/svg')).map((e) => e.style.top)).size);
+    const read = await duringReload(() => page.locator('.editor-group-container.active .monaco-editor .cgmr').evaluateAll((els) =>
+      new Set(els.filter((e) => getComputedStyle(e).backgroundImage.includes('data:image/svg')).map((e) => e.style.top)).size));
+    if (read === undefined) continue;
+    count = read;
     if (predicate(count)) return count;
   }
   throw new Error(`the gutter never showed ${what}: ${count} line(s) marked`);
